@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { isIsoDate } from '../../shared/dates';
+import { AttkError } from '../../shared/errors';
+import { vi } from '../../shared/i18n/vi';
+import { checkDatabase, createCore, openDatabase } from '../core';
+import { generateDemo } from '../core/demo/generate';
+import { startHarness } from './harness';
+import { progressBar } from './progress';
+
+const APP_VERSION = '0.1.0';
+
+class UsageError extends Error {}
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+const stdio: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+
+/** Entry point of `attk`. Returns the process exit code. */
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  const [command, ...rest] = argv;
+  let json = false;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      io.out(vi.cli.help);
+      return 0;
+    }
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        db: { type: 'string' },
+        size: { type: 'string' },
+        port: { type: 'string' },
+        today: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    json = values.json ?? false;
+    if (values.help) {
+      io.out(vi.cli.help);
+      return 0;
+    }
+    const today = values.today;
+    if (today !== undefined && !isIsoDate(today)) throw new UsageError(vi.errors.invalidDate);
+    const now = today ? () => new Date(`${today}T09:00:00`) : undefined;
+
+    switch (command) {
+      case 'init': {
+        const file = requireDb(values.db);
+        const db = openDatabase(file);
+        const version = checkDatabase(db).schemaVersion;
+        db.close();
+        report(io, json, { ok: true, file, schemaVersion: version }, vi.cli.initDone(file, version));
+        return 0;
+      }
+      case 'demo': {
+        const file = requireDb(values.db);
+        const size = values.size ?? 'unit';
+        if (size !== 'unit' && size !== 'district' && size !== 'province') throw new UsageError(vi.cli.badSize);
+        if (existsSync(file)) throw new UsageError(vi.cli.demoExists(file));
+        const started = performance.now();
+        const db = openDatabase(file);
+        try {
+          const counts = generateDemo(db, size, {
+            onProgress: progressBar(vi.cli.demoProgress, !json && process.stderr.isTTY === true),
+            ...(today ? { today } : {}),
+          });
+          const ms = Math.round(performance.now() - started);
+          report(io, json, { ok: true, file, size, ...counts, ms }, vi.cli.demoDone(counts.people, counts.accounts, ms));
+        } finally {
+          db.close();
+        }
+        return 0;
+      }
+      case 'check': {
+        const file = requireDb(values.db);
+        const db = openDatabase(file, { readonly: true });
+        const result = checkDatabase(db);
+        db.close();
+        report(io, json, { ...result, file }, result.ok ? vi.cli.checkOk(result.schemaVersion) : vi.cli.checkFail(result.problems.join('; ')));
+        return result.ok ? 0 : 1;
+      }
+      case 'serve': {
+        const file = requireDb(values.db);
+        const port = values.port === undefined ? 0 : Number(values.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(vi.cli.badPort);
+        const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+        if (!existsSync(join(rendererDir, 'index.html'))) throw new UsageError(vi.cli.serveNoBuild);
+        const core = createCore({ file: resolve(file), shell: 'harness', appVersion: APP_VERSION, ...(now ? { now } : {}) });
+        const harness = await startHarness({ core, rendererDir, port });
+        report(io, json, { ok: true, url: harness.openUrl, port: harness.port, token: harness.token }, vi.cli.serveReady(harness.openUrl));
+        await new Promise<void>((done) => {
+          const stop = () => void harness.close().then(() => (core.db.close(), done()));
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        return 0;
+      }
+      default:
+        throw new UsageError(vi.cli.unknownCommand(command));
+    }
+  } catch (error) {
+    const message =
+      error instanceof AttkError || error instanceof UsageError
+        ? error.message
+        : (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+          ? `${(error as Error).message}\n${vi.cli.unknownCommand(command ?? '')}`
+          : vi.errors.internal;
+    if (!(error instanceof AttkError || error instanceof UsageError)) console.error(error);
+    if (json) io.out(JSON.stringify({ ok: false, error: { message } }));
+    else io.err(message);
+    return error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+  }
+}
+
+function requireDb(db: string | undefined): string {
+  if (!db) throw new UsageError(vi.cli.missingOption('--db'));
+  return db;
+}
+
+function report(io: Io, json: boolean, data: object, text: string): void {
+  io.out(json ? JSON.stringify(data) : text);
+}

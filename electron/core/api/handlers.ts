@@ -1,0 +1,20 @@
+import { accountHandlers } from '../accounts/service';
+import { appHandlers } from '../app/service';
+import { auditHandlers } from '../audit/service';
+import type { Db } from '../db/open';
+import { peopleHandlers } from '../people/service';
+import { systemHandlers } from '../systems/service';
+import { unitHandlers } from '../unit/service';
+import type { Handlers } from './types';
+
+/** Every contract method, implemented. The type makes a missing or mistyped method a compile error. */
+export function createHandlers(db: Db): Handlers {
+  return {
+    ...appHandlers(db),
+    ...unitHandlers(db),
+    ...peopleHandlers(db),
+    ...systemHandlers(db),
+    ...accountHandlers(db),
+    ...auditHandlers(db),
+  };
+}

@@ -1,0 +1,141 @@
+import { useId, useState, type ReactNode } from 'react';
+import { formatViDate, parseUserDate } from '../../../shared/dates';
+import { vi } from '../../../shared/i18n/vi';
+
+interface FieldProps {
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  required?: boolean;
+  children: (id: string) => ReactNode;
+}
+
+/** Label + control + inline Vietnamese error, wired for screen readers. */
+export function Field({ label, error, hint, required, children }: FieldProps) {
+  const id = useId();
+  return (
+    <div className={`field ${error ? 'has-error' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required && <span className="req" title={vi.common.required}> *</span>}
+      </label>
+      {children(id)}
+      {hint && !error && <div className="hint">{hint}</div>}
+      {error && (
+        <div className="error-text" role="alert">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface TextProps {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | undefined;
+  hint?: string;
+  required?: boolean;
+  autoFocus?: boolean;
+  placeholder?: string;
+  list?: string;
+  maxLength?: number;
+}
+
+export function TextField({ label, value, onChange, error, hint, required, autoFocus, placeholder, list, maxLength = 300 }: TextProps) {
+  return (
+    <Field label={label} error={error} {...(hint ? { hint } : {})} {...(required ? { required } : {})}>
+      {(id) => (
+        <input
+          id={id}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          autoFocus={autoFocus}
+          placeholder={placeholder}
+          list={list}
+          maxLength={maxLength}
+          aria-invalid={error ? true : undefined}
+        />
+      )}
+    </Field>
+  );
+}
+
+interface SelectProps<V extends string> {
+  label: string;
+  value: V;
+  onChange: (v: V) => void;
+  options: { value: V; label: string }[];
+  error?: string | undefined;
+  required?: boolean;
+}
+
+export function SelectField<V extends string>({ label, value, onChange, options, error, required }: SelectProps<V>) {
+  return (
+    <Field label={label} error={error} {...(required ? { required } : {})}>
+      {(id) => (
+        <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)} aria-invalid={error ? true : undefined}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function CheckboxField({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
+    </label>
+  );
+}
+
+interface DateProps {
+  label: string;
+  /** ISO date or null. */
+  value: string | null;
+  onChange: (iso: string | null) => void;
+  error?: string | undefined;
+  required?: boolean;
+  autoFocus?: boolean;
+}
+
+/**
+ * A dd/MM/yyyy text input (what clerks type; day first, always). Shows the parse error inline
+ * and hands ISO to the form.
+ */
+export function DateField({ label, value, onChange, error, required, autoFocus }: DateProps) {
+  const [text, setText] = useState(formatViDate(value));
+  const [localError, setLocalError] = useState<string | undefined>();
+  return (
+    <Field label={label} error={localError ?? error} hint={vi.common.dateHint} {...(required ? { required } : {})}>
+      {(id) => (
+        <input
+          id={id}
+          value={text}
+          inputMode="numeric"
+          placeholder={vi.common.dateHint}
+          autoFocus={autoFocus}
+          onChange={(e) => {
+            const next = e.target.value;
+            setText(next);
+            if (next.trim() === '') {
+              setLocalError(undefined);
+              onChange(null);
+              return;
+            }
+            const iso = parseUserDate(next);
+            setLocalError(iso ? undefined : vi.errors.invalidDate);
+            onChange(iso);
+          }}
+          aria-invalid={localError || error ? true : undefined}
+        />
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,152 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ACCOUNT_ROLES, ACCOUNT_STATUSES, type Account, type AccountRole, type AccountStatus } from '../../../../shared/accounts/schema';
+import { vi } from '../../../../shared/i18n/vi';
+import type { Person } from '../../../../shared/people/schema';
+import type { TrackedSystem } from '../../../../shared/systems/schema';
+import { useApi } from '../../api/context';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { useToast } from '../../components/Toast';
+import { useDebounced } from '../../hooks/useDebounced';
+import { usePagedList } from '../../hooks/usePagedList';
+import { AccountForm } from './AccountForm';
+
+/** Tài khoản: every account, or one person's (#/accounts?person=ID). */
+export function AccountsScreen({ personId }: { personId?: number | undefined }) {
+  const api = useApi();
+  const notify = useToast();
+  const [q, setQ] = useState('');
+  const [systemId, setSystemId] = useState('');
+  const [role, setRole] = useState<AccountRole | ''>('');
+  const [status, setStatus] = useState<AccountStatus | ''>('');
+  const [systems, setSystems] = useState<TrackedSystem[]>([]);
+  const [person, setPerson] = useState<Person | null>(null);
+  const [editing, setEditing] = useState<Account | 'new' | null>(null);
+  const query = useDebounced(q, 60);
+
+  useEffect(() => {
+    void api['systems.list']({}).then(setSystems);
+  }, [api]);
+  useEffect(() => {
+    if (personId) void api['people.get']({ id: personId }).then(setPerson).catch(() => setPerson(null));
+    else setPerson(null);
+  }, [api, personId]);
+
+  const fetchPage = useCallback(
+    (offset: number, limit: number) =>
+      api['accounts.list']({
+        q: query,
+        offset,
+        limit,
+        ...(personId ? { personId } : {}),
+        ...(systemId ? { systemId: Number(systemId) } : {}),
+        ...(role ? { role } : {}),
+        ...(status ? { status } : {}),
+      }),
+    [api, query, personId, systemId, role, status],
+  );
+  const list = usePagedList(fetchPage, JSON.stringify([query, personId, systemId, role, status]));
+
+  const changeStatus = async (account: Account, next: AccountStatus) => {
+    try {
+      const saved = await api['accounts.setStatus']({ id: account.id, status: next });
+      notify(vi.accounts.updated(saved.loginName));
+      list.reload();
+    } catch (e) {
+      notify((e as Error).message, 'error');
+    }
+  };
+
+  const columns: Column<Account>[] = [
+    { key: 'login', header: vi.fields.loginName!, width: 'minmax(130px, 1.3fr)', render: (a) => <code>{a.loginName}</code> },
+    { key: 'system', header: vi.fields.systemId!, width: 'minmax(160px, 1.8fr)', render: (a) => a.systemName },
+    {
+      key: 'owner',
+      header: vi.accounts.owner,
+      width: 'minmax(160px, 1.6fr)',
+      render: (a) =>
+        a.personName ? (
+          <>
+            {a.personName}
+            {a.personStatus && a.personStatus !== 'working' && <span className="badge status-left"> {vi.personStatus[a.personStatus]}</span>}
+          </>
+        ) : (
+          <span className="muted">{vi.accounts.shared}</span>
+        ),
+    },
+    { key: 'department', header: vi.fields.department!, width: 'minmax(110px, 1.2fr)', render: (a) => a.department },
+    { key: 'role', header: vi.fields.role!, width: '100px', render: (a) => vi.accountRole[a.role] },
+    {
+      key: 'status',
+      header: vi.fields.status!,
+      width: '160px',
+      render: (a) => (
+        <select aria-label={`${vi.accounts.setStatus} ${a.loginName}`} value={a.status} onChange={(e) => void changeStatus(a, e.target.value as AccountStatus)} className={`status-select acc-${a.status}`}>
+          {ACCOUNT_STATUSES.map((s) => (
+            <option key={s} value={s}>{vi.accountStatus[s]}</option>
+          ))}
+        </select>
+      ),
+    },
+    { key: 'source', header: vi.fields.sourceDocument!, width: 'minmax(120px, 1.2fr)', render: (a) => <span className="muted small">{a.sourceDocument}</span> },
+    {
+      key: 'actions',
+      header: '',
+      width: '60px',
+      render: (a) => (
+        <button type="button" className="link" onClick={() => setEditing(a)}>{vi.common.edit}</button>
+      ),
+    },
+  ];
+
+  return (
+    <section className="screen" aria-labelledby="accounts-title">
+      <header className="screen-head">
+        <h1 id="accounts-title">{person ? vi.people.accountsOf(person.fullName) : vi.accounts.title}</h1>
+        {personId && <a href="#/accounts">{vi.accounts.showAll}</a>}
+        <button type="button" className="primary" onClick={() => setEditing('new')}>+ {vi.accounts.add}</button>
+      </header>
+      <div className="toolbar">
+        <input type="search" className="search" aria-label={vi.common.search} placeholder={vi.common.searchPlaceholder} value={q} onChange={(e) => setQ(e.target.value)} autoFocus />
+        <select aria-label={vi.accounts.filterSystem} value={systemId} onChange={(e) => setSystemId(e.target.value)}>
+          <option value="">{vi.accounts.filterSystem}: {vi.common.all}</option>
+          {systems.map((s) => (
+            <option key={s.id} value={s.id}>{s.name}</option>
+          ))}
+        </select>
+        <select aria-label={vi.accounts.filterRole} value={role} onChange={(e) => setRole(e.target.value as AccountRole | '')}>
+          <option value="">{vi.accounts.filterRole}: {vi.common.all}</option>
+          {ACCOUNT_ROLES.map((r) => (
+            <option key={r} value={r}>{vi.accountRole[r]}</option>
+          ))}
+        </select>
+        <select aria-label={vi.accounts.filterStatus} value={status} onChange={(e) => setStatus(e.target.value as AccountStatus | '')}>
+          <option value="">{vi.accounts.filterStatus}: {vi.common.all}</option>
+          {ACCOUNT_STATUSES.map((s) => (
+            <option key={s} value={s}>{vi.accountStatus[s]}</option>
+          ))}
+        </select>
+      </div>
+      <VirtualTable
+        label={vi.accounts.title}
+        columns={columns}
+        list={list}
+        rowKey={(a) => a.id}
+        rowClass={(a) => (a.personStatus && a.personStatus !== 'working' && a.status === 'active' ? 'warn' : '')}
+        emptyText={q || systemId || role || status ? vi.accounts.noMatch : vi.accounts.empty}
+        onActivate={(a) => setEditing(a)}
+      />
+      {editing && (
+        <AccountForm
+          account={editing === 'new' ? null : editing}
+          systems={systems}
+          owner={person ? { id: person.id, name: person.fullName } : null}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            list.reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}

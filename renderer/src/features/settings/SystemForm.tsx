@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { vi } from '../../../../shared/i18n/vi';
+import type { TrackedSystem } from '../../../../shared/systems/schema';
+import { useApi } from '../../api/context';
+import { Dialog } from '../../components/Dialog';
+import { CheckboxField, TextField } from '../../components/fields';
+import { useToast } from '../../components/Toast';
+import { useFormErrors } from '../../hooks/useFormErrors';
+
+/** Add a tracked system or change its password-rotation intervals. */
+export function SystemForm({ system, onClose, onSaved }: { system: TrackedSystem | null; onClose: () => void; onSaved: () => void }) {
+  const api = useApi();
+  const notify = useToast();
+  const errors = useFormErrors();
+  const [name, setName] = useState(system?.name ?? '');
+  const [managingAgency, setAgency] = useState(system?.managingAgency ?? '');
+  const [admin, setAdmin] = useState(String(system?.adminIntervalMonths ?? 3));
+  const [user, setUser] = useState(String(system?.userIntervalMonths ?? 3));
+  const [av, setAv] = useState(system?.requiresLicensedAv ?? false);
+  const [active, setActive] = useState(system?.active ?? true);
+
+  const save = async () => {
+    errors.clear();
+    const input = {
+      name,
+      managingAgency,
+      adminIntervalMonths: Number(admin),
+      userIntervalMonths: Number(user),
+      requiresLicensedAv: av,
+      active,
+    };
+    try {
+      if (system) await api['systems.update']({ id: system.id, ...input });
+      else await api['systems.create'](input);
+      notify(vi.common.saved);
+      onSaved();
+    } catch (e) {
+      errors.show(e);
+    }
+  };
+
+  return (
+    <Dialog title={system ? vi.settings.editSystem : vi.settings.addSystem} onClose={onClose}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {errors.formError && <div className="banner error" role="alert">{errors.formError}</div>}
+        <div className="form-grid">
+          <TextField label={vi.fields.name!} value={name} onChange={setName} error={errors.fieldErrors.name} required autoFocus />
+          <TextField label={vi.fields.managingAgency!} value={managingAgency} onChange={setAgency} error={errors.fieldErrors.managingAgency} />
+          <TextField label={vi.fields.adminIntervalMonths!} value={admin} onChange={setAdmin} error={errors.fieldErrors.adminIntervalMonths} required />
+          <TextField label={vi.fields.userIntervalMonths!} value={user} onChange={setUser} error={errors.fieldErrors.userIntervalMonths} required />
+          <CheckboxField label={vi.fields.requiresLicensedAv!} checked={av} onChange={setAv} />
+          <CheckboxField label={vi.fields.active!} checked={active} onChange={setActive} />
+        </div>
+        <div className="actions">
+          <button type="button" onClick={onClose}>{vi.common.cancel}</button>
+          <button type="submit" className="primary">{vi.common.save}</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

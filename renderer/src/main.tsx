@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createClient } from './api/client';
+import { ApiContext } from './api/context';
+import { App } from './app/App';
+import { ToastProvider } from './components/Toast';
+import './styles.css';
+
+const api = createClient();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ApiContext.Provider value={api}>
+      <ToastProvider>
+        <App />
+      </ToastProvider>
+    </ApiContext.Provider>
+  </StrictMode>,
+);

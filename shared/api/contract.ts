@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { AccountCreateInput, AccountStatusInput, AccountUpdateInput, AccountsListInput, type Account, type AccountsPage } from '../accounts/schema';
+import { AuditListInput, type AuditEntry } from '../audit/schema';
+import type { Envelope } from '../errors';
+import { PeopleListInput, PersonCreateInput, PersonStatusInput, PersonUpdateInput, type PeoplePage, type Person } from '../people/schema';
+import { byId, empty, id, type Page } from '../schema/fields';
+import { SystemCreateInput, SystemUpdateInput, type TrackedSystem } from '../systems/schema';
+import { UnitProfileInput, type UnitProfile, type UnitSummary } from '../unit/schema';
+
+/**
+ * THE API CONTRACT: the one table of every method the UI may call.
+ * name → input schema (zod, validated before any service runs) → result type.
+ *
+ * From it: the core's handler map is typed (a missing or mistyped method is a compile error),
+ * the IPC dispatcher validates, the preload exposes exactly these names, and `attk serve`
+ * publishes them with JSON Schemas at GET /api/_methods.
+ *
+ * `write` methods run inside one IMMEDIATE transaction (all-or-nothing, audit row included).
+ */
+type Kind = 'read' | 'write';
+export interface MethodDef<I extends z.ZodType = z.ZodType, R = unknown> {
+  kind: Kind;
+  input: I;
+  /** Phantom: carries the result type only. */
+  result: R;
+}
+
+const def = <I extends z.ZodType>(kind: Kind, input: I) => ({
+  returns: <R>(): MethodDef<I, R> => ({ kind, input, result: undefined as R }),
+});
+const read = <I extends z.ZodType>(input: I) => def('read', input);
+const write = <I extends z.ZodType>(input: I) => def('write', input);
+
+export interface AppInfo {
+  appVersion: string;
+  schemaVersion: number;
+  dataFile: string;
+  /** 'electron' in the desktop app, 'harness' under `attk serve`. */
+  shell: 'electron' | 'harness' | 'cli';
+  hasHomeUnit: boolean;
+  today: string;
+}
+
+export const contract = {
+  'app.info': read(empty).returns<AppInfo>(),
+
+  'unit.get': read(empty).returns<UnitProfile | null>(),
+  'unit.save': write(UnitProfileInput).returns<UnitProfile>(),
+  'units.list': read(empty).returns<UnitSummary[]>(),
+  'units.departments': read(z.strictObject({ unitId: id.optional() })).returns<string[]>(),
+
+  'people.list': read(PeopleListInput).returns<PeoplePage>(),
+  'people.get': read(byId).returns<Person>(),
+  'people.create': write(PersonCreateInput).returns<Person>(),
+  'people.update': write(PersonUpdateInput).returns<Person>(),
+  'people.setStatus': write(PersonStatusInput).returns<Person>(),
+
+  'systems.list': read(empty).returns<TrackedSystem[]>(),
+  'systems.create': write(SystemCreateInput).returns<TrackedSystem>(),
+  'systems.update': write(SystemUpdateInput).returns<TrackedSystem>(),
+
+  'accounts.list': read(AccountsListInput).returns<AccountsPage>(),
+  'accounts.get': read(byId).returns<Account>(),
+  'accounts.create': write(AccountCreateInput).returns<Account>(),
+  'accounts.update': write(AccountUpdateInput).returns<Account>(),
+  'accounts.setStatus': write(AccountStatusInput).returns<Account>(),
+
+  'audit.list': read(AuditListInput).returns<Page<AuditEntry>>(),
+} as const satisfies Record<string, MethodDef>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type ResultOf<M extends MethodName> = Contract[M]['result'];
+
+/** What the renderer calls: every method, typed, returning a promise of its result. */
+export type Api = { [M in MethodName]: (input: InputOf<M>) => Promise<ResultOf<M>> };
+
+/** What crosses a process boundary (preload bridge, HTTP): an envelope, never a thrown stack. */
+export type Bridge = { [M in MethodName]: (input: InputOf<M>) => Promise<Envelope<ResultOf<M>>> };
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { isIsoDate } from '../dates';
+import { vi } from '../i18n/vi';
+import { cleanText } from '../text/vietnamese';
+
+// Field builders shared by every schema: Vietnamese messages, NFC-cleaned text, real dates.
+
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Missing → "Chưa nhập", present but wrong type → "Sai kiểu dữ liệu". */
+const typeError = (wrong: string) => (issue: { input?: unknown }) => (issue.input === undefined ? vi.errors.required : wrong);
+
+const baseString = (max: number) =>
+  z
+    .string({ error: typeError(vi.errors.badType) })
+    .max(max * 4, { error: vi.errors.tooLong(max) })
+    .refine((s) => !FORBIDDEN_CHARS.test(s), { error: vi.errors.controlChars })
+    .transform(cleanText)
+    .refine((s) => s.length <= max, { error: vi.errors.tooLong(max) });
+
+/** Required text, cleaned (NFC, trimmed, single spaces). */
+export const requiredText = (max = 200) => baseString(max).refine((s) => s.length > 0, { error: vi.errors.required });
+
+/** Optional text: missing, null or blank all become ''. */
+export const optionalText = (max = 500) =>
+  z.union([baseString(max), z.null()]).optional().transform((s) => s ?? '');
+
+export const id = z
+  .number({ error: typeError(vi.errors.badNumber) })
+  .int({ error: vi.errors.badNumber })
+  .positive({ error: vi.errors.badNumber })
+  .max(Number.MAX_SAFE_INTEGER, { error: vi.errors.badNumber });
+
+export const byId = z.strictObject({ id });
+
+export const isoDate = z
+  .string({ error: typeError(vi.errors.invalidDate) })
+  .max(10, { error: vi.errors.invalidDate })
+  .refine(isIsoDate, { error: vi.errors.invalidDate });
+
+export const optionalIsoDate = z.union([isoDate, z.null()]).optional().transform((s) => s ?? null);
+
+export const months = z
+  .number({ error: typeError(vi.errors.badNumber) })
+  .int({ error: vi.errors.badNumber })
+  .min(1, { error: vi.errors.badNumber })
+  .max(60, { error: vi.errors.badNumber });
+
+export const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: typeError(vi.errors.badChoice) });
+
+export const flag = z.boolean({ error: vi.errors.badType });
+
+/** Paging for list methods: the UI fetches windows of a virtualised table. */
+export const paging = {
+  offset: z.number({ error: vi.errors.badNumber }).int({ error: vi.errors.badNumber }).min(0).max(10_000_000).default(0),
+  limit: z.number({ error: vi.errors.badNumber }).int({ error: vi.errors.badNumber }).min(1).max(1000).default(100),
+};
+
+export const searchQuery = z
+  .string({ error: vi.errors.badType })
+  .max(200, { error: vi.errors.tooLong(200) })
+  .refine((s) => !FORBIDDEN_CHARS.test(s), { error: vi.errors.controlChars })
+  .optional()
+  .transform((s) => s ?? '');
+
+export const empty = z.strictObject({}).optional().transform(() => ({}));
+
+export interface Page<T> {
+  total: number;
+  offset: number;
+  rows: T[];
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { flag, id, months, optionalText, requiredText } from '../schema/fields';
+
+const systemFields = {
+  name: requiredText(200),
+  managingAgency: optionalText(200),
+  adminIntervalMonths: months,
+  userIntervalMonths: months,
+  requiresLicensedAv: flag.default(false),
+  active: flag.default(true),
+};
+
+export const SystemCreateInput = z.strictObject({ code: optionalText(40), ...systemFields });
+export type SystemCreateInput = z.input<typeof SystemCreateInput>;
+export const SystemUpdateInput = z.strictObject({ id, ...systemFields });
+export type SystemUpdateInput = z.input<typeof SystemUpdateInput>;
+
+/** A government application whose accounts the unit tracks. Intervals are calendar months. */
+export interface TrackedSystem {
+  id: number;
+  code: string;
+  name: string;
+  managingAgency: string;
+  adminIntervalMonths: number;
+  userIntervalMonths: number;
+  requiresLicensedAv: boolean;
+  active: boolean;
+  accountCount: number;
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { choice, empty, optionalText, requiredText } from '../schema/fields';
+
+export const UNIT_KINDS = ['home', 'office', 'ward', 'commune', 'school', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/**
+ * The home unit's profile: what the Decree 30/2020 header, date line and signature block need.
+ * The receiving office (Phòng Nội vụ, or since 07/2025 a city department) is data, not code.
+ */
+export const UnitProfileInput = z.strictObject({
+  parentBody: optionalText(200),
+  name: requiredText(200),
+  code: requiredText(40),
+  headName: optionalText(120),
+  headTitle: optionalText(120),
+  signAuthority: optionalText(120),
+  clerkName: optionalText(120),
+  placeName: optionalText(80),
+  reportSymbol: optionalText(40),
+  recipientName: optionalText(200),
+  recipientAddress: optionalText(300),
+  email: optionalText(200),
+  phone: optionalText(40),
+});
+export type UnitProfileInput = z.input<typeof UnitProfileInput>;
+
+export interface UnitProfile extends z.output<typeof UnitProfileInput> {
+  id: number;
+  updatedAt: string;
+}
+
+export interface UnitSummary {
+  id: number;
+  name: string;
+  code: string;
+  kind: UnitKind;
+  isHome: boolean;
+  people: number;
+}
+
+export const UnitGetInput = empty;
+export const UnitListInput = empty;
+export const UnitKindField = choice(UNIT_KINDS);
