@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { AccountCreateInput, AccountStatusInput, AccountUpdateInput, AccountsListInput, type Account, type AccountsPage } from '../accounts/schema';
 import { AuditListInput, type AuditEntry } from '../audit/schema';
+import { CampaignAdvanceInput, CampaignCreateInput, CampaignUpdateInput, ChecklistInput, type Campaign, type CampaignProgress, type ChecklistPage } from '../campaigns/schema';
+import { ConfirmationBulkInput, ConfirmationCreateInput, ConfirmationHistoryInput, ConfirmationVoidInput, type BulkResult, type Confirmation } from '../confirmations/schema';
+import type { DashboardSummary } from '../dashboard/schema';
+import { LegalCreateInput, LegalListInput, LegalReviseInput, type LegalDocument } from '../legal/schema';
+import { AppSettingsInput, type AppSettings } from '../settings/schema';
 import type { Envelope } from '../errors';
 import { PeopleListInput, PersonCreateInput, PersonStatusInput, PersonUpdateInput, type PeoplePage, type Person } from '../people/schema';
 import { byId, empty, id, type Page } from '../schema/fields';
@@ -66,6 +71,28 @@ export const contract = {
   'accounts.setStatus': write(AccountStatusInput).returns<Account>(),
 
   'audit.list': read(AuditListInput).returns<Page<AuditEntry>>(),
+
+  'settings.get': read(empty).returns<AppSettings>(),
+  'settings.save': write(AppSettingsInput).returns<AppSettings>(),
+
+  'legal.list': read(LegalListInput).returns<LegalDocument[]>(),
+  'legal.create': write(LegalCreateInput).returns<LegalDocument>(),
+  'legal.revise': write(LegalReviseInput).returns<LegalDocument>(),
+
+  'confirmations.create': write(ConfirmationCreateInput).returns<Confirmation>(),
+  'confirmations.bulkCreate': write(ConfirmationBulkInput).returns<BulkResult>(),
+  'confirmations.void': write(ConfirmationVoidInput).returns<Confirmation>(),
+  'confirmations.history': read(ConfirmationHistoryInput).returns<Confirmation[]>(),
+
+  'campaigns.list': read(empty).returns<Campaign[]>(),
+  'campaigns.get': read(byId).returns<Campaign>(),
+  'campaigns.create': write(CampaignCreateInput).returns<Campaign>(),
+  'campaigns.update': write(CampaignUpdateInput).returns<Campaign>(),
+  'campaigns.advance': write(CampaignAdvanceInput).returns<Campaign>(),
+  'campaigns.progress': read(byId).returns<CampaignProgress>(),
+  'campaigns.checklist': read(ChecklistInput).returns<ChecklistPage>(),
+
+  'dashboard.summary': read(empty).returns<DashboardSummary>(),
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -62,6 +62,15 @@ export const vi = {
     statusDateRequired: 'Cần nhập ngày thay đổi trạng thái.',
     noHomeUnit: 'Chưa khai báo thông tin đơn vị. Hãy hoàn tất bước thiết lập ban đầu.',
     personHasAccounts: (n: number) => `Cán bộ này còn ${n} tài khoản.`,
+    confirmFuture: 'Ngày đổi mật khẩu không được sau hôm nay.',
+    confirmBeforeAccount: (login: string, createdOn: string) => `Ngày đổi mật khẩu của tài khoản ${login} trước ngày cấp tài khoản (${createdOn}).`,
+    confirmCancelledAccount: (login: string) => `Tài khoản ${login} đã hủy, không thể xác nhận đổi mật khẩu.`,
+    alreadyVoided: 'Xác nhận này đã bị hủy trước đó.',
+    campaignDates: 'Hạn hoàn thành phải từ ngày bắt đầu trở đi.',
+    campaignLocked: 'Đợt rà soát đã báo cáo: không sửa trực tiếp được.',
+    campaignStep: (from: string, to: string) => `Không thể chuyển đợt rà soát từ "${from}" sang "${to}".`,
+    campaignStepDate: 'Ngày này không được trước ngày bắt đầu đợt rà soát và không được sau hôm nay.',
+    legalSuperseded: 'Văn bản này đã có phiên bản mới hơn; hãy sửa phiên bản mới nhất.',
     dbFuture: (found: number, supported: number) =>
       `Cơ sở dữ liệu được tạo bởi phiên bản ATTK mới hơn (phiên bản dữ liệu ${found}, phiên bản này hỗ trợ đến ${supported}). Hãy cập nhật ATTK; tệp dữ liệu không bị thay đổi.`,
     dbNetworkPath: 'Không thể mở cơ sở dữ liệu trên ổ mạng. Hãy chép tệp về ổ đĩa của máy này.',
@@ -121,6 +130,12 @@ export const vi = {
     transferred: 'Chuyển công tác',
     retired: 'Nghỉ hưu',
     left: 'Thôi việc',
+  },
+  campaignStatus: {
+    draft: 'Dự thảo',
+    in_progress: 'Đang thực hiện',
+    reported: 'Đã báo cáo',
+    sent: 'Đã gửi',
   },
   accountRole: {
     admin: 'Quản trị',
@@ -207,6 +222,11 @@ export const vi = {
     dataFile: 'Tệp dữ liệu',
     schemaVersion: 'Phiên bản dữ liệu',
   },
+  confirmations: {
+    audit: 'Xác nhận đổi mật khẩu ngày',
+    auditBatch: (n: number, date: string) => `Xác nhận đổi mật khẩu ${n} tài khoản, ngày ${date}`,
+    auditVoid: 'Hủy xác nhận',
+  },
   audit: {
     create: 'Tạo mới',
     update: 'Cập nhật',
@@ -247,6 +267,24 @@ Tùy chọn chung:
   harness: {
     banner: 'Chế độ trình duyệt (attk serve)',
     noToken: 'Thiếu mã truy cập. Hãy mở đúng địa chỉ mà lệnh "attk serve" đã in ra.',
+  },
+  shell: {
+    // The Electron shell: application menu and native dialogs.
+    menu: {
+      file: 'Tệp',
+      quit: 'Thoát',
+      view: 'Xem',
+      reload: 'Tải lại',
+      zoomIn: 'Phóng to',
+      zoomOut: 'Thu nhỏ',
+      zoomReset: 'Kích thước mặc định',
+      devTools: 'Công cụ nhà phát triển',
+      help: 'Trợ giúp',
+      about: 'Giới thiệu',
+    },
+    startupErrorTitle: 'ATTK không khởi động được',
+    aboutTitle: 'Giới thiệu ATTK',
+    aboutDetail: (version: string, dataFile: string) => `Phiên bản ${version}\nTệp dữ liệu: ${dataFile}`,
   },
 } as const;
 

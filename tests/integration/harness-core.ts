@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,13 +47,16 @@ export const HOME_UNIT = {
   recipientName: 'Phòng Nội vụ quận Đống Đa',
 };
 
-/** Row counts of every table plus the audit log: "changed nothing" means these are equal. */
-export function snapshot(core: Core): Record<string, number> {
+/** Every table's full contents, hashed, plus row counts: "changed nothing" means these are equal. */
+export function snapshot(core: Core): Record<string, string | number> {
   const tables = core.db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all() as { name: string }[];
-  const counts: Record<string, number> = {};
-  for (const { name } of tables) counts[name] = (core.db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n;
-  counts.total_changes = (core.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-  return counts;
+  const result: Record<string, string | number> = {};
+  for (const { name } of tables) {
+    const rows = core.db.prepare(`SELECT * FROM "${name}"`).raw().all();
+    result[name] = rows.length;
+    result[`${name}#`] = createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 16);
+  }
+  return result;
 }

@@ -2,10 +2,11 @@ import type { Account } from '../../../shared/accounts/schema';
 import { toIsoDate } from '../../../shared/dates';
 import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
-import { foldForSearch, searchTerms } from '../../../shared/text/vietnamese';
+import { foldForSearch } from '../../../shared/text/vietnamese';
 import type { CallContext, HandlersFor } from '../api/types';
 import { writeAudit } from '../audit/service';
 import type { Db } from '../db/open';
+import { Where } from '../db/where';
 import { getPerson } from '../people/service';
 import { getSystem } from '../systems/service';
 
@@ -46,24 +47,19 @@ function validateAccount(db: Db, input: AccountWrite, exceptId: number, ctx: Cal
 export function accountHandlers(db: Db): HandlersFor<'accounts'> {
   return {
     'accounts.list': ({ q, systemId, personId, unitId, role, status, offset, limit }) => {
-      const where: string[] = [];
-      const args: (string | number)[] = [];
-      for (const term of searchTerms(q)) {
-        where.push("(instr(a.search_text, ?) > 0 OR instr(coalesce(p.search_text, ''), ?) > 0)");
-        args.push(term, term);
-      }
-      if (systemId) (where.push('a.system_id = ?'), args.push(systemId));
-      if (personId) (where.push('a.person_id = ?'), args.push(personId));
-      if (unitId) (where.push('p.unit_id = ?'), args.push(unitId));
-      if (role) (where.push('a.role = ?'), args.push(role));
-      if (status) (where.push('a.status = ?'), args.push(status));
-      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const where = new Where()
+        .search(q, ['a.search_text', "coalesce(p.search_text, '')"])
+        .when(systemId, 'a.system_id = ?')
+        .when(personId, 'a.person_id = ?')
+        .when(unitId, 'p.unit_id = ?')
+        .when(role, 'a.role = ?')
+        .when(status, 'a.status = ?');
       const total = (
-        db.prepare(`SELECT count(*) AS n FROM accounts a LEFT JOIN people p ON p.id = a.person_id ${clause}`).get(...args) as { n: number }
+        db.prepare(`SELECT count(*) AS n FROM accounts a LEFT JOIN people p ON p.id = a.person_id ${where.sql}`).get(where.params) as { n: number }
       ).n;
       const rows = db
-        .prepare(`${ACCOUNT_SELECT} ${clause} ORDER BY coalesce(p.sort_key, '~'), s.sort_order, a.login_name, a.id LIMIT ? OFFSET ?`)
-        .all(...args, limit, offset) as Account[];
+        .prepare(`${ACCOUNT_SELECT} ${where.sql} ORDER BY coalesce(p.sort_key, '~'), s.sort_order, a.login_name, a.id LIMIT @limit OFFSET @offset`)
+        .all({ ...where.params, limit, offset }) as Account[];
       return { total, offset, rows };
     },
 

@@ -1,6 +1,11 @@
 import { accountHandlers } from '../accounts/service';
 import { appHandlers } from '../app/service';
 import { auditHandlers } from '../audit/service';
+import { campaignHandlers } from '../campaigns/service';
+import { confirmationHandlers } from '../confirmations/service';
+import { dashboardHandlers } from '../dashboard/service';
+import { legalHandlers } from '../legal/service';
+import { settingsHandlers } from '../settings/service';
 import type { Db } from '../db/open';
 import { peopleHandlers } from '../people/service';
 import { systemHandlers } from '../systems/service';
@@ -16,5 +21,10 @@ export function createHandlers(db: Db): Handlers {
     ...systemHandlers(db),
     ...accountHandlers(db),
     ...auditHandlers(db),
+    ...settingsHandlers(db),
+    ...legalHandlers(db),
+    ...confirmationHandlers(db),
+    ...campaignHandlers(db),
+    ...dashboardHandlers(db),
   };
 }

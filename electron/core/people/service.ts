@@ -2,10 +2,11 @@ import { toIsoDate } from '../../../shared/dates';
 import { AttkError, notFound } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import type { Person } from '../../../shared/people/schema';
-import { foldForSearch, personSortKey, searchTerms } from '../../../shared/text/vietnamese';
+import { foldForSearch, personSortKey } from '../../../shared/text/vietnamese';
 import type { HandlersFor } from '../api/types';
 import { writeAudit } from '../audit/service';
 import type { Db } from '../db/open';
+import { Where } from '../db/where';
 import { homeUnitId } from '../unit/service';
 
 export function personSearchText(fullName: string, position: string, department: string, unitName: string): string {
@@ -35,19 +36,14 @@ function unitName(db: Db, unitId: number): string {
 export function peopleHandlers(db: Db): HandlersFor<'people'> {
   return {
     'people.list': ({ q, status, department, unitId, sort, offset, limit }) => {
-      const where: string[] = [];
-      const args: (string | number)[] = [];
-      for (const term of searchTerms(q)) {
-        where.push('instr(p.search_text, ?) > 0');
-        args.push(term);
-      }
-      if (status) (where.push('p.status = ?'), args.push(status));
-      if (department) (where.push('p.department = ?'), args.push(department));
-      if (unitId) (where.push('p.unit_id = ?'), args.push(unitId));
-      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const where = new Where()
+        .search(q, ['p.search_text'])
+        .when(status, 'p.status = ?')
+        .when(department, 'p.department = ?')
+        .when(unitId, 'p.unit_id = ?');
       const order = sort === 'recent' ? 'p.id DESC' : 'p.sort_key, p.id';
-      const total = (db.prepare(`SELECT count(*) AS n FROM people p ${clause}`).get(...args) as { n: number }).n;
-      const rows = db.prepare(`${PERSON_SELECT} ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...args, limit, offset) as PersonRow[];
+      const total = (db.prepare(`SELECT count(*) AS n FROM people p ${where.sql}`).get(where.params) as { n: number }).n;
+      const rows = db.prepare(`${PERSON_SELECT} ${where.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all({ ...where.params, limit, offset }) as PersonRow[];
       return { total, offset, rows: rows.map(toPerson) };
     },
 

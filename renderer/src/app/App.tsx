@@ -6,7 +6,7 @@ import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SetupWizard } from '../features/setup/SetupWizard';
-import { navigate, useRoute } from './router';
+import { useRoute } from './router';
 
 const NAV = [
   { path: '/people', label: vi.nav.people, icon: '👥' },

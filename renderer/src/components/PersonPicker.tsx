@@ -25,7 +25,11 @@ export function PersonPicker({ label, value, onChange, error, allowNone }: Props
   useEffect(() => {
     if (!open) return;
     let live = true;
-    void api['people.list']({ q, limit: 12, status: 'working' }).then((r) => live && (setOptions(r.rows), setActive(0)));
+    void api['people.list']({ q, limit: 12, status: 'working' }).then((r) => {
+      if (!live) return;
+      setOptions(r.rows);
+      setActive(0);
+    });
     return () => {
       live = false;
     };
@@ -57,10 +61,19 @@ export function PersonPicker({ label, value, onChange, error, allowNone }: Props
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={(e) => {
           if (!open) return;
-          if (e.key === 'ArrowDown') (e.preventDefault(), setActive((a) => Math.min(a + 1, options.length - 1)));
-          if (e.key === 'ArrowUp') (e.preventDefault(), setActive((a) => Math.max(a - 1, 0)));
-          if (e.key === 'Enter' && options[active]) (e.preventDefault(), pick(options[active]!));
-          if (e.key === 'Escape' && open) (e.stopPropagation(), setOpen(false));
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive((a) => Math.min(a + 1, options.length - 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((a) => Math.max(a - 1, 0));
+          } else if (e.key === 'Enter' && options[active]) {
+            e.preventDefault();
+            pick(options[active]!);
+          } else if (e.key === 'Escape') {
+            e.stopPropagation();
+            setOpen(false);
+          }
         }}
       />
       {open && (

@@ -1,0 +1,192 @@
+import { toIsoDate } from '../../../shared/dates';
+import { daysLeft, emptyFigures, progressPercent, type CampaignAccountState } from '../../../shared/campaigns/rules';
+import type { Campaign, CampaignProgress, ChecklistRow, SystemFigures } from '../../../shared/campaigns/schema';
+import { AttkError } from '../../../shared/errors';
+import { vi } from '../../../shared/i18n/vi';
+import { rotationState } from '../../../shared/rotation/rules';
+import type { CallContext, HandlersFor } from '../api/types';
+import { writeAudit } from '../audit/service';
+import type { Db } from '../db/open';
+import { Where } from '../db/where';
+import { INTERVAL_SQL } from '../rotation/sql';
+import { readSettings } from '../settings/service';
+
+const CAMPAIGN_SELECT = `SELECT id, directive_number AS directiveNumber, directive_date AS directiveDate, issuer, subject,
+  start_date AS startDate, deadline, recipient, note, status, started_on AS startedOn, report_number AS reportNumber,
+  reported_on AS reportedOn, signer, sent_on AS sentOn, created_at AS createdAt, updated_at AS updatedAt FROM campaigns`;
+
+/**
+ * Every active account on a system in the campaign's scope, with what Rule 2 needs: the latest
+ * valid change, and the latest valid change on or before the deadline (both read from the partial
+ * index confirmations_valid). Leavers' accounts (Rule 3) are flagged.
+ */
+const SCOPE_SQL = `
+  SELECT a.id AS accountId, a.login_name AS loginName, a.role, a.system_id AS systemId, s.name AS systemName, s.sort_order AS systemOrder,
+    a.person_id AS personId, p.full_name AS personName, coalesce(p.position, '') AS position, coalesce(p.department, '') AS department,
+    p.unit_id AS unitId, coalesce(u.name, '') AS unitName, coalesce(p.sort_key, '~') AS sortKey,
+    a.search_text AS aSearch, coalesce(p.search_text, '') AS pSearch, ${INTERVAL_SQL} AS interval,
+    (SELECT max(c.changed_on) FROM confirmations c WHERE c.account_id = a.id AND c.voided_at IS NULL) AS lastChangedOn,
+    (SELECT max(c.changed_on) FROM confirmations c WHERE c.account_id = a.id AND c.voided_at IS NULL AND c.changed_on <= @deadline) AS lastByDeadline,
+    (p.status IS NOT NULL AND p.status <> 'working') AS leaver
+  FROM campaign_systems cs
+  JOIN accounts a ON a.system_id = cs.system_id AND a.status = 'active'
+  JOIN systems s ON s.id = a.system_id
+  LEFT JOIN people p ON p.id = a.person_id
+  LEFT JOIN units u ON u.id = p.unit_id
+  WHERE cs.campaign_id = @campaignId`;
+
+const STATED_SQL = `
+  SELECT *, CASE WHEN leaver THEN 'to_cancel' WHEN lastByDeadline >= @start THEN 'done' WHEN lastChangedOn > @deadline THEN 'late' ELSE 'missing' END AS state
+  FROM (${SCOPE_SQL})`;
+
+function params(c: Campaign) {
+  return { campaignId: c.id, start: c.startDate, deadline: c.deadline };
+}
+
+export function getCampaign(db: Db, id: number, path: (string | number)[] = ['id']): Campaign {
+  const row = db.prepare(`${CAMPAIGN_SELECT} WHERE id = ?`).get(id) as Omit<Campaign, 'systemIds' | 'legalIds'> | undefined;
+  if (!row) throw new AttkError('NOT_FOUND', vi.errors.notFound('đợt rà soát', id), path);
+  const systemIds = (db.prepare('SELECT system_id AS id FROM campaign_systems WHERE campaign_id = ? ORDER BY system_id').all(id) as { id: number }[]).map((r) => r.id);
+  const legalIds = (db.prepare('SELECT legal_document_id AS id FROM campaign_legal_basis WHERE campaign_id = ? ORDER BY position').all(id) as { id: number }[]).map((r) => r.id);
+  return { ...row, systemIds, legalIds };
+}
+
+/** Rule 2 and 3 figures per system in scope and overall, aggregated in SQL. */
+export function campaignProgress(db: Db, campaign: Campaign, today: string): CampaignProgress {
+  const rows = db
+    .prepare(
+      `SELECT systemId, sum(state <> 'to_cancel') AS total, sum(state <> 'to_cancel' AND role = 'admin') AS admin,
+         sum(state <> 'to_cancel' AND role = 'user') AS user, sum(state = 'done') AS done, sum(state = 'late') AS late,
+         sum(state = 'missing') AS missing, sum(state = 'to_cancel') AS toCancel
+       FROM (${STATED_SQL}) GROUP BY systemId`,
+    )
+    .all(params(campaign)) as Omit<SystemFigures, 'systemName'>[];
+  const byId = new Map(rows.map((r) => [r.systemId, r]));
+  const systems = db
+    .prepare('SELECT s.id, s.name FROM campaign_systems cs JOIN systems s ON s.id = cs.system_id WHERE cs.campaign_id = ? ORDER BY s.sort_order, s.id')
+    .all(campaign.id) as { id: number; name: string }[];
+  const overall = emptyFigures();
+  const bySystem = systems.map((s) => {
+    const f = { ...emptyFigures(), ...byId.get(s.id), systemId: s.id, systemName: s.name };
+    for (const k of Object.keys(overall) as (keyof typeof overall)[]) overall[k] += f[k];
+    return f;
+  });
+  return { campaign, overall, bySystem, percent: progressPercent(overall), daysLeft: daysLeft(today, campaign.deadline) };
+}
+
+function validateDates(input: { startDate: string; deadline: string }): void {
+  if (input.deadline < input.startDate) throw new AttkError('VALIDATION', vi.errors.campaignDates, ['deadline']);
+}
+
+function writeScope(db: Db, campaignId: number, systemIds: number[], legalIds: number[]): void {
+  systemIds.forEach((id, i) => {
+    if (!db.prepare('SELECT 1 FROM systems WHERE id = ?').get(id)) throw new AttkError('NOT_FOUND', vi.errors.notFound('hệ thống', id), ['systemIds', i]);
+  });
+  legalIds.forEach((id, i) => {
+    if (!db.prepare('SELECT 1 FROM legal_documents WHERE id = ?').get(id)) throw new AttkError('NOT_FOUND', vi.errors.notFound('văn bản', id), ['legalIds', i]);
+  });
+  db.prepare('DELETE FROM campaign_systems WHERE campaign_id = ?').run(campaignId);
+  db.prepare('DELETE FROM campaign_legal_basis WHERE campaign_id = ?').run(campaignId);
+  const sys = db.prepare('INSERT INTO campaign_systems (campaign_id, system_id) VALUES (?, ?)');
+  for (const id of systemIds) sys.run(campaignId, id);
+  const legal = db.prepare('INSERT INTO campaign_legal_basis (campaign_id, legal_document_id, position) VALUES (?, ?, ?)');
+  legalIds.forEach((id, i) => legal.run(campaignId, id, i + 1));
+}
+
+function stepDate(campaign: Campaign, date: string, ctx: CallContext, field: string, notBefore: string): void {
+  if (date > toIsoDate(ctx.now()) || date < notBefore) throw new AttkError('VALIDATION', vi.errors.campaignStepDate, [field]);
+  void campaign;
+}
+
+export function campaignHandlers(db: Db): HandlersFor<'campaigns'> {
+  return {
+    'campaigns.list': () =>
+      (db.prepare(`SELECT id FROM campaigns ORDER BY status = 'sent', deadline DESC, id DESC`).all() as { id: number }[]).map((r) => getCampaign(db, r.id)),
+
+    'campaigns.get': ({ id }) => getCampaign(db, id),
+
+    'campaigns.create': ({ systemIds, legalIds, ...input }, ctx) => {
+      validateDates(input);
+      const now = ctx.now().toISOString();
+      const r = db
+        .prepare(
+          `INSERT INTO campaigns (directive_number, directive_date, issuer, subject, start_date, deadline, recipient, note, created_at, updated_at)
+           VALUES (@directiveNumber, @directiveDate, @issuer, @subject, @startDate, @deadline, @recipient, @note, @now, @now)`,
+        )
+        .run({ ...input, now });
+      const id = Number(r.lastInsertRowid);
+      writeScope(db, id, systemIds, legalIds);
+      const campaign = getCampaign(db, id);
+      writeAudit(db, ctx, { action: 'create', entity: 'campaign', entityId: id, summary: `${campaign.directiveNumber}: ${campaign.subject}`, data: { systemIds, legalIds, ...input } });
+      return campaign;
+    },
+
+    'campaigns.update': ({ id, systemIds, legalIds, ...input }, ctx) => {
+      const before = getCampaign(db, id);
+      if (before.status === 'reported' || before.status === 'sent') throw new AttkError('CONFLICT', vi.errors.campaignLocked, ['id']);
+      validateDates(input);
+      db.prepare(
+        `UPDATE campaigns SET directive_number = @directiveNumber, directive_date = @directiveDate, issuer = @issuer, subject = @subject,
+           start_date = @startDate, deadline = @deadline, recipient = @recipient, note = @note, updated_at = @now WHERE id = @id`,
+      ).run({ ...input, id, now: ctx.now().toISOString() });
+      writeScope(db, id, systemIds, legalIds);
+      const campaign = getCampaign(db, id);
+      writeAudit(db, ctx, { action: 'update', entity: 'campaign', entityId: id, summary: campaign.subject, data: { before, after: campaign } });
+      return campaign;
+    },
+
+    'campaigns.advance': (input, ctx) => {
+      const campaign = getCampaign(db, input.id);
+      const allowedFrom = { in_progress: 'draft', reported: 'in_progress', sent: 'reported' } as const;
+      if (campaign.status !== allowedFrom[input.to]) {
+        throw new AttkError('CONFLICT', vi.errors.campaignStep(vi.campaignStatus[campaign.status], vi.campaignStatus[input.to]), ['to']);
+      }
+      const now = ctx.now().toISOString();
+      if (input.to === 'in_progress') {
+        db.prepare("UPDATE campaigns SET status = 'in_progress', started_on = ?, updated_at = ? WHERE id = ?").run(toIsoDate(ctx.now()), now, input.id);
+      } else if (input.to === 'reported') {
+        stepDate(campaign, input.reportedOn, ctx, 'reportedOn', campaign.startDate);
+        db.prepare("UPDATE campaigns SET status = 'reported', report_number = ?, reported_on = ?, signer = ?, updated_at = ? WHERE id = ?").run(
+          input.reportNumber, input.reportedOn, input.signer, now, input.id,
+        );
+      } else {
+        stepDate(campaign, input.sentOn, ctx, 'sentOn', campaign.reportedOn ?? campaign.startDate);
+        db.prepare("UPDATE campaigns SET status = 'sent', sent_on = ?, updated_at = ? WHERE id = ?").run(input.sentOn, now, input.id);
+      }
+      const after = getCampaign(db, input.id);
+      writeAudit(db, ctx, { action: 'status', entity: 'campaign', entityId: input.id, summary: `${vi.campaignStatus[campaign.status]} → ${vi.campaignStatus[after.status]}`, data: input });
+      return after;
+    },
+
+    'campaigns.progress': ({ id }, ctx) => campaignProgress(db, getCampaign(db, id), toIsoDate(ctx.now())),
+
+    'campaigns.checklist': ({ campaignId, q, state, systemId, department, unitId, offset, limit }, ctx) => {
+      const campaign = getCampaign(db, campaignId, ['campaignId']);
+      const filters = new Where().search(q, ['aSearch', 'pSearch']).when(systemId, 'systemId = ?').when(department, 'department = ?').when(unitId, 'unitId = ?');
+      const base = `FROM (${STATED_SQL}) ${filters.sql}`;
+      const bound = { ...params(campaign), ...filters.params };
+      const counts: Record<CampaignAccountState, number> = { done: 0, late: 0, missing: 0, to_cancel: 0 };
+      for (const r of db.prepare(`SELECT state, count(*) AS n ${base} GROUP BY state`).all(bound) as { state: CampaignAccountState; n: number }[]) {
+        counts[r.state] = r.n;
+      }
+      const stateClause = state ? `${filters.sql ? 'AND' : 'WHERE'} state = @state` : '';
+      const raw = db
+        .prepare(`SELECT * ${base} ${stateClause} ORDER BY sortKey, systemOrder, loginName LIMIT @limit OFFSET @offset`)
+        .all({ ...bound, ...(state ? { state } : {}), limit, offset }) as (ChecklistRow & { interval: number; lastByDeadline: string | null })[];
+      const today = toIsoDate(ctx.now());
+      const dueSoon = readSettings(db).dueSoonDays;
+      const rows: ChecklistRow[] = raw.map((r) => {
+        const rotation = rotationState(r.lastChangedOn, r.interval, today, dueSoon);
+        return {
+          accountId: r.accountId, loginName: r.loginName, role: r.role, systemId: r.systemId, systemName: r.systemName,
+          personId: r.personId, personName: r.personName, position: r.position, department: r.department, unitName: r.unitName,
+          state: r.state,
+          changedOn: r.state === 'done' ? r.lastByDeadline : r.state === 'late' ? r.lastChangedOn : null,
+          lastChangedOn: r.lastChangedOn, rotation: rotation.state, nextDue: rotation.nextDue,
+        };
+      });
+      const total = state ? counts[state] : Object.values(counts).reduce((a, b) => a + b, 0);
+      return { total, offset, rows, counts };
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { formatViDate, toIsoDate } from '../../../shared/dates';
+import type { Confirmation } from '../../../shared/confirmations/schema';
+import { AttkError } from '../../../shared/errors';
+import { vi } from '../../../shared/i18n/vi';
+import type { CallContext, HandlersFor } from '../api/types';
+import { writeAudit } from '../audit/service';
+import type { Db } from '../db/open';
+
+const SELECT = `SELECT id, account_id AS accountId, changed_on AS changedOn, confirmed_by AS confirmedBy, method, note,
+  campaign_id AS campaignId, batch_id AS batchId, recorded_by AS recordedBy, recorded_at AS recordedAt,
+  voided_at AS voidedAt, voided_by AS voidedBy, void_reason AS voidReason FROM confirmations`;
+
+interface AccountFacts {
+  id: number;
+  loginName: string;
+  status: string;
+  createdOn: string | null;
+}
+
+interface NewConfirmation {
+  changedOn: string;
+  confirmedBy: string;
+  method: string;
+  note: string;
+  campaignId?: number | undefined;
+}
+
+/**
+ * Record confirmations for the given accounts (called inside the dispatcher's transaction, so a
+ * refused account anywhere in a batch leaves nothing written). Refuses future dates, dates before
+ * the account was issued, and cancelled accounts — naming the account.
+ */
+function record(db: Db, ctx: CallContext, accountIds: number[], input: NewConfirmation, batchId: string | null, pathOf: (i: number) => (string | number)[]): number[] {
+  const today = toIsoDate(ctx.now());
+  if (input.changedOn > today) throw new AttkError('VALIDATION', vi.errors.confirmFuture, ['changedOn']);
+  if (input.campaignId !== undefined && !db.prepare('SELECT 1 FROM campaigns WHERE id = ?').get(input.campaignId)) {
+    throw new AttkError('NOT_FOUND', vi.errors.notFound('đợt rà soát', input.campaignId), ['campaignId']);
+  }
+  const facts = db.prepare('SELECT id, login_name AS loginName, status, created_on AS createdOn FROM accounts WHERE id = ?');
+  const insert = db.prepare(
+    `INSERT INTO confirmations (account_id, changed_on, confirmed_by, method, note, campaign_id, batch_id, recorded_by, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const at = ctx.now().toISOString();
+  const ids: number[] = [];
+  accountIds.forEach((accountId, i) => {
+    const account = facts.get(accountId) as AccountFacts | undefined;
+    if (!account) throw new AttkError('NOT_FOUND', vi.errors.notFound('tài khoản', accountId), pathOf(i));
+    if (account.status === 'cancelled') throw new AttkError('VALIDATION', vi.errors.confirmCancelledAccount(account.loginName), pathOf(i));
+    if (account.createdOn && input.changedOn < account.createdOn) {
+      throw new AttkError('VALIDATION', vi.errors.confirmBeforeAccount(account.loginName, formatViDate(account.createdOn)), ['changedOn']);
+    }
+    const r = insert.run(accountId, input.changedOn, input.confirmedBy, input.method, input.note, input.campaignId ?? null, batchId, ctx.actor, at);
+    ids.push(Number(r.lastInsertRowid));
+  });
+  return ids;
+}
+
+export function getConfirmation(db: Db, id: number): Confirmation {
+  const row = db.prepare(`${SELECT} WHERE id = ?`).get(id) as Confirmation | undefined;
+  if (!row) throw new AttkError('NOT_FOUND', vi.errors.notFound('xác nhận', id), ['id']);
+  return row;
+}
+
+export function confirmationHandlers(db: Db): HandlersFor<'confirmations'> {
+  return {
+    'confirmations.create': ({ accountId, ...input }, ctx) => {
+      const [id] = record(db, ctx, [accountId], input, null, () => ['accountId']);
+      const c = getConfirmation(db, id!);
+      writeAudit(db, ctx, { action: 'confirm', entity: 'account', entityId: accountId, summary: `${vi.confirmations.audit} ${formatViDate(c.changedOn)}`, data: c });
+      return c;
+    },
+
+    'confirmations.bulkCreate': ({ accountIds, ...input }, ctx) => {
+      const batchId = randomUUID();
+      const ids = record(db, ctx, accountIds, input, batchId, (i) => ['accountIds', i]);
+      writeAudit(db, ctx, {
+        action: 'confirm_batch', entity: 'confirmation_batch', entityId: null,
+        summary: vi.confirmations.auditBatch(ids.length, formatViDate(input.changedOn)), data: { batchId, accountIds, ...input },
+      });
+      return { batchId, count: ids.length };
+    },
+
+    'confirmations.void': ({ id, reason }, ctx) => {
+      const c = getConfirmation(db, id);
+      if (c.voidedAt) throw new AttkError('CONFLICT', vi.errors.alreadyVoided, ['id']);
+      db.prepare('UPDATE confirmations SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?').run(ctx.now().toISOString(), ctx.actor, reason, id);
+      writeAudit(db, ctx, { action: 'void', entity: 'account', entityId: c.accountId, summary: `${vi.confirmations.auditVoid}: ${reason}`, data: { id, reason } });
+      return getConfirmation(db, id);
+    },
+
+    'confirmations.history': ({ accountId }) =>
+      db.prepare(`${SELECT} WHERE account_id = ? ORDER BY changed_on DESC, id DESC`).all(accountId) as Confirmation[],
+  };
+}

@@ -1,0 +1,32 @@
+import { AppSettingsSchema, DEFAULT_SETTINGS, type AppSettings } from '../../../shared/settings/schema';
+import type { HandlersFor } from '../api/types';
+import { writeAudit } from '../audit/service';
+import type { Db } from '../db/open';
+
+/** Domain settings as a typed object; unknown or invalid stored values fall back to defaults. */
+export function readSettings(db: Db): AppSettings {
+  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const raw: Record<string, unknown> = {};
+  for (const { key, value } of rows) {
+    if (!(key in DEFAULT_SETTINGS)) continue;
+    try {
+      raw[key] = JSON.parse(value);
+    } catch {
+      /* keep the default */
+    }
+  }
+  const parsed = AppSettingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export function settingsHandlers(db: Db): HandlersFor<'settings'> {
+  return {
+    'settings.get': () => readSettings(db),
+    'settings.save': (input, ctx) => {
+      const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+      for (const [key, value] of Object.entries(input)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
+      writeAudit(db, ctx, { action: 'update', entity: 'settings', entityId: null, summary: Object.keys(input).join(', '), data: input });
+      return readSettings(db);
+    },
+  };
+}

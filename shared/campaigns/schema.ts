@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { choice, id, isoDate, optionalIsoDate, optionalText, paging, requiredText, searchQuery, type Page } from '../schema/fields';
+import { CAMPAIGN_ACCOUNT_STATES, CAMPAIGN_STATUSES, type CampaignAccountState, type CampaignFigures, type CampaignStatus } from './rules';
+import type { AccountRole } from '../accounts/schema';
+import type { RotationState } from '../rotation/rules';
+
+const campaignFields = {
+  directiveNumber: requiredText(80),
+  directiveDate: optionalIsoDate,
+  issuer: optionalText(200),
+  subject: requiredText(500),
+  systemIds: z.array(id).min(1).max(100).refine((ids) => new Set(ids).size === ids.length),
+  legalIds: z.array(id).max(50).default([]),
+  startDate: isoDate,
+  deadline: isoDate,
+  recipient: optionalText(200),
+  note: optionalText(500),
+};
+
+export const CampaignCreateInput = z.strictObject(campaignFields);
+export type CampaignCreateInput = z.input<typeof CampaignCreateInput>;
+export const CampaignUpdateInput = z.strictObject({ id, ...campaignFields });
+export type CampaignUpdateInput = z.input<typeof CampaignUpdateInput>;
+
+/** Lifecycle steps, each with its own date: start; reported (number, date, signer); sent (date). */
+export const CampaignAdvanceInput = z.discriminatedUnion('to', [
+  z.strictObject({ id, to: z.literal('in_progress') }),
+  z.strictObject({ id, to: z.literal('reported'), reportNumber: requiredText(40), reportedOn: isoDate, signer: requiredText(120) }),
+  z.strictObject({ id, to: z.literal('sent'), sentOn: isoDate }),
+]);
+export type CampaignAdvanceInput = z.input<typeof CampaignAdvanceInput>;
+
+export const ChecklistInput = z.strictObject({
+  campaignId: id,
+  q: searchQuery,
+  state: choice(CAMPAIGN_ACCOUNT_STATES).optional(),
+  systemId: id.optional(),
+  department: optionalText(120).optional(),
+  unitId: id.optional(),
+  ...paging,
+});
+export type ChecklistInput = z.input<typeof ChecklistInput>;
+
+export interface Campaign {
+  id: number;
+  directiveNumber: string;
+  directiveDate: string | null;
+  issuer: string;
+  subject: string;
+  systemIds: number[];
+  legalIds: number[];
+  startDate: string;
+  deadline: string;
+  recipient: string;
+  note: string;
+  status: CampaignStatus;
+  startedOn: string | null;
+  reportNumber: string | null;
+  reportedOn: string | null;
+  signer: string | null;
+  sentOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SystemFigures extends CampaignFigures {
+  systemId: number;
+  systemName: string;
+}
+
+export interface CampaignProgress {
+  campaign: Campaign;
+  overall: CampaignFigures;
+  bySystem: SystemFigures[];
+  percent: number;
+  daysLeft: number;
+}
+
+export interface ChecklistRow {
+  accountId: number;
+  loginName: string;
+  role: AccountRole;
+  systemId: number;
+  systemName: string;
+  personId: number | null;
+  personName: string | null;
+  position: string;
+  department: string;
+  unitName: string;
+  state: CampaignAccountState;
+  /** Latest non-voided change on or after the campaign start. */
+  changedOn: string | null;
+  lastChangedOn: string | null;
+  rotation: RotationState;
+  nextDue: string | null;
+}
+export type ChecklistPage = Page<ChecklistRow> & { counts: Record<CampaignAccountState, number> };
+
+export { CAMPAIGN_STATUSES };

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { choice, id, isoDate, optionalText, requiredText } from '../schema/fields';
+
+// A password-change confirmation records THAT a password was changed — never the password.
+export const CONFIRMED_BY = ['owner', 'clerk'] as const;
+export type ConfirmedBy = (typeof CONFIRMED_BY)[number];
+export const CONFIRMATION_METHODS = ['sign_sheet', 'self_declared', 'seen_on_screen'] as const;
+export type ConfirmationMethod = (typeof CONFIRMATION_METHODS)[number];
+
+const confirmationFields = {
+  changedOn: isoDate,
+  confirmedBy: choice(CONFIRMED_BY).default('owner'),
+  method: choice(CONFIRMATION_METHODS).default('sign_sheet'),
+  note: optionalText(500),
+  campaignId: id.optional(),
+};
+
+export const ConfirmationCreateInput = z.strictObject({ accountId: id, ...confirmationFields });
+export type ConfirmationCreateInput = z.input<typeof ConfirmationCreateInput>;
+
+/** Many accounts confirmed from one signed sheet: one transaction, all or nothing. */
+export const ConfirmationBulkInput = z.strictObject({
+  accountIds: z.array(id).min(1).max(5000).refine((ids) => new Set(ids).size === ids.length),
+  ...confirmationFields,
+});
+export type ConfirmationBulkInput = z.input<typeof ConfirmationBulkInput>;
+
+export const ConfirmationVoidInput = z.strictObject({ id, reason: requiredText(300) });
+export type ConfirmationVoidInput = z.input<typeof ConfirmationVoidInput>;
+
+export const ConfirmationHistoryInput = z.strictObject({ accountId: id });
+
+export interface Confirmation {
+  id: number;
+  accountId: number;
+  changedOn: string;
+  confirmedBy: ConfirmedBy;
+  method: ConfirmationMethod;
+  note: string;
+  campaignId: number | null;
+  batchId: string | null;
+  recordedBy: string;
+  recordedAt: string;
+  voidedAt: string | null;
+  voidedBy: string | null;
+  voidReason: string | null;
+}
+
+export interface BulkResult {
+  batchId: string;
+  count: number;
+}

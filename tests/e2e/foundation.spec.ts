@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import { serve, type Served } from './serve';
+
+let app: Served;
+test.afterEach(async () => {
+  await app?.stop();
+});
+
+test('first run: the wizard sets up the unit, then a person and an account are added', async ({ page }) => {
+  app = await serve();
+  await page.goto(app.url);
+
+  // The wizard: step 1 refuses an empty name, inline, in Vietnamese.
+  const wizard = page.getByRole('form', { name: 'Thiết lập ban đầu' });
+  await expect(wizard).toBeVisible();
+  await wizard.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(wizard.getByRole('alert').first()).toHaveText('Chưa nhập.');
+  await wizard.getByLabel('Cơ quan chủ quản').fill('UBND QUẬN ĐỐNG ĐA');
+  await wizard.getByLabel('Tên', { exact: true }).fill('UBND PHƯỜNG VĂN MIẾU');
+  await wizard.getByLabel('Mã đơn vị').fill('VM');
+  await wizard.getByLabel('Địa danh').press('Enter');
+  await wizard.getByLabel('Họ tên thủ trưởng').fill('Nguyễn Văn Hùng');
+  await wizard.getByLabel('Chức vụ thủ trưởng').fill('CHỦ TỊCH');
+  await wizard.getByRole('button', { name: 'Hoàn tất' }).click();
+
+  // The main screen: Cán bộ, empty.
+  await expect(page.getByRole('heading', { name: 'Cán bộ, công chức, viên chức' })).toBeVisible();
+  await expect(page.getByText('UBND PHƯỜNG VĂN MIẾU')).toBeVisible();
+  await expect(page.getByText('Chưa có cán bộ nào')).toBeVisible();
+
+  // Add a person with the keyboard: Insert opens the form, Enter saves.
+  await page.keyboard.press('Insert');
+  const form = page.getByRole('dialog', { name: 'Thêm cán bộ' });
+  await form.getByLabel('Họ và tên').fill('Nguyễn Văn An');
+  await form.getByLabel('Chức vụ').fill('Chuyên viên');
+  await form.getByLabel('Bộ phận').fill('Văn phòng HĐND-UBND');
+  await form.getByLabel('Họ và tên').press('Enter');
+  await expect(form).toBeHidden();
+  const table = page.getByRole('table', { name: 'Cán bộ, công chức, viên chức' });
+  await expect(table.getByRole('row').filter({ hasText: 'Nguyễn Văn An' })).toBeVisible();
+
+  // A blank name is refused inline and nothing is added.
+  await page.getByRole('button', { name: '+ Thêm cán bộ' }).click();
+  await page.getByRole('dialog', { name: 'Thêm cán bộ' }).getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('dialog', { name: 'Thêm cán bộ' }).getByRole('alert')).toHaveText('Chưa nhập.');
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('1 dòng')).toBeVisible();
+
+  // Add an account for that person from their accounts list.
+  await table.getByRole('link', { name: 'Tài khoản của Nguyễn Văn An' }).click();
+  await expect(page.getByRole('heading', { name: 'Tài khoản của Nguyễn Văn An' })).toBeVisible();
+  await page.getByRole('button', { name: '+ Thêm tài khoản' }).click();
+  const accountForm = page.getByRole('dialog', { name: 'Thêm tài khoản' });
+  await expect(accountForm.getByLabel('Chủ tài khoản')).toHaveValue('Nguyễn Văn An');
+  await expect(accountForm.getByText(/không bao giờ lưu mật khẩu/)).toBeVisible();
+  await expect(accountForm.locator('input[type="password"]')).toHaveCount(0);
+  await accountForm.getByLabel('Tên đăng nhập').fill('annv.vm');
+  await accountForm.getByLabel('Loại tài khoản').selectOption({ label: 'Quản trị' });
+  await accountForm.getByRole('button', { name: 'Lưu' }).click();
+  await expect(accountForm).toBeHidden();
+  const accounts = page.getByRole('table', { name: 'Tài khoản phần mềm' });
+  await expect(accounts.getByRole('row').filter({ hasText: 'annv.vm' })).toContainText('Quản trị');
+
+  // The same login on the same system is refused, under its field.
+  await page.getByRole('button', { name: '+ Thêm tài khoản' }).click();
+  await accountForm.getByLabel('Tên đăng nhập').fill('ANNV.VM');
+  await accountForm.getByRole('button', { name: 'Lưu' }).click();
+  await expect(accountForm.getByRole('alert')).toContainText('đã có trên hệ thống');
+});
+
+test('search ignores diacritics and answers while typing, on 10,000 people', async ({ page }) => {
+  test.setTimeout(120_000);
+  app = await serve({ demo: 'district' });
+  await page.goto(app.url);
+  const table = page.getByRole('table', { name: 'Cán bộ, công chức, viên chức' });
+  await expect(table).toHaveAttribute('aria-rowcount', /^(9|10|11)\d{3}$/);
+  // Virtualised: only a window of rows is in the DOM.
+  expect(await table.getByRole('row').count()).toBeLessThan(120);
+
+  const search = page.getByRole('searchbox', { name: 'Tìm kiếm' });
+  await search.pressSequentially('nguyen van an', { delay: 30 });
+  await expect(table.getByRole('row').filter({ hasText: 'Nguyễn Văn An' }).first()).toBeVisible();
+  const hits = Number(await table.getAttribute('aria-rowcount'));
+  expect(hits).toBeGreaterThan(0);
+  expect(hits).toBeLessThan(1000);
+
+  await search.fill('dong da');
+  await expect(table.getByRole('row').nth(1)).toContainText(/Đống Đa/);
+
+  // Scroll deep into the full list: rows load on demand, the DOM stays small.
+  await search.fill('');
+  await expect(table).toHaveAttribute('aria-rowcount', /^(9|10|11)\d{3}$/);
+  await page.locator('.vtable-body').evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));
+  await expect(table.locator('.vtable-row[aria-rowindex]').filter({ hasNot: page.locator('.placeholder') }).first()).toBeVisible();
+  expect(await table.getByRole('row').count()).toBeLessThan(120);
+});
