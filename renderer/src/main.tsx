@@ -1,10 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import { createClient } from './api/client';
 import { ApiContext } from './api/context';
 import { App } from './app/App';
 import { ToastProvider } from './components/Toast';
 import './styles.css';
+
+// zod would probe `new Function` for speed, which the CSP (script-src 'self') forbids.
+z.config({ jitless: true });
 
 const api = createClient();
 

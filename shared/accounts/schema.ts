@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PersonStatus } from '../people/schema';
+import type { RotationState } from '../rotation/rules';
 import { choice, id, optionalIsoDate, optionalText, paging, requiredText, searchQuery, type Page } from '../schema/fields';
 
 export const ACCOUNT_ROLES = ['admin', 'user'] as const;
@@ -56,5 +57,11 @@ export interface Account {
   note: string;
   createdAt: string;
   updatedAt: string;
+  /** Latest valid password-change confirmation. */
+  lastChangedOn: string | null;
+  /** Rule 1 for this account as of today. */
+  rotation: RotationState;
+  nextDue: string | null;
+  daysLeft: number | null;
 }
 export type AccountsPage = Page<Account>;

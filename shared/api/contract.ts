@@ -4,6 +4,7 @@ import { AuditListInput, type AuditEntry } from '../audit/schema';
 import { CampaignAdvanceInput, CampaignCreateInput, CampaignUpdateInput, ChecklistInput, type Campaign, type CampaignProgress, type ChecklistPage } from '../campaigns/schema';
 import { ConfirmationBulkInput, ConfirmationCreateInput, ConfirmationHistoryInput, ConfirmationVoidInput, type BulkResult, type Confirmation } from '../confirmations/schema';
 import type { DashboardSummary } from '../dashboard/schema';
+import { EvaluationCalendarInput, EvaluationRecordInput, EvaluationYearInput, type EvaluationCalendar, type EvaluationMonth, type EvaluationNext, type EvaluationReminders, type EvaluationYear } from '../evaluation/schema';
 import { LegalCreateInput, LegalListInput, LegalReviseInput, type LegalDocument } from '../legal/schema';
 import { AppSettingsInput, type AppSettings } from '../settings/schema';
 import type { Envelope } from '../errors';
@@ -93,6 +94,12 @@ export const contract = {
   'campaigns.checklist': read(ChecklistInput).returns<ChecklistPage>(),
 
   'dashboard.summary': read(empty).returns<DashboardSummary>(),
+
+  'evaluation.calendar': read(EvaluationCalendarInput).returns<EvaluationCalendar>(),
+  'evaluation.year': read(EvaluationYearInput).returns<EvaluationYear>(),
+  'evaluation.record': write(EvaluationRecordInput).returns<EvaluationMonth>(),
+  'evaluation.reminders': read(empty).returns<EvaluationReminders>(),
+  'evaluation.next': read(empty).returns<EvaluationNext>(),
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -1,7 +1,10 @@
 // Every word the user sees, in Vietnamese, in one place (UI, errors, CLI, reports).
 // A translation would be another object of the same shape.
+import { viCampaigns } from './vi-campaigns';
+import { viEvaluation } from './vi-evaluation';
 
 export const vi = {
+  campaigns: viCampaigns,
   app: {
     name: 'ATTK - An toàn Tài khoản',
     shortName: 'ATTK',
@@ -79,6 +82,7 @@ export const vi = {
   },
   fields: {
     // Field labels, keyed by the input field names used in the API contract.
+    ...viEvaluation.fields,
     id: 'Mã',
     name: 'Tên',
     fullName: 'Họ và tên',
@@ -286,6 +290,7 @@ Tùy chọn chung:
     aboutTitle: 'Giới thiệu ATTK',
     aboutDetail: (version: string, dataFile: string) => `Phiên bản ${version}\nTệp dữ liệu: ${dataFile}`,
   },
+  evaluation: viEvaluation,
 } as const;
 
 export type Vi = typeof vi;

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 
-const BIN = resolve(__dirname, '../../electron/cli/bin.mjs');
+const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../electron/cli/bin.mjs');
 
 export interface Served {
   url: string;

@@ -219,3 +219,44 @@ describe('legal basis register', () => {
     expect(await t.raw('legal.revise', { id: decree.id, number: 'x', title: 'y' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 });
+
+describe('campaign figures at district scale', () => {
+  it('equal an independent SQL count on the demo database', async () => {
+    const d = makeTestCore('2024-01-20');
+    try {
+      const { generateDemo } = await import('../../electron/core/demo/generate');
+      generateDemo(d.core.db, 'district', { today: '2024-01-20' });
+      for (const c of await d.call('campaigns.list', {})) {
+        const progress = await d.call('campaigns.progress', { id: c.id });
+        // Independent count: plain joins and EXISTS, written without the service's CTE.
+        const independent = d.core.db
+          .prepare(
+            `SELECT a.system_id AS systemId,
+               sum(CASE WHEN p.status IS NULL OR p.status = 'working' THEN 1 ELSE 0 END) AS total,
+               sum(CASE WHEN (p.status IS NULL OR p.status = 'working') AND EXISTS (SELECT 1 FROM confirmations x WHERE x.account_id = a.id AND x.voided_at IS NULL AND x.changed_on BETWEEN @start AND @deadline) THEN 1 ELSE 0 END) AS done,
+               sum(CASE WHEN (p.status IS NULL OR p.status = 'working')
+                   AND NOT EXISTS (SELECT 1 FROM confirmations x WHERE x.account_id = a.id AND x.voided_at IS NULL AND x.changed_on BETWEEN @start AND @deadline)
+                   AND EXISTS (SELECT 1 FROM confirmations x WHERE x.account_id = a.id AND x.voided_at IS NULL AND x.changed_on > @deadline) THEN 1 ELSE 0 END) AS late,
+               sum(CASE WHEN p.status IS NOT NULL AND p.status <> 'working' THEN 1 ELSE 0 END) AS toCancel
+             FROM accounts a LEFT JOIN people p ON p.id = a.person_id
+             WHERE a.status = 'active' AND a.system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = @id)
+             GROUP BY a.system_id ORDER BY a.system_id`,
+          )
+          .all({ id: c.id, start: c.startDate, deadline: c.deadline }) as { systemId: number; total: number; done: number; late: number; toCancel: number }[];
+        const mine = progress.bySystem
+          .map(({ systemId, total, done, late, toCancel }) => ({ systemId, total, done, late, toCancel }))
+          .sort((a, b) => a.systemId - b.systemId);
+        expect(mine).toEqual(independent);
+        expect(progress.overall.total).toBeGreaterThan(20_000);
+        for (const s of progress.bySystem) expect(s.missing).toBe(s.total - s.done - s.late);
+      }
+      const past = (await d.call('campaigns.list', {})).find((c) => c.status === 'sent')!;
+      const pastFigures = (await d.call('campaigns.progress', { id: past.id })).overall;
+      expect(pastFigures.late).toBeGreaterThan(0);
+      expect(pastFigures.missing).toBeGreaterThan(0);
+      expect(pastFigures.toCancel).toBeGreaterThan(0);
+    } finally {
+      d.close();
+    }
+  });
+});

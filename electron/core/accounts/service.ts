@@ -6,19 +6,34 @@ import { foldForSearch } from '../../../shared/text/vietnamese';
 import type { CallContext, HandlersFor } from '../api/types';
 import { writeAudit } from '../audit/service';
 import type { Db } from '../db/open';
+import { INTERVAL_SQL, LAST_CHANGED_SQL } from '../rotation/sql';
+import { readSettings } from '../settings/service';
+import { rotationState } from '../../../shared/rotation/rules';
 import { Where } from '../db/where';
 import { getPerson } from '../people/service';
 import { getSystem } from '../systems/service';
 
 const ACCOUNT_SELECT = `SELECT a.id, a.system_id AS systemId, s.name AS systemName, a.person_id AS personId, p.full_name AS personName,
   p.status AS personStatus, coalesce(p.department, '') AS department, coalesce(u.name, '') AS unitName, a.login_name AS loginName,
-  a.role, a.status, a.source_document AS sourceDocument, a.created_on AS createdOn, a.note, a.created_at AS createdAt, a.updated_at AS updatedAt
+  a.role, a.status, a.source_document AS sourceDocument, a.created_on AS createdOn, a.note, a.created_at AS createdAt, a.updated_at AS updatedAt,
+  ${LAST_CHANGED_SQL} AS lastChangedOn, ${INTERVAL_SQL} AS interval
   FROM accounts a JOIN systems s ON s.id = a.system_id LEFT JOIN people p ON p.id = a.person_id LEFT JOIN units u ON u.id = p.unit_id`;
 
-export function getAccount(db: Db, id: number): Account {
-  const row = db.prepare(`${ACCOUNT_SELECT} WHERE a.id = ?`).get(id) as Account | undefined;
+type AccountRow = Omit<Account, 'rotation' | 'nextDue' | 'daysLeft'> & { interval: number };
+
+/** Adds Rule 1's state to a row, as of `today`. */
+function withRotation(db: Db, today: string): (row: AccountRow) => Account {
+  const dueSoon = readSettings(db).dueSoonDays;
+  return ({ interval, ...row }) => {
+    const r = rotationState(row.lastChangedOn, interval, today, dueSoon);
+    return { ...row, rotation: r.state, nextDue: r.nextDue, daysLeft: r.daysLeft };
+  };
+}
+
+export function getAccount(db: Db, id: number, today: string): Account {
+  const row = db.prepare(`${ACCOUNT_SELECT} WHERE a.id = ?`).get(id) as AccountRow | undefined;
   if (!row) throw new AttkError('NOT_FOUND', vi.errors.notFound(vi.fields.loginName!.toLowerCase(), id), ['id']);
-  return row;
+  return withRotation(db, today)(row);
 }
 
 interface AccountWrite {
@@ -46,7 +61,7 @@ function validateAccount(db: Db, input: AccountWrite, exceptId: number, ctx: Cal
 
 export function accountHandlers(db: Db): HandlersFor<'accounts'> {
   return {
-    'accounts.list': ({ q, systemId, personId, unitId, role, status, offset, limit }) => {
+    'accounts.list': ({ q, systemId, personId, unitId, role, status, offset, limit }, ctx) => {
       const where = new Where()
         .search(q, ['a.search_text', "coalesce(p.search_text, '')"])
         .when(systemId, 'a.system_id = ?')
@@ -59,11 +74,11 @@ export function accountHandlers(db: Db): HandlersFor<'accounts'> {
       ).n;
       const rows = db
         .prepare(`${ACCOUNT_SELECT} ${where.sql} ORDER BY coalesce(p.sort_key, '~'), s.sort_order, a.login_name, a.id LIMIT @limit OFFSET @offset`)
-        .all({ ...where.params, limit, offset }) as Account[];
-      return { total, offset, rows };
+        .all({ ...where.params, limit, offset }) as AccountRow[];
+      return { total, offset, rows: rows.map(withRotation(db, toIsoDate(ctx.now()))) };
     },
 
-    'accounts.get': ({ id }) => getAccount(db, id),
+    'accounts.get': ({ id }, ctx) => getAccount(db, id, toIsoDate(ctx.now())),
 
     'accounts.create': (input, ctx) => {
       validateAccount(db, input, 0, ctx);
@@ -75,28 +90,28 @@ export function accountHandlers(db: Db): HandlersFor<'accounts'> {
         )
         .run(input.systemId, input.personId, input.loginName, input.role, input.status, input.sourceDocument, input.createdOn, input.note,
           foldForSearch(input.loginName), now, now);
-      const account = getAccount(db, Number(r.lastInsertRowid));
+      const account = getAccount(db, Number(r.lastInsertRowid), toIsoDate(ctx.now()));
       writeAudit(db, ctx, { action: 'create', entity: 'account', entityId: account.id, summary: `${account.loginName} (${account.systemName})`, data: input });
       return account;
     },
 
     'accounts.update': (input, ctx) => {
-      const before = getAccount(db, input.id);
+      const before = getAccount(db, input.id, toIsoDate(ctx.now()));
       validateAccount(db, input, input.id, ctx);
       db.prepare(
         `UPDATE accounts SET system_id = ?, person_id = ?, login_name = ?, role = ?, source_document = ?, created_on = ?, note = ?,
            search_text = ?, updated_at = ? WHERE id = ?`,
       ).run(input.systemId, input.personId, input.loginName, input.role, input.sourceDocument, input.createdOn, input.note,
         foldForSearch(input.loginName), ctx.now().toISOString(), input.id);
-      const account = getAccount(db, input.id);
+      const account = getAccount(db, input.id, toIsoDate(ctx.now()));
       writeAudit(db, ctx, { action: 'update', entity: 'account', entityId: account.id, summary: `${account.loginName} (${account.systemName})`, data: { before, after: input } });
       return account;
     },
 
     'accounts.setStatus': ({ id, status }, ctx) => {
-      const before = getAccount(db, id);
+      const before = getAccount(db, id, toIsoDate(ctx.now()));
       db.prepare('UPDATE accounts SET status = ?, updated_at = ? WHERE id = ?').run(status, ctx.now().toISOString(), id);
-      const account = getAccount(db, id);
+      const account = getAccount(db, id, toIsoDate(ctx.now()));
       writeAudit(db, ctx, {
         action: 'status', entity: 'account', entityId: id,
         summary: `${account.loginName}: ${vi.accountStatus[before.status]} → ${vi.accountStatus[status]}`, data: { from: before.status, to: status },

@@ -4,6 +4,7 @@ import { auditHandlers } from '../audit/service';
 import { campaignHandlers } from '../campaigns/service';
 import { confirmationHandlers } from '../confirmations/service';
 import { dashboardHandlers } from '../dashboard/service';
+import { evaluationHandlers } from '../evaluation/service';
 import { legalHandlers } from '../legal/service';
 import { settingsHandlers } from '../settings/service';
 import type { Db } from '../db/open';
@@ -26,5 +27,6 @@ export function createHandlers(db: Db): Handlers {
     ...confirmationHandlers(db),
     ...campaignHandlers(db),
     ...dashboardHandlers(db),
+    ...evaluationHandlers(db),
   };
 }

@@ -2,6 +2,7 @@ import { AppSettingsSchema, DEFAULT_SETTINGS, type AppSettings } from '../../../
 import type { HandlersFor } from '../api/types';
 import { writeAudit } from '../audit/service';
 import type { Db } from '../db/open';
+import { checkEvaluationWindows } from '../evaluation/windows';
 
 /** Domain settings as a typed object; unknown or invalid stored values fall back to defaults. */
 export function readSettings(db: Db): AppSettings {
@@ -23,6 +24,7 @@ export function settingsHandlers(db: Db): HandlersFor<'settings'> {
   return {
     'settings.get': () => readSettings(db),
     'settings.save': (input, ctx) => {
+      checkEvaluationWindows({ ...readSettings(db), ...input });
       const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
       for (const [key, value] of Object.entries(input)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
       writeAudit(db, ctx, { action: 'update', entity: 'settings', entityId: null, summary: Object.keys(input).join(', '), data: input });

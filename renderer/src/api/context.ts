@@ -8,3 +8,7 @@ export function useApi(): Api {
   if (!api) throw new Error('ApiContext missing');
   return api;
 }
+
+/** The core's "today" (ISO): honours `attk serve --today`, so the UI and the rules agree. */
+export const TodayContext = createContext<string>('');
+export const useToday = (): string => useContext(TodayContext);

@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/api/contract';
 import { vi } from '../../../shared/i18n/vi';
-import { useApi } from '../api/context';
+import { CAMPAIGN_ACCOUNT_STATES, type CampaignAccountState } from '../../../shared/campaigns/rules';
+import { TodayContext, useApi } from '../api/context';
+import { CampaignsScreen } from '../features/campaigns/CampaignsScreen';
+import { ChecklistScreen } from '../features/campaigns/ChecklistScreen';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { SignSheetPrint } from '../features/print/SignSheetPrint';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -9,9 +14,11 @@ import { SetupWizard } from '../features/setup/SetupWizard';
 import { useRoute } from './router';
 
 const NAV = [
-  { path: '/people', label: vi.nav.people, icon: '👥' },
-  { path: '/accounts', label: vi.nav.accounts, icon: '🔑' },
-  { path: '/settings', label: vi.nav.settings, icon: '⚙' },
+  { path: '/dashboard', label: vi.campaigns.nav.dashboard },
+  { path: '/campaigns', label: vi.campaigns.nav.campaigns },
+  { path: '/people', label: vi.nav.people },
+  { path: '/accounts', label: vi.nav.accounts },
+  { path: '/settings', label: vi.nav.settings },
 ] as const;
 
 export function App() {
@@ -34,8 +41,16 @@ export function App() {
   if (fatal) return <div className="fatal" role="alert">{fatal}</div>;
   if (!info) return <div className="splash">{vi.common.loading}</div>;
   if (!info.hasHomeUnit) return <SetupWizard onDone={refresh} />;
+  if (route.path === '/print/sign-sheet') {
+    return (
+      <TodayContext.Provider value={info.today}>
+        <SignSheetPrint campaignId={Number(route.params.get('campaign'))} unitId={numberParam(route.params.get('unit'))} />
+      </TodayContext.Provider>
+    );
+  }
 
-  const current = NAV.find((n) => route.path.startsWith(n.path))?.path ?? '/people';
+  const current = NAV.find((n) => route.path.startsWith(n.path))?.path ?? '/dashboard';
+  const campaignMatch = /^\/campaigns\/(\d+)$/.exec(route.path);
   return (
     <div className="shell">
       <nav className="sidebar" aria-label="Điều hướng chính">
@@ -50,18 +65,27 @@ export function App() {
             className={current === n.path ? 'active' : ''}
             aria-current={current === n.path ? 'page' : undefined}
           >
-            <span aria-hidden="true">{n.icon}</span> {n.label}
+            {n.label}
           </a>
         ))}
         {info.shell === 'harness' && <div className="harness-badge">{vi.harness.banner}</div>}
       </nav>
       <main className="content">
+        <TodayContext.Provider value={info.today}>
+        {current === '/dashboard' && <DashboardScreen />}
+        {current === '/campaigns' && !campaignMatch && <CampaignsScreen startNew={route.params.get('new') === '1'} />}
+        {campaignMatch && <ChecklistScreen key={campaignMatch[1]} campaignId={Number(campaignMatch[1])} initialState={stateParam(route.params.get('state'))} />}
         {current === '/people' && <PeopleScreen />}
         {current === '/accounts' && <AccountsScreen personId={numberParam(route.params.get('person'))} />}
         {current === '/settings' && <SettingsScreen info={info} onUnitSaved={refresh} />}
+        </TodayContext.Provider>
       </main>
     </div>
   );
+}
+
+function stateParam(v: string | null): CampaignAccountState | undefined {
+  return (CAMPAIGN_ACCOUNT_STATES as readonly string[]).includes(v ?? '') ? (v as CampaignAccountState) : undefined;
 }
 
 function numberParam(v: string | null): number | undefined {

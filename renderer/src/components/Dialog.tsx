@@ -13,8 +13,11 @@ export function Dialog({ title, onClose, children, wide }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('[autofocus], input, select, textarea, button');
-    first?.focus();
+    // A field with autoFocus has already taken focus; otherwise the first field of the body, not the × button.
+    if (ref.current && !ref.current.contains(document.activeElement)) {
+      const body = ref.current.querySelector('.dialog-body');
+      body?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+    }
     return () => previous?.focus();
   }, []);
   return (

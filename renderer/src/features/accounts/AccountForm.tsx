@@ -77,7 +77,7 @@ export function AccountForm({ account, systems, owner, onClose, onSaved }: Props
           <DateField label={vi.fields.createdOn!} value={createdOn} onChange={setCreatedOn} error={errors.fieldErrors.createdOn} />
           <TextField label={vi.fields.note!} value={note} onChange={setNote} error={errors.fieldErrors.note} maxLength={500} />
         </div>
-        <p className="hint">🔒 {vi.accounts.noPasswordNote}</p>
+        <p className="hint">{vi.accounts.noPasswordNote}</p>
         <div className="actions">
           <button type="button" onClick={onClose}>{vi.common.cancel}</button>
           <button type="submit" className="primary" disabled={saving}>{saving ? vi.common.saving : vi.common.save}</button>

@@ -8,6 +8,8 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useToast } from '../../components/Toast';
 import { useDebounced } from '../../hooks/useDebounced';
 import { usePagedList } from '../../hooks/usePagedList';
+import { formatViDate } from '../../../../shared/dates';
+import { AccountDetailDialog } from '../confirmations/AccountDetailDialog';
 import { AccountForm } from './AccountForm';
 
 /** Tài khoản: every account, or one person's (#/accounts?person=ID). */
@@ -21,6 +23,7 @@ export function AccountsScreen({ personId }: { personId?: number | undefined }) 
   const [systems, setSystems] = useState<TrackedSystem[]>([]);
   const [person, setPerson] = useState<Person | null>(null);
   const [editing, setEditing] = useState<Account | 'new' | null>(null);
+  const [detail, setDetail] = useState<number | null>(null);
   const query = useDebounced(q, 60);
 
   useEffect(() => {
@@ -73,8 +76,7 @@ export function AccountsScreen({ personId }: { personId?: number | undefined }) 
           <span className="muted">{vi.accounts.shared}</span>
         ),
     },
-    { key: 'department', header: vi.fields.department!, width: 'minmax(110px, 1.2fr)', render: (a) => a.department },
-    { key: 'role', header: vi.fields.role!, width: '100px', render: (a) => vi.accountRole[a.role] },
+        { key: 'role', header: vi.fields.role!, width: '100px', render: (a) => vi.accountRole[a.role] },
     {
       key: 'status',
       header: vi.fields.status!,
@@ -87,13 +89,31 @@ export function AccountsScreen({ personId }: { personId?: number | undefined }) 
         </select>
       ),
     },
-    { key: 'source', header: vi.fields.sourceDocument!, width: 'minmax(120px, 1.2fr)', render: (a) => <span className="muted small">{a.sourceDocument}</span> },
+    {
+      key: 'rotation',
+      header: vi.campaigns.confirm.nextDue,
+      width: '170px',
+      render: (a) =>
+        a.status !== 'active' ? (
+          <span className="muted">{vi.common.none}</span>
+        ) : (
+        <span className={`badge rot-${a.rotation}`} title={a.lastChangedOn ? `${vi.campaigns.confirm.lastChanged}: ${formatViDate(a.lastChangedOn)}` : undefined}>
+          {a.nextDue ? `${formatViDate(a.nextDue)} · ` : ''}
+          {vi.campaigns.rotationState[a.rotation]}
+        </span>
+        ),
+    },
     {
       key: 'actions',
       header: '',
-      width: '60px',
+      width: '110px',
       render: (a) => (
-        <button type="button" className="link" onClick={() => setEditing(a)}>{vi.common.edit}</button>
+        <span className="row-actions">
+          <button type="button" className="link" onClick={() => setDetail(a.id)} aria-label={`${vi.campaigns.confirm.detail} ${a.loginName}`}>
+            {vi.campaigns.confirm.historyShort}
+          </button>
+          <button type="button" className="link" onClick={() => setEditing(a)}>{vi.common.edit}</button>
+        </span>
       ),
     },
   ];
@@ -133,8 +153,9 @@ export function AccountsScreen({ personId }: { personId?: number | undefined }) 
         rowKey={(a) => a.id}
         rowClass={(a) => (a.personStatus && a.personStatus !== 'working' && a.status === 'active' ? 'warn' : '')}
         emptyText={q || systemId || role || status ? vi.accounts.noMatch : vi.accounts.empty}
-        onActivate={(a) => setEditing(a)}
+        onActivate={(a) => setDetail(a.id)}
       />
+      {detail !== null && <AccountDetailDialog accountId={detail} onClose={() => setDetail(null)} onChanged={list.reload} />}
       {editing && (
         <AccountForm
           account={editing === 'new' ? null : editing}

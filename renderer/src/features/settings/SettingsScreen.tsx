@@ -5,6 +5,7 @@ import type { TrackedSystem } from '../../../../shared/systems/schema';
 import { useApi } from '../../api/context';
 import { useToast } from '../../components/Toast';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { LegalRegisterCard } from './LegalRegisterCard';
 import { SystemForm } from './SystemForm';
 import { emptyUnitDraft, IDENTITY_FIELDS, SIGNER_FIELDS, UnitProfileFields, type UnitDraft } from './unitProfileFields';
 
@@ -99,6 +100,8 @@ export function SettingsScreen({ info, onUnitSaved }: { info: AppInfo; onUnitSav
           </tbody>
         </table>
       </div>
+
+      <LegalRegisterCard />
 
       <div className="card">
         <h2>{vi.settings.about}</h2>

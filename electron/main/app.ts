@@ -1,0 +1,200 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AttkError } from '../../shared/errors';
+import { vi } from '../../shared/i18n/vi';
+import { createCore, type Core } from '../core';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
+import type { BrowserWindowInstance, ElectronShellApi, WebContents } from './electron-api';
+import { registerContractHandlers } from './ipc';
+import { buildMenuTemplate } from './menu';
+import {
+  createMemoryStore,
+  DEFAULT_WINDOW_SIZE,
+  MIN_WINDOW_SIZE,
+  nextZoomFactor,
+  restoreWindowState,
+  sanitizeUiPrefs,
+  type SettingsStore,
+} from './settings';
+import { isTrustedSender } from './trusted-sender';
+import { denyAllPermissions, hardenWebContents } from './web-contents-hardening';
+
+export interface AppDeps {
+  /** Opens the shell's settings store (electron-store in the app). Called once, after `ready`. */
+  openSettings: () => Promise<SettingsStore>;
+  /**
+   * Defaults to `process.env`. Reads ATTK_DB (database file) and, unpackaged only,
+   * ATTK_SQLITE_BINDING (better-sqlite3 built for Electron, set by start-electron.mjs).
+   */
+  env?: Record<string, string | undefined>;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface RunningApp {
+  core: Core;
+  window: BrowserWindowInstance;
+  dataFile: string;
+}
+
+export const DATABASE_FILE_NAME = 'attk.sqlite';
+/** Same as `appId` in electron-builder.yml. */
+export const APP_USER_MODEL_ID = 'vn.attk.app';
+
+/**
+ * The Electron shell: lifecycle, one secure window on app://attk, the contract over IPC. It holds
+ * no business rule; everything the user does goes through `dispatch` in the core.
+ * Resolves to null when this process must not run the app (second instance, unusable database).
+ */
+export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promise<RunningApp | null> {
+  const { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } = electron;
+  const env = deps.env ?? process.env;
+  const log = deps.log ?? ((message: string, error?: unknown) => console.error(`[attk] ${message}`, error ?? ''));
+
+  // One running copy per user: two processes writing the same SQLite file through two UIs only
+  // invites confusion. A second launch brings the first window forward instead.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  // Taskbar grouping and notifications on Windows use the installer's appId.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  // Both must happen before `ready`.
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME_PRIVILEGES.scheme, privileges: { ...APP_SCHEME_PRIVILEGES.privileges } }]);
+
+  let mainWindow: BrowserWindowInstance | null = null;
+  /** WebContents of windows this shell created; the only ones whose IPC calls are served. */
+  const ownContents = new WeakSet<WebContents>();
+
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+  await app.whenReady();
+
+  const userData = app.getPath('userData');
+  const dataFile = env.ATTK_DB ? resolve(env.ATTK_DB) : join(userData, DATABASE_FILE_NAME);
+  // Loading native code named by an environment variable is for `npm start` only (the Electron
+  // build prepared by start-electron.mjs); the packaged app uses the addon electron-builder built.
+  const nativeBinding = (!app.isPackaged && env.ATTK_SQLITE_BINDING) || undefined;
+  let core: Core;
+  try {
+    if (!env.ATTK_DB) mkdirSync(userData, { recursive: true });
+    core = createCore({
+      file: dataFile,
+      shell: 'electron',
+      appVersion: app.getVersion(),
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
+  } catch (error) {
+    // A damaged database, one from a newer version, or one on a network drive: say so and stop.
+    // The file is left exactly as it is; nothing here deletes, renames or "repairs" it.
+    log('cannot open the database', error);
+    dialog.showErrorBox(vi.shell.startupErrorTitle, startupErrorMessage(error));
+    app.quit();
+    return null;
+  }
+  app.on('will-quit', () => {
+    if (core.db.open) core.db.close();
+  });
+
+  denyAllPermissions(session.defaultSession);
+  const appRoot = app.getAppPath();
+  const rendererRoot = join(appRoot, 'out', 'renderer');
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, rendererRoot));
+  registerContractHandlers(ipcMain, core, (event) => ownContents.has(event.sender) && isTrustedSender(event.senderFrame));
+
+  const settings = await deps.openSettings().catch((error: unknown) => {
+    log('cannot open the settings file; using defaults for this session', error);
+    return createMemoryStore();
+  });
+  const persist: SettingsStore['set'] = (key, value) => {
+    try {
+      settings.set(key, value);
+    } catch (error) {
+      log(`cannot save the setting ${key}`, error);
+    }
+  };
+  let uiPrefs = sanitizeUiPrefs(settings.get('uiPrefs'));
+
+  const zoom = (direction: 'in' | 'out' | 'reset') => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    const factor = nextZoomFactor(mainWindow.webContents.getZoomFactor(), direction);
+    mainWindow.webContents.setZoomFactor(factor);
+    uiPrefs = { ...uiPrefs, zoomFactor: factor };
+    persist('uiPrefs', uiPrefs);
+  };
+  const about = () => {
+    const options = {
+      type: 'info' as const,
+      title: vi.shell.aboutTitle,
+      message: vi.app.name,
+      detail: vi.shell.aboutDetail(app.getVersion(), dataFile),
+      buttons: [vi.common.close],
+      noLink: true,
+    };
+    const shown = mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options);
+    shown.catch((error: unknown) => log('about dialog failed', error));
+  };
+  const devTools = !app.isPackaged;
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ zoom, about, devTools })));
+
+  const windowState = restoreWindowState(settings.get('window'), screen.getAllDisplays().map((d) => d.workArea));
+  const screenSize = screen.getPrimaryDisplay().workAreaSize;
+  const window = new BrowserWindow({
+    ...(windowState.bounds ?? {
+      width: Math.min(DEFAULT_WINDOW_SIZE.width, screenSize.width),
+      height: Math.min(DEFAULT_WINDOW_SIZE.height, screenSize.height),
+      center: true,
+    }),
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    show: false,
+    title: vi.app.name,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: join(appRoot, 'out', 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      devTools,
+      zoomFactor: uiPrefs.zoomFactor,
+    },
+  });
+  mainWindow = window;
+  ownContents.add(window.webContents);
+
+  // The window title stays the product name; the page's <title> does not replace it.
+  window.on('page-title-updated', (event) => event.preventDefault());
+  window.once('ready-to-show', () => {
+    if (windowState.maximized) window.maximize();
+    window.show();
+  });
+  window.on('close', () => {
+    persist('window', { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => log('cannot load the interface', error));
+
+  return { core, window, dataFile };
+}
+
+function startupErrorMessage(error: unknown): string {
+  if (error instanceof AttkError) return error.message;
+  return vi.errors.dbOpen(error instanceof Error ? error.message : String(error));
+}

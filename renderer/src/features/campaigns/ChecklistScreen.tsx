@@ -1,0 +1,254 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { CAMPAIGN_ACCOUNT_STATES, type CampaignAccountState } from '../../../../shared/campaigns/rules';
+import type { CampaignProgress, ChecklistPage, ChecklistRow } from '../../../../shared/campaigns/schema';
+import { formatViDate } from '../../../../shared/dates';
+import { vi } from '../../../../shared/i18n/vi';
+import type { TrackedSystem } from '../../../../shared/systems/schema';
+import type { UnitSummary } from '../../../../shared/unit/schema';
+import { useApi } from '../../api/context';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { useDebounced } from '../../hooks/useDebounced';
+import { usePagedList } from '../../hooks/usePagedList';
+import { AccountDetailDialog } from '../confirmations/AccountDetailDialog';
+import { ConfirmDialog } from '../confirmations/ConfirmDialog';
+import { CampaignCard } from './CampaignCard';
+
+const t = vi.campaigns.checklist;
+
+/**
+ * The clerk's daily screen: every in-scope account of a campaign with its state. Keyboard first:
+ * type a name (no diacritics needed) → Enter opens the confirmation with today's date → Enter
+ * saves and returns to the search box. Rows can also be ticked and confirmed together from one
+ * signed sheet (one transaction).
+ */
+export function ChecklistScreen({ campaignId, initialState }: { campaignId: number; initialState?: CampaignAccountState | undefined }) {
+  const api = useApi();
+  const [progress, setProgress] = useState<CampaignProgress | null>(null);
+  const [systems, setSystems] = useState<TrackedSystem[]>([]);
+  const [units, setUnits] = useState<UnitSummary[]>([]);
+  const [departments, setDepartments] = useState<string[]>([]);
+  const [q, setQ] = useState('');
+  const [state, setState] = useState<CampaignAccountState | ''>(initialState ?? '');
+  const [systemId, setSystemId] = useState('');
+  const [unitId, setUnitId] = useState('');
+  const [department, setDepartment] = useState('');
+  const [active, setActive] = useState(0);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [confirming, setConfirming] = useState<{ kind: 'one'; row: ChecklistRow } | { kind: 'many' } | null>(null);
+  const [detail, setDetail] = useState<number | null>(null);
+  const [counts, setCounts] = useState<ChecklistPage['counts'] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const query = useDebounced(q, 60);
+
+  const loadProgress = useCallback(() => {
+    api['campaigns.progress']({ id: campaignId })
+      .then(setProgress)
+      .catch((e: Error) => setError(e.message));
+  }, [api, campaignId]);
+  useEffect(loadProgress, [loadProgress]);
+  useEffect(() => {
+    void api['systems.list']({}).then(setSystems);
+    void api['units.list']({}).then(setUnits);
+  }, [api]);
+  useEffect(() => {
+    void api['units.departments']({ unitId: Number(unitId) || undefined }).then(setDepartments);
+  }, [api, unitId]);
+
+  const fetchPage = useCallback(
+    async (offset: number, limit: number) => {
+      const page = await api['campaigns.checklist']({
+        campaignId,
+        q: query,
+        offset,
+        limit,
+        ...(state ? { state } : {}),
+        ...(systemId ? { systemId: Number(systemId) } : {}),
+        ...(unitId ? { unitId: Number(unitId) } : {}),
+        ...(department ? { department } : {}),
+      });
+      setCounts(page.counts);
+      return page;
+    },
+    [api, campaignId, query, state, systemId, unitId, department],
+  );
+  const list = usePagedList(fetchPage, JSON.stringify([campaignId, query, state, systemId, unitId, department]));
+  useEffect(() => setActive(0), [query, state, systemId, unitId, department]);
+
+  const refresh = () => {
+    list.reload();
+    loadProgress();
+  };
+  const afterConfirm = () => {
+    setConfirming(null);
+    setSelected(new Set());
+    setQ('');
+    refresh();
+    setTimeout(() => search.current?.focus(), 0);
+  };
+
+  const activeRow = list.rowAt(active);
+  const openConfirm = (row: ChecklistRow | undefined) => {
+    if (row && row.state !== 'to_cancel') setConfirming({ kind: 'one', row });
+  };
+
+  const toggle = (id: number) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const multiUnit = units.length > 1;
+  const columns: Column<ChecklistRow>[] = [
+    {
+      key: 'select',
+      header: '',
+      width: '36px',
+      render: (r) =>
+        r.state === 'to_cancel' ? null : (
+          <input type="checkbox" aria-label={t.selectRow(r.loginName)} checked={selected.has(r.accountId)} onChange={() => toggle(r.accountId)} />
+        ),
+    },
+    { key: 'person', header: t.person, width: 'minmax(150px, 1.4fr)', render: (r) => (r.personName ? <strong>{r.personName}</strong> : <span className="muted">{vi.accounts.shared}</span>) },
+    {
+      key: 'pos',
+      header: t.positionDept,
+      width: 'minmax(120px, 1.3fr)',
+      render: (r) => <span className="muted">{[r.position, r.department, multiUnit ? r.unitName : ''].filter(Boolean).join(' · ')}</span>,
+    },
+    { key: 'system', header: vi.fields.systemId!, width: 'minmax(130px, 1.3fr)', render: (r) => r.systemName },
+    { key: 'login', header: vi.fields.loginName!, width: 'minmax(100px, 1fr)', render: (r) => <code>{r.loginName}</code> },
+    { key: 'role', header: vi.accounts.filterRole, width: '96px', render: (r) => vi.accountRole[r.role] },
+    { key: 'state', header: vi.fields.status!, width: '124px', render: (r) => <span className={`badge state-${r.state}`}>{vi.campaigns.state[r.state]}</span> },
+    { key: 'date', header: t.changedOn, width: '92px', render: (r) => formatViDate(r.changedOn) },
+    {
+      key: 'act',
+      header: '',
+      width: '96px',
+      render: (r) => (
+        <span className="row-actions">
+          {r.state !== 'to_cancel' && r.state !== 'done' && (
+            <button type="button" className="link" onClick={() => openConfirm(r)}>
+              {t.confirm}
+            </button>
+          )}
+          <button type="button" className="link" onClick={() => setDetail(r.accountId)} aria-label={`${vi.campaigns.confirm.detail} ${r.loginName}`}>
+            ⋯
+          </button>
+        </span>
+      ),
+    },
+  ];
+
+  if (error) return <div className="screen"><div className="banner error" role="alert">{error}</div></div>;
+  const loaded: ChecklistRow[] = [];
+  for (let i = 0; i < Math.min(list.total ?? 0, 200); i++) {
+    const r = list.rowAt(i);
+    if (r && r.state !== 'to_cancel') loaded.push(r);
+  }
+  return (
+    <section className="screen" aria-labelledby="checklist-title">
+      <header className="screen-head">
+        <a href="#/campaigns">{t.back}</a>
+        <h1 id="checklist-title">{t.title}</h1>
+        <a href={`#/print/sign-sheet?campaign=${campaignId}${unitId ? `&unit=${unitId}` : ''}`} className="button">
+          {vi.campaigns.list.signSheet}
+        </a>
+      </header>
+      {progress && <CampaignCard progress={progress} />}
+      <div className="toolbar">
+        <input
+          ref={search}
+          type="search"
+          className="search"
+          aria-label={vi.common.search}
+          placeholder={t.searchHint}
+          value={q}
+          autoFocus
+          onChange={(e) => setQ(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setActive((a) => Math.min(a + 1, (list.total ?? 1) - 1));
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setActive((a) => Math.max(a - 1, 0));
+            } else if (e.key === 'Enter') {
+              e.preventDefault();
+              openConfirm(activeRow);
+            }
+          }}
+        />
+        <select aria-label={vi.accounts.filterSystem} value={systemId} onChange={(e) => setSystemId(e.target.value)}>
+          <option value="">{vi.accounts.filterSystem}: {vi.common.all}</option>
+          {systems.map((s) => (
+            <option key={s.id} value={s.id}>{s.name}</option>
+          ))}
+        </select>
+        {multiUnit && (
+          <select aria-label={vi.people.filterUnit} value={unitId} onChange={(e) => (setUnitId(e.target.value), setDepartment(''))}>
+            <option value="">{vi.people.filterUnit}: {vi.common.all}</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>{u.name}</option>
+            ))}
+          </select>
+        )}
+        <select aria-label={vi.people.filterDepartment} value={department} onChange={(e) => setDepartment(e.target.value)}>
+          <option value="">{vi.people.filterDepartment}: {vi.common.all}</option>
+          {departments.map((d) => (
+            <option key={d} value={d}>{d}</option>
+          ))}
+        </select>
+      </div>
+      <div className="state-chips" role="group" aria-label={vi.fields.status}>
+        <button type="button" className={`chip ${state === '' ? 'on' : ''}`} aria-pressed={state === ''} onClick={() => setState('')}>
+          {t.all}: <strong>{counts ? Object.values(counts).reduce((a, b) => a + b, 0).toLocaleString('vi-VN') : '…'}</strong>
+        </button>
+        {CAMPAIGN_ACCOUNT_STATES.map((s) => (
+          <button key={s} type="button" className={`chip state-${s} ${state === s ? 'on' : ''}`} aria-pressed={state === s} onClick={() => setState(s)}>
+            {vi.campaigns.state[s]}: <strong>{counts ? counts[s].toLocaleString('vi-VN') : '…'}</strong>
+          </button>
+        ))}
+        <span className="spacer" />
+        {selected.size > 0 ? (
+          <>
+            <button type="button" className="primary" onClick={() => setConfirming({ kind: 'many' })}>
+              {t.confirmSelected(selected.size)}
+            </button>
+            <button type="button" onClick={() => setSelected(new Set())}>{t.clearSelection}</button>
+          </>
+        ) : (
+          <button type="button" onClick={() => setSelected(new Set(loaded.filter((r) => r.state !== 'done').map((r) => r.accountId)))} disabled={loaded.length === 0}>
+            {t.selectLoaded}
+          </button>
+        )}
+      </div>
+      <VirtualTable
+        label={t.title}
+        columns={columns}
+        list={list}
+        rowKey={(r) => r.accountId}
+        rowClass={(r) => `${list.rowAt(active)?.accountId === r.accountId ? 'active' : ''} ${r.state === 'to_cancel' ? 'warn' : ''}`}
+        emptyText={t.noRows}
+        onActivate={openConfirm}
+      />
+      {confirming?.kind === 'one' && (
+        <ConfirmDialog
+          target={{ kind: 'one', accountId: confirming.row.accountId, loginName: confirming.row.loginName, systemName: confirming.row.systemName }}
+          campaignId={campaignId}
+          onClose={() => {
+            setConfirming(null);
+            setTimeout(() => search.current?.focus(), 0);
+          }}
+          onSaved={afterConfirm}
+        />
+      )}
+      {confirming?.kind === 'many' && (
+        <ConfirmDialog target={{ kind: 'many', accountIds: [...selected] }} campaignId={campaignId} onClose={() => setConfirming(null)} onSaved={afterConfirm} />
+      )}
+      {detail !== null && <AccountDetailDialog accountId={detail} onClose={() => setDetail(null)} onChanged={refresh} />}
+    </section>
+  );
+}

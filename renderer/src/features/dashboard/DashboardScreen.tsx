@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DashboardSummary, TodoItem } from '../../../../shared/dashboard/schema';
+import { formatViDate } from '../../../../shared/dates';
+import { vi } from '../../../../shared/i18n/vi';
+import { ROTATION_STATES } from '../../../../shared/rotation/rules';
+import { useApi } from '../../api/context';
+import { AccountDetailDialog } from '../confirmations/AccountDetailDialog';
+import { CampaignCard } from '../campaigns/CampaignCard';
+
+const t = vi.campaigns.dashboard;
+
+/** Tổng quan: deadlines and progress of open campaigns, rotation counts, and the to-do list (overdue first). */
+export function DashboardScreen() {
+  const api = useApi();
+  const [data, setData] = useState<DashboardSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+  const load = useCallback(() => {
+    api['dashboard.summary']({})
+      .then((d) => {
+        setData(d);
+        setError(null);
+      })
+      .catch((e: Error) => setError(e.message));
+  }, [api]);
+  useEffect(load, [load]);
+
+  if (error) return <div className="screen"><div className="banner error" role="alert">{error}</div></div>;
+  if (!data) return <div className="screen">{vi.common.loading}</div>;
+  const totalTodos = data.todoCounts.overdue + data.todoCounts.never + data.todoCounts.to_cancel;
+  return (
+    <section className="screen scroll" aria-labelledby="dash-title">
+      <header className="screen-head">
+        <h1 id="dash-title">{t.title}</h1>
+        <span className="muted">{t.today(formatViDate(data.today))}</span>
+      </header>
+
+      <div className="card">
+        <div className="card-head">
+          <h2>{t.openCampaigns}</h2>
+          <a href="#/campaigns">{vi.campaigns.nav.campaigns} →</a>
+        </div>
+        {data.campaigns.length === 0 && (
+          <p className="muted">
+            {t.noCampaign} <a href="#/campaigns?new=1">{t.createCampaign}</a>
+          </p>
+        )}
+        <div className="campaign-cards">
+          {data.campaigns.map((p) => (
+            <CampaignCard key={p.campaign.id} progress={p} />
+          ))}
+        </div>
+      </div>
+
+      <div className="card">
+        <h2>{t.rotation}</h2>
+        <div className="stat-row" aria-label={t.rotation}>
+          {ROTATION_STATES.map((s) => (
+            <div key={s} className={`stat rot-${s}`} data-state={s}>
+              <div className="stat-value">{data.rotation[s].toLocaleString('vi-VN')}</div>
+              <div className="stat-label">{vi.campaigns.rotationState[s]}</div>
+            </div>
+          ))}
+        </div>
+      </div>
+
+      <div className="card">
+        <h2>
+          {t.todo} <span className="muted">({totalTodos.toLocaleString('vi-VN')})</span>
+        </h2>
+        {data.todos.length === 0 && <p>{t.todoEmpty}</p>}
+        <ul className="todos" aria-label={t.todo}>
+          {data.todos.map((item) => (
+            <TodoRow key={`${item.kind}-${item.accountId}`} item={item} onOpen={() => setOpen(item.accountId)} />
+          ))}
+        </ul>
+        {data.todos.length < totalTodos && <p className="muted small">{t.more(data.todos.length, totalTodos)}</p>}
+      </div>
+      {open !== null && <AccountDetailDialog accountId={open} onClose={() => setOpen(null)} onChanged={load} />}
+    </section>
+  );
+}
+
+function TodoRow({ item, onOpen }: { item: TodoItem; onOpen: () => void }) {
+  return (
+    <li className={`todo todo-${item.kind}`}>
+      <span className={`badge todo-badge-${item.kind}`}>{t.kind[item.kind]}</span>
+      <span className="todo-main">
+        <strong>{item.personName ?? vi.accounts.shared}</strong> · <code>{item.loginName}</code> · {item.systemName}
+        {item.unitName && <span className="muted"> · {item.unitName}</span>}
+      </span>
+      <span className="todo-date">
+        {item.kind === 'overdue' && item.daysLeft !== null && `${formatViDate(item.date)} (${vi.campaigns.daysLeft(item.daysLeft)})`}
+        {item.kind === 'to_cancel' && formatViDate(item.date)}
+      </span>
+      <button type="button" onClick={onOpen}>{t.fix[item.kind]}</button>
+    </li>
+  );
+}
