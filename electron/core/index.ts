@@ -3,6 +3,7 @@ import { createHandlers } from './api/handlers';
 import type { Core } from './api/dispatch';
 import type { CallContext } from './api/types';
 import { openDatabase, type OpenOptions } from './db/open';
+import { JobRunner } from './jobs/runner';
 
 export { dispatch, type Core } from './api/dispatch';
 export { checkDatabase, openDatabase, LATEST_SCHEMA_VERSION } from './db/open';
@@ -22,9 +23,14 @@ export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.file, options);
   const actor = options.actor ?? safeUserName();
   const now = options.now ?? (() => new Date());
+  const env = {
+    file: options.file,
+    openReader: () => openDatabase(options.file, { readonly: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }),
+    jobs: new JobRunner(),
+  };
   return {
     db,
-    handlers: createHandlers(db),
+    handlers: createHandlers(db, env),
     context: () => ({ actor, now, shell: options.shell, dataFile: options.file, appVersion: options.appVersion }),
   };
 }

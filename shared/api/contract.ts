@@ -4,6 +4,8 @@ import { AuditListInput, type AuditEntry } from '../audit/schema';
 import { CampaignAdvanceInput, CampaignCreateInput, CampaignUpdateInput, ChecklistInput, type Campaign, type CampaignProgress, type ChecklistPage } from '../campaigns/schema';
 import { ConfirmationBulkInput, ConfirmationCreateInput, ConfirmationHistoryInput, ConfirmationVoidInput, type BulkResult, type Confirmation } from '../confirmations/schema';
 import type { DashboardSummary } from '../dashboard/schema';
+import { JobStatusInput, type JobStarted, type JobStatus } from '../jobs/schema';
+import { ReportDataInput, ReportExportInput, ReportFileInput, ReportHistoryInput, type ReportData, type ReportHistoryEntry } from '../reports/schema';
 import { EvaluationCalendarInput, EvaluationRecordInput, EvaluationYearInput, type EvaluationCalendar, type EvaluationMonth, type EvaluationNext, type EvaluationReminders, type EvaluationYear } from '../evaluation/schema';
 import { LegalCreateInput, LegalListInput, LegalReviseInput, type LegalDocument } from '../legal/schema';
 import { AppSettingsInput, type AppSettings } from '../settings/schema';
@@ -21,9 +23,10 @@ import { UnitProfileInput, type UnitProfile, type UnitSummary } from '../unit/sc
  * the IPC dispatcher validates, the preload exposes exactly these names, and `attk serve`
  * publishes them with JSON Schemas at GET /api/_methods.
  *
- * `write` methods run inside one IMMEDIATE transaction (all-or-nothing, audit row included).
+ * `write` methods run inside one IMMEDIATE transaction (all-or-nothing, audit row included);
+ * `job` methods start background work and return `{ jobId }` for `jobs.status`.
  */
-type Kind = 'read' | 'write';
+type Kind = 'read' | 'write' | 'job';
 export interface MethodDef<I extends z.ZodType = z.ZodType, R = unknown> {
   kind: Kind;
   input: I;
@@ -36,6 +39,8 @@ const def = <I extends z.ZodType>(kind: Kind, input: I) => ({
 });
 const read = <I extends z.ZodType>(input: I) => def('read', input);
 const write = <I extends z.ZodType>(input: I) => def('write', input);
+/** Starts background work (exports) that does its own transactions; returns a job id to poll. */
+const job = <I extends z.ZodType>(input: I) => def('job', input);
 
 export interface AppInfo {
   appVersion: string;
@@ -94,6 +99,12 @@ export const contract = {
   'campaigns.checklist': read(ChecklistInput).returns<ChecklistPage>(),
 
   'dashboard.summary': read(empty).returns<DashboardSummary>(),
+
+  'reports.export': job(ReportExportInput).returns<JobStarted>(),
+  'reports.history': read(ReportHistoryInput).returns<ReportHistoryEntry[]>(),
+  'reports.file': read(ReportFileInput).returns<{ fileName: string; dataBase64: string }>(),
+  'reports.data': read(ReportDataInput).returns<ReportData>(),
+  'jobs.status': read(JobStatusInput).returns<JobStatus>(),
 
   'evaluation.calendar': read(EvaluationCalendarInput).returns<EvaluationCalendar>(),
   'evaluation.year': read(EvaluationYearInput).returns<EvaluationYear>(),

@@ -59,6 +59,8 @@ export interface Campaign {
   reportedOn: string | null;
   signer: string | null;
   sentOn: string | null;
+  /** Set when the campaign came from a receiving office's campaign file: its identifier there. */
+  reference: string | null;
   createdAt: string;
   updatedAt: string;
 }

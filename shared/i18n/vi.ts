@@ -1,10 +1,12 @@
 // Every word the user sees, in Vietnamese, in one place (UI, errors, CLI, reports).
 // A translation would be another object of the same shape.
 import { viCampaigns } from './vi-campaigns';
+import { viReports } from './vi-reports';
 import { viEvaluation } from './vi-evaluation';
 
 export const vi = {
   campaigns: viCampaigns,
+  reports: viReports,
   app: {
     name: 'ATTK - An toàn Tài khoản',
     shortName: 'ATTK',

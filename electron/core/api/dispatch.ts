@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { contract, isMethodName, type MethodName } from '../../../shared/api/contract';
+import { contract, isMethodName } from '../../../shared/api/contract';
 import { AttkError, type ApiError, type Envelope } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import type { Db } from '../db/open';
@@ -43,19 +43,20 @@ export async function dispatch(core: Core, method: unknown, rawInput: unknown): 
     }
     return { ok: true, result };
   } catch (error) {
-    return { ok: false, error: toApiError(error, method, core) };
+    return { ok: false, error: toApiError(error, method, core.log ?? defaultLog) };
   }
 }
 
-function toApiError(error: unknown, method: MethodName, core: Core): ApiError {
+/** Any thrown value → the typed error the caller sees; bugs are logged with their stack, never returned. */
+export function toApiError(error: unknown, where: string, log: (message: string, error: unknown) => void = defaultLog): ApiError {
   if (error instanceof AttkError) return error.toApiError();
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) return { code: 'CONFLICT', message: vi.errors.conflict };
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_CORRUPT' || code === 'SQLITE_IOERR' || code === 'SQLITE_FULL') {
-    (core.log ?? defaultLog)(`database error in ${method}`, error);
+    log(`database error in ${where}`, error);
     return { code: 'DATABASE', message: vi.errors.dbOpen(String(code)) };
   }
-  (core.log ?? defaultLog)(`unexpected error in ${method}`, error);
+  log(`unexpected error in ${where}`, error);
   return { code: 'INTERNAL', message: vi.errors.internal };
 }
 

@@ -9,12 +9,13 @@ import { legalHandlers } from '../legal/service';
 import { settingsHandlers } from '../settings/service';
 import type { Db } from '../db/open';
 import { peopleHandlers } from '../people/service';
+import { reportHandlers, type ReportEnv } from '../reports/service';
 import { systemHandlers } from '../systems/service';
 import { unitHandlers } from '../unit/service';
 import type { Handlers } from './types';
 
 /** Every contract method, implemented. The type makes a missing or mistyped method a compile error. */
-export function createHandlers(db: Db): Handlers {
+export function createHandlers(db: Db, env: ReportEnv): Handlers {
   return {
     ...appHandlers(db),
     ...unitHandlers(db),
@@ -28,5 +29,6 @@ export function createHandlers(db: Db): Handlers {
     ...campaignHandlers(db),
     ...dashboardHandlers(db),
     ...evaluationHandlers(db),
+    ...reportHandlers(db, env),
   };
 }

@@ -13,7 +13,7 @@ import { readSettings } from '../settings/service';
 
 const CAMPAIGN_SELECT = `SELECT id, directive_number AS directiveNumber, directive_date AS directiveDate, issuer, subject,
   start_date AS startDate, deadline, recipient, note, status, started_on AS startedOn, report_number AS reportNumber,
-  reported_on AS reportedOn, signer, sent_on AS sentOn, created_at AS createdAt, updated_at AS updatedAt FROM campaigns`;
+  reported_on AS reportedOn, signer, sent_on AS sentOn, reference, created_at AS createdAt, updated_at AS updatedAt FROM campaigns`;
 
 /**
  * Every active account on a system in the campaign's scope, with what Rule 2 needs: the latest
@@ -35,11 +35,11 @@ const SCOPE_SQL = `
   LEFT JOIN units u ON u.id = p.unit_id
   WHERE cs.campaign_id = @campaignId`;
 
-const STATED_SQL = `
+export const STATED_SQL = `
   SELECT *, CASE WHEN leaver THEN 'to_cancel' WHEN lastByDeadline >= @start THEN 'done' WHEN lastChangedOn > @deadline THEN 'late' ELSE 'missing' END AS state
   FROM (${SCOPE_SQL})`;
 
-function params(c: Campaign) {
+export function params(c: Campaign) {
   return { campaignId: c.id, start: c.startDate, deadline: c.deadline };
 }
 

@@ -1,0 +1,78 @@
+import type { Campaign, CampaignProgress } from '../../../shared/campaigns/schema';
+import type { CampaignAccountState } from '../../../shared/campaigns/rules';
+import type { LegalDocument } from '../../../shared/legal/schema';
+import type { CancellationRow } from '../../../shared/reports/schema';
+import type { UnitProfile } from '../../../shared/unit/schema';
+import { campaignProgress, getCampaign, params, STATED_SQL } from '../campaigns/service';
+import type { Db } from '../db/open';
+import { getLegalDocuments } from '../legal/service';
+import { nextDueSql } from '../rotation/sql';
+import { getHomeUnit } from '../unit/service';
+
+/** Everything a report on one campaign says, read from one consistent snapshot. */
+export interface ReportContext {
+  unit: UnitProfile;
+  campaign: Campaign;
+  legal: LegalDocument[];
+  progress: CampaignProgress;
+  systemCodes: Map<number, string>;
+  today: string;
+}
+
+export function reportContext(db: Db, campaignId: number, today: string): ReportContext {
+  const unit = getHomeUnit(db);
+  if (!unit) throw new Error('no home unit');
+  const campaign = getCampaign(db, campaignId, ['campaignId']);
+  const systemCodes = new Map(
+    (db.prepare('SELECT id, code FROM systems').all() as { id: number; code: string }[]).map((s) => [s.id, s.code || `S${s.id}`]),
+  );
+  return { unit, campaign, legal: getLegalDocuments(db, campaign.legalIds, today), progress: campaignProgress(db, campaign, today), systemCodes, today };
+}
+
+export interface AccountReportRow {
+  personName: string | null;
+  position: string;
+  department: string;
+  unitName: string;
+  systemName: string;
+  role: 'admin' | 'user';
+  loginName: string;
+  lastChangedOn: string | null;
+  nextDue: string | null;
+  state: CampaignAccountState;
+  changedOn: string | null;
+}
+
+/** In-scope accounts of the campaign in report order (unit, person, system), streamed. */
+export function accountRows(db: Db, campaign: Campaign): IterableIterator<AccountReportRow> {
+  return db
+    .prepare(
+      `SELECT personName, position, department, unitName, systemName, role, loginName, lastChangedOn,
+         CASE WHEN lastChangedOn IS NULL THEN NULL ELSE ${nextDueSql('lastChangedOn', 'interval')} END AS nextDue, state,
+         CASE state WHEN 'done' THEN lastByDeadline WHEN 'late' THEN lastChangedOn END AS changedOn
+       FROM (${STATED_SQL}) ORDER BY unitName, sortKey, systemOrder, loginName`,
+    )
+    .iterate(params(campaign)) as IterableIterator<AccountReportRow>;
+}
+
+/** Rule 3: active accounts of transferred/retired/left staff on the campaign's systems. */
+export function cancellationRows(db: Db, campaign: Campaign | null): CancellationRow[] {
+  const scope = campaign ? 'AND a.system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = @campaignId)' : '';
+  return db
+    .prepare(
+      `SELECT a.id AS accountId, p.full_name AS personName, p.position, p.department, u.name AS unitName, u.code AS unitCode,
+         p.status AS personStatus, p.status_date AS statusDate, s.name AS systemName, s.managing_agency AS managingAgency,
+         a.login_name AS loginName, a.role, a.status AS accountStatus
+       FROM accounts a JOIN people p ON p.id = a.person_id JOIN units u ON u.id = p.unit_id JOIN systems s ON s.id = a.system_id
+       WHERE p.status <> 'working' AND a.status IN ('active', 'cancel_requested') ${scope}
+       ORDER BY s.sort_order, s.id, u.name, p.sort_key, a.login_name`,
+    )
+    .all(campaign ? { campaignId: campaign.id } : {}) as CancellationRow[];
+}
+
+/** "annv.vm" → "an***.vm": enough to recognise, not enough to log in with. */
+export function maskLogin(login: string): string {
+  const dot = login.lastIndexOf('.');
+  const head = login.slice(0, Math.min(2, dot > 0 ? dot : login.length));
+  return `${head}***${dot > 0 ? login.slice(dot) : ''}`;
+}

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { toIsoDate } from '../../../shared/dates';
+import { AttkError } from '../../../shared/errors';
+import { vi } from '../../../shared/i18n/vi';
+import type { CampaignFigures } from '../../../shared/campaigns/rules';
+import type { ExportResult, ReportHistoryEntry } from '../../../shared/reports/schema';
+import type { CallContext, HandlersFor } from '../api/types';
+import { writeAudit } from '../audit/service';
+import { getCampaign } from '../campaigns/service';
+import type { Db } from '../db/open';
+import type { JobRunner } from '../jobs/runner';
+import { cancellationRows, reportContext } from './data';
+import { loadOrCreateUnitKey } from './keys';
+import { writeReportWorkbook } from './xlsx-report';
+import { toJobError } from '../jobs/errors';
+
+export interface ReportEnv {
+  /** The database file: exports go to an `exports` folder beside it, the signing key sits beside it. */
+  file: string;
+  /** A second, read-only connection: the export reads one consistent snapshot while the app keeps working. */
+  openReader: () => Db;
+  jobs: JobRunner;
+}
+
+export function exportsDir(dbFile: string): string {
+  return join(dirname(dbFile), 'exports');
+}
+
+function sha256File(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (c) => hash.update(c))
+      .on('end', () => resolve(hash.digest('hex')))
+      .on('error', reject);
+  });
+}
+
+type ExportInput = { campaignId: number; kind: 'report' | 'cancellations'; showLogins: boolean };
+
+/** Write the workbook from a snapshot, then record the export (file hash + figures as written) in one transaction. */
+export async function runExport(db: Db, env: ReportEnv, ctx: CallContext, input: ExportInput, progress: (d: number, t: number) => void): Promise<ExportResult> {
+  const today = toIsoDate(ctx.now());
+  const generatedAt = ctx.now().toISOString();
+  const key = loadOrCreateUnitKey(env.file);
+  const dir = exportsDir(env.file);
+  mkdirSync(dir, { recursive: true });
+  const reader = env.openReader();
+  let tmp = '';
+  try {
+    reader.exec('BEGIN');
+    const rctx = reportContext(reader, input.campaignId, today);
+    const fileName = vi.reports.fileName(rctx.unit.code.replace(/[^A-Za-z0-9_-]/g, '_'), input.kind === 'report' ? 'BaoCao' : 'DeNghiHuy', generatedAt.slice(0, 19).replace(/[-:T]/g, ''));
+    const filePath = join(dir, fileName);
+    tmp = `${filePath}.part`;
+    const written = await writeReportWorkbook(reader, rctx, { file: tmp, kind: input.kind, showLogins: input.showLogins, key, generatedAt, progress });
+    reader.exec('COMMIT');
+    const sha256 = await sha256File(tmp);
+    const figures = written.payload.figures.overall;
+    const exportId = db.transaction(() => {
+      const r = db
+        .prepare('INSERT INTO report_exports (campaign_id, kind, file_name, file_path, sha256, figures, exported_at, exported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(input.campaignId, input.kind, fileName, filePath, sha256, JSON.stringify(written.payload.figures), generatedAt, ctx.actor);
+      writeAudit(db, ctx, { action: 'export', entity: 'campaign', entityId: input.campaignId, summary: `${fileName} (SHA-256 ${sha256.slice(0, 12)}…)`, data: { kind: input.kind, sha256, figures } });
+      return Number(r.lastInsertRowid);
+    }).immediate();
+    renameSync(tmp, filePath);
+    tmp = '';
+    return { exportId, kind: input.kind, filePath, fileName, sha256, fingerprint: key.fingerprint, figures, rows: written.rows };
+  } finally {
+    if (reader.inTransaction) reader.exec('ROLLBACK');
+    reader.close();
+    if (tmp) rmSync(tmp, { force: true });
+  }
+}
+
+export function reportHandlers(db: Db, env: ReportEnv): HandlersFor<'reports'> & HandlersFor<'jobs'> {
+  return {
+    'reports.export': (input, ctx) => {
+      const campaign = getCampaign(db, input.campaignId, ['campaignId']);
+      if (campaign.status === 'draft') throw new AttkError('VALIDATION', vi.reports.draftCampaign, ['campaignId']);
+      const jobId = env.jobs.start('reports.export', (progress) => runExport(db, env, ctx, input, progress), toJobError);
+      return { jobId };
+    },
+
+    'jobs.status': ({ id }) => env.jobs.status(id),
+
+    'reports.history': ({ campaignId }) => {
+      const rows = db
+        .prepare(
+          `SELECT id, campaign_id AS campaignId, kind, file_name AS fileName, file_path AS filePath, sha256, figures, exported_at AS exportedAt, exported_by AS exportedBy
+           FROM report_exports ${campaignId ? 'WHERE campaign_id = ?' : ''} ORDER BY id DESC`,
+        )
+        .all(...(campaignId ? [campaignId] : [])) as (Omit<ReportHistoryEntry, 'figures'> & { figures: string })[];
+      return rows.map((r) => ({ ...r, figures: (JSON.parse(r.figures) as { overall: CampaignFigures }).overall }));
+    },
+
+    'reports.file': ({ exportId }) => {
+      const row = db.prepare('SELECT file_name AS fileName, file_path AS filePath, sha256 FROM report_exports WHERE id = ?').get(exportId) as
+        | { fileName: string; filePath: string; sha256: string }
+        | undefined;
+      if (!row) throw new AttkError('NOT_FOUND', vi.errors.notFound('tệp báo cáo', exportId), ['exportId']);
+      let data: Buffer;
+      try {
+        data = readFileSync(row.filePath);
+      } catch {
+        throw new AttkError('NOT_FOUND', vi.reports.fileMissing(row.filePath), ['exportId']);
+      }
+      if (createHash('sha256').update(data).digest('hex') !== row.sha256) throw new AttkError('CONFLICT', vi.reports.fileChanged(basename(row.filePath)), ['exportId']);
+      return { fileName: row.fileName, dataBase64: data.toString('base64') };
+    },
+
+    'reports.data': ({ campaignId }, ctx) => {
+      const today = toIsoDate(ctx.now());
+      const rctx = reportContext(db, campaignId, today);
+      const lastExport = db
+        .prepare("SELECT exported_at AS exportedAt, sha256 FROM report_exports WHERE campaign_id = ? AND kind = 'report' ORDER BY id DESC LIMIT 1")
+        .get(campaignId) as { exportedAt: string; sha256: string } | undefined;
+      return {
+        unit: rctx.unit,
+        campaign: rctx.campaign,
+        legal: rctx.legal,
+        progress: rctx.progress,
+        toCancel: cancellationRows(db, rctx.campaign),
+        fingerprint: loadOrCreateUnitKey(env.file).fingerprint,
+        lastExport: lastExport ?? null,
+        today,
+      };
+    },
+  };
+}

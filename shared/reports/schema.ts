@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { CampaignFigures } from '../campaigns/rules';
+import type { Campaign, CampaignProgress, SystemFigures } from '../campaigns/schema';
+import type { LegalDocument } from '../legal/schema';
+import type { UnitProfile } from '../unit/schema';
+import { flag, id, isoDate, optionalText } from '../schema/fields';
+
+/** The export file's machine-readable part; bump when its shape changes (the district checks it). */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export const REPORT_KINDS = ['report', 'cancellations'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const ReportExportInput = z.strictObject({
+  campaignId: id,
+  kind: z.enum(REPORT_KINDS).default('report'),
+  /** Login names are masked by default ("an***.vm"); the unit may choose to show them. */
+  showLogins: flag.default(false),
+});
+export type ReportExportInput = z.input<typeof ReportExportInput>;
+
+export const ReportFileInput = z.strictObject({ exportId: id });
+export const ReportHistoryInput = z.strictObject({ campaignId: id.optional() });
+export const ReportDataInput = z.strictObject({ campaignId: id });
+export const AmendmentInput = z.strictObject({ campaignId: id, reason: z.string().min(1).max(500), note: optionalText(500) });
+
+export interface CancellationRow {
+  accountId: number;
+  personName: string;
+  position: string;
+  department: string;
+  unitName: string;
+  unitCode: string;
+  personStatus: string;
+  statusDate: string | null;
+  systemName: string;
+  managingAgency: string;
+  loginName: string;
+  role: string;
+  accountStatus: string;
+}
+
+/** What the receiving office reads from the hidden sheet (signed). */
+export interface ReportPayload {
+  schemaVersion: number;
+  kind: ReportKind;
+  unit: { code: string; name: string; parentBody: string };
+  campaign: { directiveNumber: string; directiveDate: string | null; issuer: string; subject: string; startDate: string; deadline: string; reference: string | null };
+  generatedAt: string;
+  today: string;
+  figures: { overall: CampaignFigures; bySystem: (SystemFigures & { systemCode: string })[] };
+  toCancel: CancellationRow[];
+  counts: { accountRows: number; toCancel: number; deviceRows: number; cells: number };
+  cellsSha256: string;
+  fingerprint: string;
+}
+
+export interface ExportResult {
+  exportId: number;
+  kind: ReportKind;
+  filePath: string;
+  fileName: string;
+  sha256: string;
+  fingerprint: string;
+  figures: CampaignFigures;
+  rows: number;
+}
+
+export interface ReportHistoryEntry {
+  id: number;
+  campaignId: number;
+  kind: ReportKind;
+  fileName: string;
+  filePath: string;
+  sha256: string;
+  figures: CampaignFigures;
+  exportedAt: string;
+  exportedBy: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  /** Vietnamese reasons when not ok. */
+  problems: string[];
+  payload: ReportPayload | null;
+  publicKey: string | null;
+  fingerprint: string | null;
+}
+
+/** What the print views (signed report, cancellation request) show. */
+export interface ReportData {
+  unit: UnitProfile;
+  campaign: Campaign;
+  legal: LegalDocument[];
+  progress: CampaignProgress;
+  toCancel: CancellationRow[];
+  fingerprint: string;
+  lastExport: { exportedAt: string; sha256: string } | null;
+  today: string;
+}
+
+export { isoDate };
