@@ -1,11 +1,13 @@
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../shared/dates';
 import { AttkError } from '../../shared/errors';
 import { vi } from '../../shared/i18n/vi';
-import { checkDatabase, createCore, openDatabase } from '../core';
+import { checkDatabase, createCore, dispatch, openDatabase } from '../core';
+import type { JobStatus } from '../../shared/jobs/schema';
+import type { ExportResult } from '../../shared/reports/schema';
 import { generateDemo } from '../core/demo/generate';
 import { startHarness } from './harness';
 import { progressBar } from './progress';
@@ -29,18 +31,24 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       io.out(vi.cli.help);
       return 0;
     }
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: rest,
       options: {
         db: { type: 'string' },
         size: { type: 'string' },
         port: { type: 'string' },
         today: { type: 'string' },
+        campaign: { type: 'string' },
+        out: { type: 'string' },
+        from: { type: 'string' },
+        sheet: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'show-logins': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
     });
     json = values.json ?? false;
     if (values.help) {
@@ -94,13 +102,48 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
         if (!existsSync(join(rendererDir, 'index.html'))) throw new UsageError(vi.cli.serveNoBuild);
         const core = createCore({ file: resolve(file), shell: 'harness', appVersion: APP_VERSION, ...(now ? { now } : {}) });
-        const harness = await startHarness({ core, rendererDir, port });
+        const harness = await startHarness({ core, rendererDir, port }).catch((e: NodeJS.ErrnoException) => {
+          core.db.close();
+          throw e.code === 'EADDRINUSE' ? new UsageError(vi.cli.portInUse(port)) : e;
+        });
         report(io, json, { ok: true, url: harness.openUrl, port: harness.port, token: harness.token }, vi.cli.serveReady(harness.openUrl));
         await new Promise<void>((done) => {
           const stop = () => void harness.close().then(() => (core.db.close(), done()));
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });
+        return 0;
+      }
+      case 'export': {
+        // attk export report|cancellations --db FILE --campaign ID --out FILE.xlsx [--show-logins]
+        const kind = positionals[0] === 'report' ? 'report' : positionals[0] === 'cancellations' ? 'cancellations' : null;
+        if (!kind) throw new UsageError(vi.cli.exportKind);
+        const file = requireDb(values.db);
+        const campaignId = Number(values.campaign);
+        if (!Number.isInteger(campaignId) || campaignId <= 0) throw new UsageError(vi.cli.missingOption('--campaign'));
+        if (!values.out) throw new UsageError(vi.cli.missingOption('--out'));
+        const core = createCore({ file: resolve(file), shell: 'cli', appVersion: APP_VERSION, ...(now ? { now } : {}) });
+        try {
+          const started = await dispatch(core, 'reports.export', { campaignId, kind, showLogins: values['show-logins'] ?? false });
+          if (!started.ok) throw new AttkError(started.error.code, started.error.message, started.error.path);
+          const bar = progressBar(vi.reports.exportJob, !json && process.stderr.isTTY === true);
+          let status;
+          for (;;) {
+            const s = await dispatch(core, 'jobs.status', { id: (started.result as { jobId: string }).jobId });
+            if (!s.ok) throw new AttkError(s.error.code, s.error.message);
+            status = s.result as JobStatus<ExportResult>;
+            bar(status.done, status.total);
+            if (status.state !== 'running') break;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          if (status.state === 'failed' || !status.result) throw new AttkError('INTERNAL', status.error?.message ?? vi.errors.internal);
+          const out = resolve(values.out);
+          copyFileSync(status.result.filePath, out);
+          const r = status.result;
+          report(io, json, { ok: true, out, sha256: r.sha256, fingerprint: r.fingerprint, figures: r.figures, rows: r.rows }, vi.cli.exportDone(out, r.sha256, r.fingerprint));
+        } finally {
+          core.db.close();
+        }
         return 0;
       }
       default:

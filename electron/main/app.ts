@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AttkError } from '../../shared/errors';
 import { vi } from '../../shared/i18n/vi';
-import { createCore, type Core } from '../core';
+import { createCore, dispatch, type Core } from '../core';
+import { startEvaluationReminders } from './reminders';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import type { BrowserWindowInstance, ElectronShellApi, WebContents } from './electron-api';
 import { registerContractHandlers } from './ipc';
@@ -190,6 +191,22 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
     if (mainWindow === window) mainWindow = null;
   });
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => log('cannot load the interface', error));
+
+  // Monthly evaluation reminders as desktop notifications (rules in shared/, chosen by the core).
+  const reminders = startEvaluationReminders({
+    Notification: electron.Notification,
+    call: (method, input) => dispatch(core, method, input),
+    setInterval,
+    clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+    onClick: () => {
+      if (window.isDestroyed()) return;
+      window.show();
+      window.focus();
+      window.loadURL(`${APP_ENTRY_URL}#/evaluation`).catch((error: unknown) => log('cannot open the evaluation screen', error));
+    },
+    log,
+  });
+  app.on('will-quit', () => reminders.stop());
 
   return { core, window, dataFile };
 }

@@ -83,7 +83,7 @@ export function monthsOfYear(year: number): string[] {
 
 /** A day of the month as an ISO date; a day the month lacks moves to its last day. */
 function dayIn(month: string, day: number): string {
-  return `${month}-${String(Math.min(day, daysInMonth(month))).padStart(2, '0')}`;
+  return `${month}-${String(Math.min(Math.max(day, 1), daysInMonth(month))).padStart(2, '0')}`;
 }
 
 function shift(isoDate: string, days: number): string {

@@ -13,8 +13,8 @@ const daysLeftText = (n: number) => (n > 0 ? `còn ${n} ngày` : n === 0 ? 'hôm
 export const viEvaluation = {
   title: 'Đánh giá hằng tháng',
   nav: 'Đánh giá hằng tháng',
-  lead:
-    'Theo văn bản của cấp trên: cá nhân tự đánh giá từ ngày 22 đến 24, đơn vị đánh giá vào ngày 25, gửi kết quả bản PDF trước ngày 29 hằng tháng. Gửi muộn bị tính điểm trừ cải cách hành chính.',
+  lead: (w: { selfEvalStartDay: number; selfEvalEndDay: number; unitEvalDay: number; sendBeforeDay: number }) =>
+    `Cá nhân tự đánh giá từ ngày ${w.selfEvalStartDay} đến ngày ${w.selfEvalEndDay}, đơn vị đánh giá vào ngày ${w.unitEvalDay}, gửi kết quả bản PDF trước ngày ${w.sendBeforeDay} hằng tháng. Gửi muộn bị tính điểm trừ trong công tác cải cách hành chính.`,
   weekdays: WEEKDAYS,
   weekdaysShort: ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'] as const,
   monthLabel,
@@ -26,6 +26,8 @@ export const viEvaluation = {
     unitEval: 'Đơn vị đánh giá',
     send: 'Gửi kết quả PDF',
   },
+  done: (date: string) => `✓ đã thực hiện ${date}`,
+  sent: (date: string, to: string) => (to ? `✓ đã gửi ${date} tới ${to}` : `✓ đã gửi ${date}`),
   stepDates: {
     range: (from: string, to: string) => `${from} – ${to}`,
     sendBy: (date: string) => `chậm nhất ${date}`,

@@ -250,6 +250,8 @@ Lệnh:
                                             30.000 tài khoản; tỉnh/thành = 10 lần quận/huyện)
   check  --db TỆP                           Kiểm tra toàn vẹn và phiên bản dữ liệu (mã thoát ≠ 0 nếu lỗi)
   serve  --db TỆP [--port N]                Chạy giao diện trên trình duyệt (chỉ 127.0.0.1, có mã truy cập)
+  export report|cancellations --db TỆP --campaign MÃ --out TỆP.xlsx [--show-logins]
+                                            Xuất tệp Excel có chữ ký số (báo cáo / đề nghị hủy tài khoản)
   bench                                     Đo hiệu năng, ghi kết quả vào bench/results.md
 
 Tùy chọn chung:
@@ -260,6 +262,9 @@ Tùy chọn chung:
     missingOption: (o: string) => `Thiếu tùy chọn ${o}.`,
     badSize: 'Tùy chọn --size phải là unit, district hoặc province.',
     badPort: 'Tùy chọn --port phải là số từ 0 đến 65535.',
+    exportKind: 'Cần chỉ rõ loại: attk export report … hoặc attk export cancellations …',
+    exportDone: (out: string, sha: string, fp: string) => `Đã xuất ${out}\nSHA-256: ${sha}\nMã xác thực: ${fp}`,
+    portInUse: (port: number) => `Cổng ${port} đang được chương trình khác sử dụng. Hãy chọn cổng khác (--port) hoặc bỏ tùy chọn này.`,
     initDone: (file: string, v: number) => `Đã khởi tạo ${file} (phiên bản dữ liệu ${v}).`,
     demoExists: (file: string) => `Tệp ${file} đã tồn tại. Hãy chọn tên tệp khác hoặc xóa tệp cũ.`,
     demoProgress: 'Tạo dữ liệu mẫu',

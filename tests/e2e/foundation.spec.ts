@@ -23,7 +23,9 @@ test('first run: the wizard sets up the unit, then a person and an account are a
   await wizard.getByLabel('Chức vụ thủ trưởng').fill('CHỦ TỊCH');
   await wizard.getByRole('button', { name: 'Hoàn tất' }).click();
 
-  // The main screen: Cán bộ, empty.
+  // The app opens on the dashboard; go to Cán bộ, still empty.
+  await expect(page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
+  await page.getByRole('link', { name: 'Cán bộ' }).click();
   await expect(page.getByRole('heading', { name: 'Cán bộ, công chức, viên chức' })).toBeVisible();
   await expect(page.getByText('UBND PHƯỜNG VĂN MIẾU')).toBeVisible();
   await expect(page.getByText('Chưa có cán bộ nào')).toBeVisible();
@@ -72,6 +74,7 @@ test('search ignores diacritics and answers while typing, on 10,000 people', asy
   test.setTimeout(120_000);
   app = await serve({ demo: 'district' });
   await page.goto(app.url);
+  await page.getByRole('link', { name: 'Cán bộ' }).click();
   const table = page.getByRole('table', { name: 'Cán bộ, công chức, viên chức' });
   await expect(table).toHaveAttribute('aria-rowcount', /^(9|10|11)\d{3}$/);
   // Virtualised: only a window of rows is in the DOM.

@@ -65,6 +65,7 @@ export interface FakeElectronOptions {
 }
 
 export function createFakeElectron(options: FakeElectronOptions) {
+  const notifications: { title: string; body: string }[] = [];
   /** Every call, in order, by name: lets tests assert "before ready". */
   const calls: string[] = [];
   const appEvents = new EventEmitter();
@@ -220,6 +221,15 @@ export function createFakeElectron(options: FakeElectronOptions) {
       },
       setApplicationMenu: (menu: unknown) => void menus.applied.push(menu),
     },
+    Notification: class FakeNotification {
+      constructor(readonly options: { title: string; body: string }) {
+        notifications.push(options);
+      }
+      show(): void {}
+      on(): this {
+        return this;
+      }
+    },
     screen: {
       getAllDisplays: () => workAreas.map((workArea) => ({ workArea, bounds: workArea })),
       getPrimaryDisplay: () => ({ workArea: workAreas[0], workAreaSize: { width: workAreas[0]!.width, height: workAreas[0]!.height } }),
@@ -237,6 +247,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
     ipcHandlers,
     errorBoxes,
     messageBoxes,
+    notifications,
     permission,
     menus,
     quitCount: () => quitCount,

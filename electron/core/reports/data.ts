@@ -55,7 +55,7 @@ export function accountRows(db: Db, campaign: Campaign): IterableIterator<Accoun
     .iterate(params(campaign)) as IterableIterator<AccountReportRow>;
 }
 
-/** Rule 3: active accounts of transferred/retired/left staff on the campaign's systems. */
+/** Rule 3: accounts of transferred/retired/left staff still active (listed until a cancellation is requested), on the campaign's systems. */
 export function cancellationRows(db: Db, campaign: Campaign | null): CancellationRow[] {
   const scope = campaign ? 'AND a.system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = @campaignId)' : '';
   return db
@@ -64,7 +64,7 @@ export function cancellationRows(db: Db, campaign: Campaign | null): Cancellatio
          p.status AS personStatus, p.status_date AS statusDate, s.name AS systemName, s.managing_agency AS managingAgency,
          a.login_name AS loginName, a.role, a.status AS accountStatus
        FROM accounts a JOIN people p ON p.id = a.person_id JOIN units u ON u.id = p.unit_id JOIN systems s ON s.id = a.system_id
-       WHERE p.status <> 'working' AND a.status IN ('active', 'cancel_requested') ${scope}
+       WHERE p.status <> 'working' AND a.status = 'active' ${scope}
        ORDER BY s.sort_order, s.id, u.name, p.sort_key, a.login_name`,
     )
     .all(campaign ? { campaignId: campaign.id } : {}) as CancellationRow[];

@@ -6,7 +6,12 @@ import { TodayContext, useApi } from '../api/context';
 import { CampaignsScreen } from '../features/campaigns/CampaignsScreen';
 import { ChecklistScreen } from '../features/campaigns/ChecklistScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { EvaluationScreen } from '../features/evaluation/EvaluationScreen';
+import { ReminderBanner } from '../features/evaluation/ReminderBanner';
+import { CancellationPrint } from '../features/print/CancellationPrint';
+import { ReportPrint } from '../features/print/ReportPrint';
 import { SignSheetPrint } from '../features/print/SignSheetPrint';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -16,8 +21,10 @@ import { useRoute } from './router';
 const NAV = [
   { path: '/dashboard', label: vi.campaigns.nav.dashboard },
   { path: '/campaigns', label: vi.campaigns.nav.campaigns },
+  { path: '/reports', label: vi.reports.nav },
   { path: '/people', label: vi.nav.people },
   { path: '/accounts', label: vi.nav.accounts },
+  { path: '/evaluation', label: vi.evaluation.nav },
   { path: '/settings', label: vi.nav.settings },
 ] as const;
 
@@ -41,10 +48,13 @@ export function App() {
   if (fatal) return <div className="fatal" role="alert">{fatal}</div>;
   if (!info) return <div className="splash">{vi.common.loading}</div>;
   if (!info.hasHomeUnit) return <SetupWizard onDone={refresh} />;
-  if (route.path === '/print/sign-sheet') {
+  if (route.path.startsWith('/print/')) {
+    const campaignId = Number(route.params.get('campaign'));
     return (
       <TodayContext.Provider value={info.today}>
-        <SignSheetPrint campaignId={Number(route.params.get('campaign'))} unitId={numberParam(route.params.get('unit'))} />
+        {route.path === '/print/sign-sheet' && <SignSheetPrint campaignId={campaignId} unitId={numberParam(route.params.get('unit'))} />}
+        {route.path === '/print/report' && <ReportPrint campaignId={campaignId} />}
+        {route.path === '/print/cancellations' && <CancellationPrint campaignId={campaignId} />}
       </TodayContext.Provider>
     );
   }
@@ -71,12 +81,15 @@ export function App() {
         {info.shell === 'harness' && <div className="harness-badge">{vi.harness.banner}</div>}
       </nav>
       <main className="content">
+        <ReminderBanner />
         <TodayContext.Provider value={info.today}>
         {current === '/dashboard' && <DashboardScreen />}
         {current === '/campaigns' && !campaignMatch && <CampaignsScreen startNew={route.params.get('new') === '1'} />}
         {campaignMatch && <ChecklistScreen key={campaignMatch[1]} campaignId={Number(campaignMatch[1])} initialState={stateParam(route.params.get('state'))} />}
+        {current === '/reports' && <ReportsScreen campaignId={numberParam(route.params.get('campaign'))} />}
         {current === '/people' && <PeopleScreen />}
         {current === '/accounts' && <AccountsScreen personId={numberParam(route.params.get('person'))} />}
+        {current === '/evaluation' && <EvaluationScreen info={info} />}
         {current === '/settings' && <SettingsScreen info={info} onUnitSaved={refresh} />}
         </TodayContext.Provider>
       </main>

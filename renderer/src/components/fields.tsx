@@ -17,7 +17,7 @@ export function Field({ label, error, hint, required, children }: FieldProps) {
     <div className={`field ${error ? 'has-error' : ''}`}>
       <label htmlFor={id}>
         {label}
-        {required && <span className="req" title={vi.common.required}> *</span>}
+        {required && <span className="req" aria-hidden="true" title={vi.common.required}> *</span>}
       </label>
       {children(id)}
       {hint && !error && <div className="hint">{hint}</div>}

@@ -6,6 +6,7 @@ import { ROTATION_STATES } from '../../../../shared/rotation/rules';
 import { useApi } from '../../api/context';
 import { AccountDetailDialog } from '../confirmations/AccountDetailDialog';
 import { CampaignCard } from '../campaigns/CampaignCard';
+import { NextEvaluationCard } from '../evaluation/NextEvaluationCard';
 
 const t = vi.campaigns.dashboard;
 
@@ -51,6 +52,8 @@ export function DashboardScreen() {
           ))}
         </div>
       </div>
+
+      <NextEvaluationCard />
 
       <div className="card">
         <h2>{t.rotation}</h2>

@@ -5,7 +5,7 @@ import { vi } from '../../../../shared/i18n/vi';
 import type { UnitProfile } from '../../../../shared/unit/schema';
 import { useApi } from '../../api/context';
 import { OfficialHeader } from '../../components/OfficialHeader';
-import './print.css';
+import { PrintFrame } from './PrintFrame';
 
 const t = vi.campaigns.signSheet;
 
@@ -65,15 +65,7 @@ export function SignSheetPrint({ campaignId, unitId }: { campaignId: number; uni
   }${campaign.issuer ? ` của ${campaign.issuer}` : ''}`;
   const count = groups.reduce((n, g) => n + g.rows.length, 0);
   return (
-    <div className="print-root landscape">
-      <div className="print-toolbar no-print">
-        <button type="button" onClick={() => history.back()}>{t.back}</button>
-        <button type="button" className="primary" onClick={() => window.print()} autoFocus>
-          {t.print}
-        </button>
-        <span className="muted">{t.rows(count)}</span>
-      </div>
-      <article className="paper" aria-label={t.title}>
+    <PrintFrame label={t.title} landscape info={t.rows(count)}>
         <OfficialHeader unit={unit} dateLine={t.dateLine(unit.placeName || '……')} />
         <h1 className="doc-title">{t.title}</h1>
         <p className="doc-subtitle">{t.basis(directive)}</p>
@@ -131,7 +123,6 @@ export function SignSheetPrint({ campaignId, unitId }: { campaignId: number; uni
             </tr>
           </tbody>
         </table>
-      </article>
-    </div>
+    </PrintFrame>
   );
 }

@@ -1,0 +1,155 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Campaign } from '../../../../shared/campaigns/schema';
+import { formatViDate, formatViDateTime } from '../../../../shared/dates';
+import { vi } from '../../../../shared/i18n/vi';
+import type { ExportResult, ReportHistoryEntry, ReportKind } from '../../../../shared/reports/schema';
+import { useApi } from '../../api/context';
+import { CheckboxField } from '../../components/fields';
+import { ProgressBar } from '../../components/ProgressBar';
+import { useToast } from '../../components/Toast';
+import { downloadBase64, useJob } from '../../hooks/useJob';
+
+const t = vi.reports.screen;
+
+/** Báo cáo: export the signed Excel file, print the report and the cancellation request, see what was sent. */
+export function ReportsScreen({ campaignId: initial }: { campaignId?: number | undefined }) {
+  const api = useApi();
+  const notify = useToast();
+  const [campaigns, setCampaigns] = useState<Campaign[]>([]);
+  const [campaignId, setCampaignId] = useState<number | null>(initial ?? null);
+  const [showLogins, setShowLogins] = useState(false);
+  const [history, setHistory] = useState<ReportHistoryEntry[]>([]);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const job = useJob<ExportResult>();
+
+  useEffect(() => {
+    void api['campaigns.list']({}).then((list) => {
+      const started = list.filter((c) => c.status !== 'draft');
+      setCampaigns(started);
+      setCampaignId((id) => id ?? started[0]?.id ?? null);
+    });
+  }, [api]);
+  const loadHistory = useCallback(() => {
+    if (campaignId) void api['reports.history']({ campaignId }).then(setHistory);
+  }, [api, campaignId]);
+  useEffect(loadHistory, [loadHistory]);
+
+  const campaign = campaigns.find((c) => c.id === campaignId) ?? null;
+  const running = job.status?.state === 'running';
+
+  const run = async (kind: ReportKind) => {
+    if (!campaignId) return;
+    setError(null);
+    setResult(null);
+    try {
+      const { jobId } = await api['reports.export']({ campaignId, kind, showLogins });
+      const s = await job.follow(jobId);
+      if (s.state === 'done' && s.result) {
+        setResult(s.result);
+        notify(t.savedTo(s.result.filePath));
+        loadHistory();
+      } else setError(s.error?.message ?? vi.errors.internal);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const download = async (exportId: number) => {
+    try {
+      const f = await api['reports.file']({ exportId });
+      downloadBase64(f.fileName, f.dataBase64);
+    } catch (e) {
+      notify((e as Error).message, 'error');
+    }
+  };
+
+  return (
+    <section className="screen scroll" aria-labelledby="reports-title">
+      <header className="screen-head">
+        <h1 id="reports-title">{t.title}</h1>
+      </header>
+      {campaigns.length === 0 && <p className="muted">{t.noCampaigns}</p>}
+      {campaigns.length > 0 && (
+        <div className="toolbar">
+          <label className="inline-label">
+            {t.pickCampaign}{' '}
+            <select value={campaignId ?? ''} onChange={(e) => setCampaignId(Number(e.target.value))} aria-label={t.pickCampaign}>
+              {campaigns.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.directiveNumber} — {c.subject} ({vi.campaignStatus[c.status]})
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      {campaign && (
+        <>
+          <div className="card">
+            <h2>{t.excelTitle}</h2>
+            <p className="hint">{t.excelHint}</p>
+            <CheckboxField label={t.showLogins} checked={showLogins} onChange={setShowLogins} />
+            <div className="actions left">
+              <button type="button" className="primary" onClick={() => void run('report')} disabled={running}>
+                {running ? t.exporting : t.export}
+              </button>
+              <button type="button" onClick={() => void run('cancellations')} disabled={running}>{t.exportCancellations}</button>
+              <a className="button" href={`#/print/report?campaign=${campaign.id}`}>{t.printReport}</a>
+              <a className="button" href={`#/print/cancellations?campaign=${campaign.id}`}>{t.printCancellations}</a>
+            </div>
+            {job.status && (running || job.status.state === 'done') && (
+              <ProgressBar value={job.status.done} max={job.status.total} label={t.exporting} />
+            )}
+            {error && <div className="banner error" role="alert">{error}</div>}
+            {result && (
+              <div className="banner ok" role="status">
+                <div>{t.savedTo(result.filePath)}</div>
+                <div className="small">SHA-256: <code>{result.sha256}</code></div>
+                <div className="small">{t.fingerprint(result.fingerprint)}</div>
+                <button type="button" onClick={() => void download(result.exportId)}>{t.download}</button>
+              </div>
+            )}
+            <p className="small muted">
+              {t.status}: <strong>{vi.campaignStatus[campaign.status]}</strong>
+              {campaign.reportNumber && campaign.reportedOn && <> · {vi.campaigns.lifecycle.reported(campaign.reportNumber, formatViDate(campaign.reportedOn))}</>}
+              {campaign.sentOn && <> · {vi.campaigns.lifecycle.sent(formatViDate(campaign.sentOn))}</>} · <a href="#/campaigns">{t.manageCampaign}</a>
+            </p>
+          </div>
+          <div className="card">
+            <h2>{t.history}</h2>
+            {history.length === 0 && <p className="muted">{t.historyEmpty}</p>}
+            {history.length > 0 && (
+              <table className="simple" aria-label={t.history}>
+                <thead>
+                  <tr>
+                    <th>{t.colTime}</th>
+                    <th>{t.colKind}</th>
+                    <th>{t.colFile}</th>
+                    <th>SHA-256</th>
+                    <th>{t.colFigures}</th>
+                    <th>{t.colBy}</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {history.map((h) => (
+                    <tr key={h.id}>
+                      <td>{formatViDateTime(h.exportedAt)}</td>
+                      <td>{t.kinds[h.kind]}</td>
+                      <td className="small">{h.fileName}</td>
+                      <td><code title={h.sha256}>{h.sha256.slice(0, 12)}…</code></td>
+                      <td>{h.figures.done.toLocaleString('vi-VN')} / {h.figures.total.toLocaleString('vi-VN')}</td>
+                      <td>{h.exportedBy}</td>
+                      <td><button type="button" className="link" onClick={() => void download(h.id)}>{t.download}</button></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
