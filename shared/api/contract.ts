@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AccountCreateInput, AccountStatusInput, AccountUpdateInput, AccountsListInput, type Account, type AccountsPage } from '../accounts/schema';
 import { AuditListInput, type AuditEntry } from '../audit/schema';
-import { CampaignAdvanceInput, CampaignCreateInput, CampaignUpdateInput, ChecklistInput, type Campaign, type CampaignProgress, type ChecklistPage } from '../campaigns/schema';
+import { CampaignAdvanceInput, CampaignCreateInput, CampaignUpdateInput, ChecklistInput, type Amendment, type Campaign, type CampaignProgress, type ChecklistPage } from '../campaigns/schema';
 import { ConfirmationBulkInput, ConfirmationCreateInput, ConfirmationHistoryInput, ConfirmationVoidInput, type BulkResult, type Confirmation } from '../confirmations/schema';
 import type { DashboardSummary } from '../dashboard/schema';
 import { JobStatusInput, type JobStarted, type JobStatus } from '../jobs/schema';
@@ -96,6 +96,7 @@ export const contract = {
   'campaigns.update': write(CampaignUpdateInput).returns<Campaign>(),
   'campaigns.advance': write(CampaignAdvanceInput).returns<Campaign>(),
   'campaigns.progress': read(byId).returns<CampaignProgress>(),
+  'campaigns.amendments': read(byId).returns<Amendment[]>(),
   'campaigns.checklist': read(ChecklistInput).returns<ChecklistPage>(),
 
   'dashboard.summary': read(empty).returns<DashboardSummary>(),

@@ -99,3 +99,13 @@ export interface ChecklistRow {
 export type ChecklistPage = Page<ChecklistRow> & { counts: Record<CampaignAccountState, number> };
 
 export { CAMPAIGN_STATUSES };
+
+/** A correction made after the campaign was reported: who, when, why — shown and exported as such. */
+export interface Amendment {
+  id: number;
+  campaignId: number;
+  at: string;
+  actor: string;
+  reason: string;
+  summary: string;
+}

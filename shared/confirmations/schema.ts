@@ -13,6 +13,8 @@ const confirmationFields = {
   method: choice(CONFIRMATION_METHODS).default('sign_sheet'),
   note: optionalText(500),
   campaignId: id.optional(),
+  /** Required when the change touches a campaign already reported: recorded as an amendment. */
+  amendmentReason: optionalText(500),
 };
 
 export const ConfirmationCreateInput = z.strictObject({ accountId: id, ...confirmationFields });

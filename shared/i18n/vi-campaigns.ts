@@ -80,6 +80,8 @@ export const viCampaigns = {
     reported: (no: string, d: string) => `Báo cáo số ${no} ngày ${d}`,
     sent: (d: string) => `Đã gửi ngày ${d}`,
     lockedNote: 'Đợt đã báo cáo: số liệu đã gửi không được sửa trực tiếp.',
+    amendments: 'Điều chỉnh sau báo cáo',
+    amendmentsChanged: (date: string, k: number) => `Số liệu hiện tại khác lần xuất ngày ${date}: có ${k} điều chỉnh sau báo cáo, sẽ được ghi trong lần xuất tiếp theo.`,
   },
   checklist: {
     title: 'Danh sách tài khoản cần đổi mật khẩu',
@@ -106,6 +108,7 @@ export const viCampaigns = {
     done: (login: string) => `Đã ghi nhận đổi mật khẩu: ${login}.`,
     bulkDone: (k: number) => `Đã ghi nhận đổi mật khẩu cho ${n(k)} tài khoản.`,
     noPassword: 'Chỉ ghi nhận ngày đổi, không nhập mật khẩu.',
+    amendmentReason: 'Lý do điều chỉnh (đợt đã báo cáo)',
     history: 'Lịch sử xác nhận',
     historyShort: 'Lịch sử',
     historyEmpty: 'Chưa có xác nhận nào.',

@@ -26,6 +26,8 @@ export const viReports = {
   cancellationColumns: ['STT', 'Họ và tên', 'Chức vụ', 'Bộ phận', 'Đơn vị', 'Tình trạng', 'Từ ngày', 'Hệ thống', 'Cơ quan quản lý', 'Tên đăng nhập', 'Loại TK', 'Trạng thái TK'],
   total: 'Tổng cộng',
   preparer: 'NGƯỜI LẬP BIỂU',
+  amendmentsTitle: 'Điều chỉnh sau khi đã báo cáo:',
+  amendmentLine: (at: string, actor: string, summary: string, reason: string) => `- ${at} (${actor}): ${summary}. Lý do: ${reason}`,
   changedOnNote: (d: string) => `Đổi ngày ${d}`,
   fingerprintLine: (fp: string) => `Mã xác thực tệp (khóa ký của đơn vị): ${fp}`,
   fileName: (unitCode: string, kind: string, date: string) => `ATTK_${kind}_${unitCode}_${date}.xlsx`,
@@ -81,6 +83,7 @@ export const viReports = {
         ? 'Không có tài khoản nào của cán bộ đã chuyển công tác, nghỉ hưu, thôi việc còn hoạt động.'
         : `Có ${n(count)} tài khoản của cán bộ đã chuyển công tác, nghỉ hưu, thôi việc cần đề nghị hủy hoặc điều chỉnh (chi tiết tại Phụ lục kèm theo).`,
     s5: 'IV. ĐỀ XUẤT, KIẾN NGHỊ',
+    amendTitle: 'ĐIỀU CHỈNH SAU KHI ĐÃ BÁO CÁO',
     s5Body: (count: number) =>
       count === 0
         ? 'Đơn vị tiếp tục đôn đốc việc thay đổi mật khẩu định kỳ theo quy định.'

@@ -71,6 +71,7 @@ export const vi = {
     confirmBeforeAccount: (login: string, createdOn: string) => `Ngày đổi mật khẩu của tài khoản ${login} trước ngày cấp tài khoản (${createdOn}).`,
     confirmCancelledAccount: (login: string) => `Tài khoản ${login} đã hủy, không thể xác nhận đổi mật khẩu.`,
     alreadyVoided: 'Xác nhận này đã bị hủy trước đó.',
+    amendmentRequired: (campaigns: string) => `Đợt rà soát ${campaigns} đã báo cáo: thay đổi này là một điều chỉnh sau báo cáo, cần nhập lý do.`,
     campaignDates: 'Hạn hoàn thành phải từ ngày bắt đầu trở đi.',
     campaignLocked: 'Đợt rà soát đã báo cáo: không sửa trực tiếp được.',
     campaignStep: (from: string, to: string) => `Không thể chuyển đợt rà soát từ "${from}" sang "${to}".`,
@@ -232,6 +233,8 @@ export const vi = {
     audit: 'Xác nhận đổi mật khẩu ngày',
     auditBatch: (n: number, date: string) => `Xác nhận đổi mật khẩu ${n} tài khoản, ngày ${date}`,
     auditVoid: 'Hủy xác nhận',
+    amendConfirm: (login: string, date: string) => `Bổ sung xác nhận đổi mật khẩu ${login} ngày ${date}`,
+    amendVoid: (date: string) => `Hủy xác nhận đổi mật khẩu ngày ${date}`,
   },
   audit: {
     create: 'Tạo mới',

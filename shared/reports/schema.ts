@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CampaignFigures } from '../campaigns/rules';
-import type { Campaign, CampaignProgress, SystemFigures } from '../campaigns/schema';
+import type { Amendment, Campaign, CampaignProgress, SystemFigures } from '../campaigns/schema';
 import type { LegalDocument } from '../legal/schema';
 import type { UnitProfile } from '../unit/schema';
 import { flag, id, isoDate, optionalText } from '../schema/fields';
@@ -50,6 +50,8 @@ export interface ReportPayload {
   today: string;
   figures: { overall: CampaignFigures; bySystem: (SystemFigures & { systemCode: string })[] };
   toCancel: CancellationRow[];
+  /** Corrections made after the campaign was reported (locked figures change only this way). */
+  amendments: { at: string; actor: string; reason: string; summary: string }[];
   counts: { accountRows: number; toCancel: number; deviceRows: number; cells: number };
   cellsSha256: string;
   fingerprint: string;
@@ -95,6 +97,7 @@ export interface ReportData {
   progress: CampaignProgress;
   toCancel: CancellationRow[];
   fingerprint: string;
+  amendments: Amendment[];
   lastExport: { exportedAt: string; sha256: string } | null;
   today: string;
 }

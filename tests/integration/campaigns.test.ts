@@ -260,3 +260,32 @@ describe('campaign figures at district scale', () => {
     }
   });
 });
+
+describe('a reported campaign is locked', () => {
+  it('records a later change as an amendment with who/when/why, refusing it without a reason', async () => {
+    const p = await person('Ngô Văn Tú');
+    const a = await account(kntc, p.id, 'tunv');
+    const c = await campaign();
+    await t.call('campaigns.advance', { id: c.id, to: 'in_progress' });
+    await t.call('campaigns.advance', { id: c.id, to: 'reported', reportNumber: '05/BC-UBND', reportedOn: '2024-01-19', signer: 'X' });
+    const figuresAsReported = (await t.call('campaigns.progress', { id: c.id })).overall;
+    const before = snapshot(t.core);
+    const refused = await t.raw('confirmations.create', { accountId: a.id, changedOn: '2024-01-18' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', path: ['amendmentReason'], message: expect.stringContaining('123/UBND-NV') } });
+    expect(snapshot(t.core)).toEqual(before);
+    expect((await t.call('campaigns.progress', { id: c.id })).overall).toEqual(figuresAsReported);
+
+    const conf = await t.call('confirmations.create', { accountId: a.id, changedOn: '2024-01-18', amendmentReason: 'Phiếu ký bổ sung nộp muộn' });
+    const amendments = await t.call('campaigns.amendments', { id: c.id });
+    expect(amendments).toMatchObject([{ actor: 'tester', reason: 'Phiếu ký bổ sung nộp muộn', summary: expect.stringContaining('tunv') }]);
+    // Voiding a counted change is an amendment too; its reason is the void reason.
+    await t.call('confirmations.void', { id: conf.id, reason: 'Nhầm tài khoản' });
+    expect((await t.call('campaigns.amendments', { id: c.id })).map((x) => x.reason)).toEqual(['Phiếu ký bổ sung nộp muộn', 'Nhầm tài khoản']);
+    // A change on a system outside the campaign, or before its start, is not an amendment.
+    const other = await account(stdv, p.id, 'tunv');
+    await t.call('confirmations.create', { accountId: other.id, changedOn: '2024-01-18' });
+    await t.call('confirmations.create', { accountId: a.id, changedOn: '2024-01-05' });
+    expect(await t.call('campaigns.amendments', { id: c.id })).toHaveLength(2);
+    expect(() => t.core.db.prepare('DELETE FROM campaign_amendments').run()).toThrow(/never deleted/);
+  });
+});

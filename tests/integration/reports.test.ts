@@ -146,7 +146,7 @@ print('STATE', wb['_attk'].sheet_state)`,
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Đề nghị hủy TK', '_attk']);
     const sheet = wb.getWorksheet('Đề nghị hủy TK')!;
     const leavers = t.core.db
-      .prepare("SELECT count(*) AS n FROM accounts a JOIN people p ON p.id = a.person_id WHERE p.status <> 'working' AND a.status IN ('active','cancel_requested') AND a.system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = ?)")
+      .prepare("SELECT count(*) AS n FROM accounts a JOIN people p ON p.id = a.person_id WHERE p.status <> 'working' AND a.status = 'active' AND a.system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = ?)")
       .get(campaignId) as { n: number };
     expect(sheet.actualRowCount - 3).toBe(leavers.n);
     expect(String(sheet.getRow(5).getCell(10).value)).not.toContain('***');

@@ -1,6 +1,6 @@
 import { toIsoDate } from '../../../shared/dates';
 import { daysLeft, emptyFigures, progressPercent, type CampaignAccountState } from '../../../shared/campaigns/rules';
-import type { Campaign, CampaignProgress, ChecklistRow, SystemFigures } from '../../../shared/campaigns/schema';
+import type { Amendment, Campaign, CampaignProgress, ChecklistRow, SystemFigures } from '../../../shared/campaigns/schema';
 import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import { rotationState } from '../../../shared/rotation/rules';
@@ -72,6 +72,12 @@ export function campaignProgress(db: Db, campaign: Campaign, today: string): Cam
     return f;
   });
   return { campaign, overall, bySystem, percent: progressPercent(overall), daysLeft: daysLeft(today, campaign.deadline) };
+}
+
+export function campaignAmendments(db: Db, campaignId: number): Amendment[] {
+  return db
+    .prepare('SELECT id, campaign_id AS campaignId, at, actor, reason, summary FROM campaign_amendments WHERE campaign_id = ? ORDER BY id')
+    .all(campaignId) as Amendment[];
 }
 
 function validateDates(input: { startDate: string; deadline: string }): void {
@@ -157,6 +163,8 @@ export function campaignHandlers(db: Db): HandlersFor<'campaigns'> {
       writeAudit(db, ctx, { action: 'status', entity: 'campaign', entityId: input.id, summary: `${vi.campaignStatus[campaign.status]} → ${vi.campaignStatus[after.status]}`, data: input });
       return after;
     },
+
+    'campaigns.amendments': ({ id }) => campaignAmendments(db, id),
 
     'campaigns.progress': ({ id }, ctx) => campaignProgress(db, getCampaign(db, id), toIsoDate(ctx.now())),
 

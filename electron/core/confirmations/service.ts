@@ -24,6 +24,25 @@ interface NewConfirmation {
   method: string;
   note: string;
   campaignId?: number | undefined;
+  amendmentReason: string;
+}
+
+/**
+ * A reported campaign's figures are locked: a change dated within or after its window, on an
+ * account it covers, is an amendment — refused without a reason, recorded with who/when/why.
+ */
+function recordAmendments(db: Db, ctx: CallContext, accountId: number, date: string, reason: string, summary: string, path: (string | number)[]): void {
+  const hit = db
+    .prepare(
+      `SELECT c.id, c.directive_number AS directiveNumber FROM campaigns c
+       JOIN campaign_systems cs ON cs.campaign_id = c.id JOIN accounts a ON a.system_id = cs.system_id
+       WHERE a.id = ? AND c.status IN ('reported', 'sent') AND ? >= c.start_date`,
+    )
+    .all(accountId, date) as { id: number; directiveNumber: string }[];
+  if (hit.length === 0) return;
+  if (!reason) throw new AttkError('VALIDATION', vi.errors.amendmentRequired(hit.map((h) => h.directiveNumber).join(', ')), path);
+  const insert = db.prepare('INSERT INTO campaign_amendments (campaign_id, at, actor, reason, summary, data) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const h of hit) insert.run(h.id, ctx.now().toISOString(), ctx.actor, reason, summary, JSON.stringify({ accountId, date }));
 }
 
 /**
@@ -53,6 +72,7 @@ function record(db: Db, ctx: CallContext, accountIds: number[], input: NewConfir
     }
     const r = insert.run(accountId, input.changedOn, input.confirmedBy, input.method, input.note, input.campaignId ?? null, batchId, ctx.actor, at);
     ids.push(Number(r.lastInsertRowid));
+    recordAmendments(db, ctx, accountId, input.changedOn, input.amendmentReason, vi.confirmations.amendConfirm(account.loginName, formatViDate(input.changedOn)), ['amendmentReason']);
   });
   return ids;
 }
@@ -86,6 +106,8 @@ export function confirmationHandlers(db: Db): HandlersFor<'confirmations'> {
       const c = getConfirmation(db, id);
       if (c.voidedAt) throw new AttkError('CONFLICT', vi.errors.alreadyVoided, ['id']);
       db.prepare('UPDATE confirmations SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?').run(ctx.now().toISOString(), ctx.actor, reason, id);
+      // Voiding a change that a reported campaign counted is an amendment too; the void reason is its why.
+      recordAmendments(db, ctx, c.accountId, c.changedOn, reason, vi.confirmations.amendVoid(formatViDate(c.changedOn)), ['reason']);
       writeAudit(db, ctx, { action: 'void', entity: 'account', entityId: c.accountId, summary: `${vi.confirmations.auditVoid}: ${reason}`, data: { id, reason } });
       return getConfirmation(db, id);
     },

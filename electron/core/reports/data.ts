@@ -1,9 +1,9 @@
-import type { Campaign, CampaignProgress } from '../../../shared/campaigns/schema';
+import type { Amendment, Campaign, CampaignProgress } from '../../../shared/campaigns/schema';
 import type { CampaignAccountState } from '../../../shared/campaigns/rules';
 import type { LegalDocument } from '../../../shared/legal/schema';
 import type { CancellationRow } from '../../../shared/reports/schema';
 import type { UnitProfile } from '../../../shared/unit/schema';
-import { campaignProgress, getCampaign, params, STATED_SQL } from '../campaigns/service';
+import { campaignAmendments, campaignProgress, getCampaign, params, STATED_SQL } from '../campaigns/service';
 import type { Db } from '../db/open';
 import { getLegalDocuments } from '../legal/service';
 import { nextDueSql } from '../rotation/sql';
@@ -11,6 +11,7 @@ import { getHomeUnit } from '../unit/service';
 
 /** Everything a report on one campaign says, read from one consistent snapshot. */
 export interface ReportContext {
+  amendments: Amendment[];
   unit: UnitProfile;
   campaign: Campaign;
   legal: LegalDocument[];
@@ -26,7 +27,10 @@ export function reportContext(db: Db, campaignId: number, today: string): Report
   const systemCodes = new Map(
     (db.prepare('SELECT id, code FROM systems').all() as { id: number; code: string }[]).map((s) => [s.id, s.code || `S${s.id}`]),
   );
-  return { unit, campaign, legal: getLegalDocuments(db, campaign.legalIds, today), progress: campaignProgress(db, campaign, today), systemCodes, today };
+  return {
+    unit, campaign, legal: getLegalDocuments(db, campaign.legalIds, today), progress: campaignProgress(db, campaign, today), systemCodes, today,
+    amendments: campaignAmendments(db, campaign.id),
+  };
 }
 
 export interface AccountReportRow {

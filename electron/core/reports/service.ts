@@ -125,6 +125,7 @@ export function reportHandlers(db: Db, env: ReportEnv): HandlersFor<'reports'> &
         progress: rctx.progress,
         toCancel: cancellationRows(db, rctx.campaign),
         fingerprint: loadOrCreateUnitKey(env.file).fingerprint,
+        amendments: rctx.amendments,
         lastExport: lastExport ?? null,
         today,
       };

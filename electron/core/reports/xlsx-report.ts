@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { formatViDate } from '../../../shared/dates';
+import { formatViDate, formatViDateTime } from '../../../shared/dates';
 import { vi } from '../../../shared/i18n/vi';
 import { REPORT_SCHEMA_VERSION, type ReportKind, type ReportPayload } from '../../../shared/reports/schema';
 import type { Progress } from '../jobs/runner';
@@ -185,6 +185,11 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
     summary.row([null, t.total, o.total, o.admin, o.user, o.done, o.late, o.missing, o.toCancel], { border: true, bold: true, align: 'center' }, [], { 1: { align: 'left' } });
     summary.sheet.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
     summary.merged(t.fingerprintLine(options.key.fingerprint), 1, WIDTH, { italic: true, size: 11 });
+    if (ctx.amendments.length > 0) {
+      summary.blank();
+      summary.merged(t.amendmentsTitle, 1, WIDTH, { bold: true, size: 12 });
+      for (const a of ctx.amendments) summary.merged(t.amendmentLine(formatViDateTime(a.at), a.actor, a.summary, a.reason), 1, WIDTH, { size: 11 });
+    }
     signatureBlock(summary, ctx, WIDTH);
     summary.sheet.commit();
     await tick(10);
@@ -256,6 +261,7 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
       bySystem: ctx.progress.bySystem.map((s) => ({ ...s, systemCode: ctx.systemCodes.get(s.systemId) ?? '' })),
     },
     toCancel,
+    amendments: ctx.amendments.map(({ at, actor, reason, summary }) => ({ at, actor, reason, summary })),
     counts: { accountRows: accountCount, toCancel: toCancel.length, deviceRows: 0, cells: hasher.count },
     cellsSha256: hasher.digest(),
     fingerprint: options.key.fingerprint,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { CONFIRMATION_METHODS, CONFIRMED_BY, type ConfirmationMethod, type ConfirmedBy } from '../../../../shared/confirmations/schema';
+import { ApiCallError } from '../../../../shared/errors';
 import { vi } from '../../../../shared/i18n/vi';
 import { useApi, useToday } from '../../api/context';
 import { Dialog } from '../../components/Dialog';
@@ -30,13 +31,14 @@ export function ConfirmDialog({ target, campaignId, onClose, onSaved }: Props) {
   const [confirmedBy, setConfirmedBy] = useState<ConfirmedBy>('owner');
   const [method, setMethod] = useState<ConfirmationMethod>(target.kind === 'many' ? 'sign_sheet' : 'seen_on_screen');
   const [note, setNote] = useState('');
+  const [amendmentReason, setAmendmentReason] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   const save = async () => {
     if (saving) return;
     setSaving(true);
     errors.clear();
-    const common = { changedOn: changedOn ?? '', confirmedBy, method, note, ...(campaignId ? { campaignId } : {}) };
+    const common = { changedOn: changedOn ?? '', confirmedBy, method, note, ...(campaignId ? { campaignId } : {}), ...(amendmentReason ? { amendmentReason } : {}) };
     try {
       if (target.kind === 'one') {
         await api['confirmations.create']({ accountId: target.accountId, ...common });
@@ -48,6 +50,8 @@ export function ConfirmDialog({ target, campaignId, onClose, onSaved }: Props) {
       onSaved();
     } catch (e) {
       errors.show(e);
+      // A reported campaign is locked: ask why, then the change is recorded as an amendment.
+      if (e instanceof ApiCallError && e.path?.[0] === 'amendmentReason' && amendmentReason === null) setAmendmentReason('');
       setSaving(false);
     }
   };
@@ -66,6 +70,9 @@ export function ConfirmDialog({ target, campaignId, onClose, onSaved }: Props) {
           <SelectField label={t.confirmedBy} value={confirmedBy} onChange={setConfirmedBy} options={CONFIRMED_BY.map((v) => ({ value: v, label: vi.campaigns.confirmedBy[v] }))} />
           <SelectField label={t.method} value={method} onChange={setMethod} options={CONFIRMATION_METHODS.map((v) => ({ value: v, label: vi.campaigns.method[v] }))} />
           <TextField label={t.note} value={note} onChange={setNote} error={errors.fieldErrors.note} maxLength={500} />
+          {amendmentReason !== null && (
+            <TextField label={t.amendmentReason} value={amendmentReason} onChange={setAmendmentReason} error={errors.fieldErrors.amendmentReason} required autoFocus maxLength={500} />
+          )}
         </div>
         <p className="hint">{t.noPassword}</p>
         <div className="actions">

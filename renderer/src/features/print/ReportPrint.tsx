@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatViDate } from '../../../../shared/dates';
+import { formatViDate, formatViDateTime } from '../../../../shared/dates';
 import { vi } from '../../../../shared/i18n/vi';
 import { citation } from '../../../../shared/legal/schema';
 import type { ReportData } from '../../../../shared/reports/schema';
@@ -90,6 +90,14 @@ export function ReportPrint({ campaignId }: { campaignId: number }) {
       <p className="doc-body">{p.s4Body(data.toCancel.length)}</p>
       <p className="doc-section">{p.s5}</p>
       <p className="doc-body">{p.s5Body(data.toCancel.length)}</p>
+      {data.amendments.length > 0 && (
+        <>
+          <p className="doc-section">{p.amendTitle}</p>
+          {data.amendments.map((a) => (
+            <p key={a.id} className="doc-basis">{vi.reports.amendmentLine(formatViDateTime(a.at), a.actor, a.summary, a.reason)}</p>
+          ))}
+        </>
+      )}
       <p className="doc-body">{p.closing(unit.name)}</p>
       <div className="doc-footer">
         <Recipients lines={[`- ${p.recipient(campaign.recipient || unit.recipientName).replace(/^Kính gửi: /, '')};`, '- Lưu: VT.']} />

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Campaign } from '../../../../shared/campaigns/schema';
+import type { Amendment, Campaign } from '../../../../shared/campaigns/schema';
 import { formatViDate, formatViDateTime } from '../../../../shared/dates';
 import { vi } from '../../../../shared/i18n/vi';
 import type { ExportResult, ReportHistoryEntry, ReportKind } from '../../../../shared/reports/schema';
@@ -21,6 +21,7 @@ export function ReportsScreen({ campaignId: initial }: { campaignId?: number | u
   const [history, setHistory] = useState<ReportHistoryEntry[]>([]);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [amendments, setAmendments] = useState<Amendment[]>([]);
   const job = useJob<ExportResult>();
 
   useEffect(() => {
@@ -31,7 +32,9 @@ export function ReportsScreen({ campaignId: initial }: { campaignId?: number | u
     });
   }, [api]);
   const loadHistory = useCallback(() => {
-    if (campaignId) void api['reports.history']({ campaignId }).then(setHistory);
+    if (!campaignId) return;
+    void api['reports.history']({ campaignId }).then(setHistory);
+    void api['campaigns.amendments']({ id: campaignId }).then(setAmendments);
   }, [api, campaignId]);
   useEffect(loadHistory, [loadHistory]);
 
@@ -116,6 +119,23 @@ export function ReportsScreen({ campaignId: initial }: { campaignId?: number | u
               {campaign.sentOn && <> · {vi.campaigns.lifecycle.sent(formatViDate(campaign.sentOn))}</>} · <a href="#/campaigns">{t.manageCampaign}</a>
             </p>
           </div>
+          {amendments.length > 0 && (
+            <div className="card">
+              <h2>{vi.campaigns.lifecycle.amendments}</h2>
+              {history[0] && amendments.some((a) => a.at > history[0]!.exportedAt) && (
+                <div className="banner warn" role="status">
+                  {vi.campaigns.lifecycle.amendmentsChanged(formatViDateTime(history[0].exportedAt), amendments.filter((a) => a.at > history[0]!.exportedAt).length)}
+                </div>
+              )}
+              <ul className="history" aria-label={vi.campaigns.lifecycle.amendments}>
+                {amendments.map((a) => (
+                  <li key={a.id}>
+                    <strong>{formatViDateTime(a.at)}</strong> — {a.summary} <span className="muted">({a.actor}: {a.reason})</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <div className="card">
             <h2>{t.history}</h2>
             {history.length === 0 && <p className="muted">{t.historyEmpty}</p>}
