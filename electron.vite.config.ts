@@ -7,11 +7,15 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
+      // playwright-core is a devDependency used only by `attk bench`: load it from node_modules.
+      externalizeDeps: { include: ['playwright-core'] },
       outDir: 'out/main',
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/main.ts'),
+          // The Excel import's worker_threads entry (electron/core/import/run-reader.ts finds it beside the entries).
+          'import-worker': resolve(__dirname, 'electron/core/import/worker.ts'),
         },
       },
     },

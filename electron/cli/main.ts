@@ -10,6 +10,7 @@ import type { JobStatus } from '../../shared/jobs/schema';
 import type { ExportResult } from '../../shared/reports/schema';
 import { generateDemo } from '../core/demo/generate';
 import { startHarness } from './harness';
+import { importCommand, ImportUsageError } from './import-command';
 import { progressBar } from './progress';
 
 const APP_VERSION = '0.1.0';
@@ -42,6 +43,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         out: { type: 'string' },
         from: { type: 'string' },
         sheet: { type: 'string' },
+        duplicates: { type: 'string' },
+        system: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'show-logins': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -114,6 +117,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         });
         return 0;
       }
+      case 'bench': {
+        const sizes = values.size ? [values.size] : undefined;
+        if (sizes && !['unit', 'district', 'province'].includes(sizes[0]!)) throw new UsageError(vi.cli.badSize);
+        const { runBench } = await import('./bench');
+        io.out(await runBench(sizes ? { sizes: sizes as ('unit' | 'district' | 'province')[] } : {}));
+        return 0;
+      }
       case 'export': {
         // attk export report|cancellations --db FILE --campaign ID --out FILE.xlsx [--show-logins]
         const kind = positionals[0] === 'report' ? 'report' : positionals[0] === 'cancellations' ? 'cancellations' : null;
@@ -140,11 +150,23 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           const out = resolve(values.out);
           copyFileSync(status.result.filePath, out);
           const r = status.result;
-          report(io, json, { ok: true, out, sha256: r.sha256, fingerprint: r.fingerprint, figures: r.figures, rows: r.rows }, vi.cli.exportDone(out, r.sha256, r.fingerprint));
+          const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+          report(io, json, { ok: true, out, sha256: r.sha256, fingerprint: r.fingerprint, figures: r.figures, rows: r.rows, maxRssMb }, vi.cli.exportDone(out, r.sha256, r.fingerprint));
         } finally {
           core.db.close();
         }
         return 0;
+      }
+      case 'import': {
+        // attk import staff|accounts|confirmations FILE.xlsx --db FILE [--sheet NAME] [--duplicates skip|update|create] [--system CODE] [--dry-run]
+        try {
+          return await importCommand({
+            positionals, db: requireDb(values.db), sheet: values.sheet, duplicates: values.duplicates, system: values.system,
+            dryRun: values['dry-run'] ?? false, json, now, appVersion: APP_VERSION, out: io.out,
+          });
+        } catch (e) {
+          throw e instanceof ImportUsageError ? new UsageError(e.message) : e;
+        }
       }
       default:
         throw new UsageError(vi.cli.unknownCommand(command));

@@ -17,16 +17,18 @@ const CAMPAIGN_SELECT = `SELECT id, directive_number AS directiveNumber, directi
 
 /**
  * Every active account on a system in the campaign's scope, with what Rule 2 needs: the latest
- * valid change, and the latest valid change on or before the deadline (both read from the partial
- * index confirmations_valid). Leavers' accounts (Rule 3) are flagged.
+ * valid change (a column kept by triggers), and the latest valid change on or before the deadline
+ * (the same value unless the latest is after the deadline; then read from the partial index
+ * confirmations_valid). Leavers' accounts (Rule 3) are flagged.
  */
 const SCOPE_SQL = `
   SELECT a.id AS accountId, a.login_name AS loginName, a.role, a.system_id AS systemId, s.name AS systemName, s.sort_order AS systemOrder,
     a.person_id AS personId, p.full_name AS personName, coalesce(p.position, '') AS position, coalesce(p.department, '') AS department,
     p.unit_id AS unitId, coalesce(u.name, '') AS unitName, coalesce(p.sort_key, '~') AS sortKey,
     a.search_text AS aSearch, coalesce(p.search_text, '') AS pSearch, ${INTERVAL_SQL} AS interval,
-    (SELECT max(c.changed_on) FROM confirmations c WHERE c.account_id = a.id AND c.voided_at IS NULL) AS lastChangedOn,
-    (SELECT max(c.changed_on) FROM confirmations c WHERE c.account_id = a.id AND c.voided_at IS NULL AND c.changed_on <= @deadline) AS lastByDeadline,
+    a.last_changed_on AS lastChangedOn, a.next_due AS nextDue,
+    CASE WHEN a.last_changed_on IS NULL OR a.last_changed_on <= @deadline THEN a.last_changed_on
+      ELSE (SELECT max(c.changed_on) FROM confirmations c WHERE c.account_id = a.id AND c.voided_at IS NULL AND c.changed_on <= @deadline) END AS lastByDeadline,
     (p.status IS NOT NULL AND p.status <> 'working') AS leaver
   FROM campaign_systems cs
   JOIN accounts a ON a.system_id = cs.system_id AND a.status = 'active'

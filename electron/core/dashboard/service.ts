@@ -1,10 +1,11 @@
+import { addDays, parseISO } from 'date-fns';
 import { toIsoDate, daysBetween } from '../../../shared/dates';
 import type { DashboardSummary, TodoItem, TodoKind } from '../../../shared/dashboard/schema';
 import type { RotationState } from '../../../shared/rotation/rules';
 import type { HandlersFor } from '../api/types';
 import { campaignProgress, getCampaign } from '../campaigns/service';
 import type { Db } from '../db/open';
-import { INTERVAL_SQL, LAST_CHANGED_SQL, nextDueSql } from '../rotation/sql';
+import { LAST_CHANGED_SQL, NEXT_DUE_SQL } from '../rotation/sql';
 import { readSettings } from '../settings/service';
 
 const TODO_LIMIT = 30;
@@ -14,17 +15,13 @@ const TODO_LIMIT = 30;
  * next due computed in SQL, one pass. Leavers' accounts are Rule 3's business (to cancel).
  */
 const ROTATION_SQL = `
-  SELECT r.*, CASE WHEN r.lastChangedOn IS NULL THEN 'never' WHEN r.nextDue < @today THEN 'overdue'
-    WHEN julianday(r.nextDue) - julianday(@today) <= @dueSoon THEN 'due_soon' ELSE 'ok' END AS state
-  FROM (
-    SELECT q.*, ${nextDueSql('q.lastChangedOn', 'q.interval')} AS nextDue FROM (
-      SELECT a.id AS accountId, a.login_name AS loginName, s.name AS systemName, a.person_id AS personId, p.full_name AS personName,
-        coalesce(u.name, '') AS unitName, coalesce(p.sort_key, '~') AS sortKey, ${INTERVAL_SQL} AS interval, ${LAST_CHANGED_SQL} AS lastChangedOn
-      FROM accounts a JOIN systems s ON s.id = a.system_id AND s.active = 1
-      LEFT JOIN people p ON p.id = a.person_id LEFT JOIN units u ON u.id = p.unit_id
-      WHERE a.status = 'active' AND (p.id IS NULL OR p.status = 'working')
-    ) q
-  ) r`;
+  SELECT a.id AS accountId, a.login_name AS loginName, s.name AS systemName, a.person_id AS personId, p.full_name AS personName,
+    coalesce(u.name, '') AS unitName, coalesce(p.sort_key, '~') AS sortKey, ${LAST_CHANGED_SQL} AS lastChangedOn, ${NEXT_DUE_SQL} AS nextDue,
+    CASE WHEN ${LAST_CHANGED_SQL} IS NULL THEN 'never' WHEN ${NEXT_DUE_SQL} < @today THEN 'overdue'
+      WHEN ${NEXT_DUE_SQL} <= @dueSoonLimit THEN 'due_soon' ELSE 'ok' END AS state
+  FROM accounts a JOIN systems s ON s.id = a.system_id AND s.active = 1
+  LEFT JOIN people p ON p.id = a.person_id LEFT JOIN units u ON u.id = p.unit_id
+  WHERE a.status = 'active' AND (p.id IS NULL OR p.status = 'working')`;
 
 const LEAVERS_SQL = `
   SELECT a.id AS accountId, a.login_name AS loginName, s.name AS systemName, a.person_id AS personId, p.full_name AS personName,
@@ -36,7 +33,7 @@ export function dashboardHandlers(db: Db): HandlersFor<'dashboard'> {
   return {
     'dashboard.summary': (_input, ctx): DashboardSummary => {
       const today = toIsoDate(ctx.now());
-      const bound = { today, dueSoon: readSettings(db).dueSoonDays };
+      const bound = { today, dueSoonLimit: toIsoDate(addDays(parseISO(today), readSettings(db).dueSoonDays)) };
       const rotation: Record<RotationState, number> = { ok: 0, due_soon: 0, overdue: 0, never: 0 };
       for (const r of db.prepare(`SELECT state, count(*) AS n FROM (${ROTATION_SQL}) GROUP BY state`).all(bound) as { state: RotationState; n: number }[]) {
         rotation[r.state] = r.n;
@@ -46,8 +43,12 @@ export function dashboardHandlers(db: Db): HandlersFor<'dashboard'> {
       const withKind = (kind: TodoKind, rows: Row[]): TodoItem[] =>
         rows.map((r) => ({ ...r, kind, daysLeft: kind === 'overdue' && r.date ? daysBetween(today, r.date) : null }));
       const cols = 'accountId, loginName, systemName, personId, personName, unitName';
-      const overdue = db.prepare(`SELECT ${cols}, nextDue AS date FROM (${ROTATION_SQL}) WHERE state = 'overdue' ORDER BY nextDue, sortKey LIMIT ${TODO_LIMIT}`).all(bound) as Row[];
-      const never = db.prepare(`SELECT ${cols}, NULL AS date FROM (${ROTATION_SQL}) WHERE state = 'never' ORDER BY sortKey, loginName LIMIT ${TODO_LIMIT}`).all(bound) as Row[];
+      const overdue = db
+        .prepare(`SELECT ${cols}, nextDue AS date FROM (${ROTATION_SQL} AND ${NEXT_DUE_SQL} < @today) ORDER BY nextDue, sortKey LIMIT ${TODO_LIMIT}`)
+        .all({ today, dueSoonLimit: today }) as Row[];
+      const never = db
+        .prepare(`SELECT ${cols}, NULL AS date FROM (${ROTATION_SQL} AND ${LAST_CHANGED_SQL} IS NULL) ORDER BY sortKey, loginName LIMIT ${TODO_LIMIT}`)
+        .all({ today, dueSoonLimit: today }) as Row[];
       const leavers = db.prepare(`${LEAVERS_SQL} ORDER BY p.status_date, p.sort_key LIMIT ${TODO_LIMIT}`).all() as Row[];
       const open = db.prepare("SELECT id FROM campaigns WHERE status <> 'sent' ORDER BY deadline, id").all() as { id: number }[];
       return {

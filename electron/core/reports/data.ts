@@ -6,7 +6,6 @@ import type { UnitProfile } from '../../../shared/unit/schema';
 import { campaignAmendments, campaignProgress, getCampaign, params, STATED_SQL } from '../campaigns/service';
 import type { Db } from '../db/open';
 import { getLegalDocuments } from '../legal/service';
-import { nextDueSql } from '../rotation/sql';
 import { getHomeUnit } from '../unit/service';
 
 /** Everything a report on one campaign says, read from one consistent snapshot. */
@@ -52,7 +51,7 @@ export function accountRows(db: Db, campaign: Campaign): IterableIterator<Accoun
   return db
     .prepare(
       `SELECT personName, position, department, unitName, systemName, role, loginName, lastChangedOn,
-         CASE WHEN lastChangedOn IS NULL THEN NULL ELSE ${nextDueSql('lastChangedOn', 'interval')} END AS nextDue, state,
+         nextDue, state,
          CASE state WHEN 'done' THEN lastByDeadline WHEN 'late' THEN lastChangedOn END AS changedOn
        FROM (${STATED_SQL}) ORDER BY unitName, sortKey, systemOrder, loginName`,
     )

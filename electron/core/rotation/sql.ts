@@ -11,14 +11,8 @@ export function nextDueSql(last: string, months: string): string {
 /** Interval of an account's role on its system (aliases a = accounts, s = systems). */
 export const INTERVAL_SQL = "CASE a.role WHEN 'admin' THEN s.admin_interval_months ELSE s.user_interval_months END";
 
-/** Latest valid confirmation date per account (alias a = accounts), served by the partial index. */
-export const LAST_CHANGED_SQL = '(SELECT max(c.changed_on) FROM confirmations c WHERE c.account_id = a.id AND c.voided_at IS NULL)';
+/** Latest valid confirmation date per account (alias a = accounts): a column kept by triggers (migration 0009). */
+export const LAST_CHANGED_SQL = 'a.last_changed_on';
 
-/** Rotation state as SQL, given the last-changed expression, today (param) and threshold (param). */
-export function rotationStateSql(last: string, todayParam: string, dueSoonParam: string): string {
-  const due = nextDueSql(last, INTERVAL_SQL);
-  return `CASE WHEN ${last} IS NULL THEN 'never'
-    WHEN ${due} < ${todayParam} THEN 'overdue'
-    WHEN julianday(${due}) - julianday(${todayParam}) <= ${dueSoonParam} THEN 'due_soon'
-    ELSE 'ok' END`;
-}
+/** Next due date per account (alias a): a column kept by triggers with nextDueSql's rule. */
+export const NEXT_DUE_SQL = 'a.next_due';

@@ -1,0 +1,264 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateRawSync, gzipSync } from 'node:zlib';
+import JSZip from 'jszip';
+import { createCore, dispatch, type Core } from '../core';
+import { accountRows, reportContext } from '../core/reports/data';
+import { generateDemo } from '../core/demo/generate';
+import { openDatabase } from '../core/db/open';
+
+// `npm run bench`: figures, never assertions. Demo databases are cached in bench/cache between
+// runs; every timing is the median of several runs; exports run in a fresh process each so their
+// peak memory (maxRSS) is their own. Results are printed and written to bench/results.md.
+
+type Size = 'unit' | 'district' | 'province';
+const SIZES: Size[] = ['unit', 'district', 'province'];
+const TODAY = '2024-01-20';
+
+interface Row {
+  what: string;
+  size: Size | '—';
+  median: number | null;
+  unit: string;
+  memoryMb?: number | null;
+  note?: string;
+}
+
+/** The project folder (the bundled file lives in out/main/chunks, the source in electron/cli). */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const root = projectRoot();
+const bin = join(root, 'electron', 'cli', 'bin.mjs');
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time<T>(fn: () => T): [number, T] {
+  const t0 = performance.now();
+  const r = fn();
+  return [performance.now() - t0, r];
+}
+
+async function timeAsync<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const r = await fn();
+  return [performance.now() - t0, r];
+}
+
+async function repeat(n: number, fn: () => Promise<unknown> | unknown): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push((await timeAsync(async () => fn()))[0]);
+  return median(times);
+}
+
+async function call(core: Core, method: string, input: unknown): Promise<unknown> {
+  const r = await dispatch(core, method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.result;
+}
+
+/** The cached demo database of a size (and how long generating it took, the first time). */
+function demoDb(cache: string, size: Size, log: (s: string) => void): { file: string; genMs: number } {
+  const file = join(cache, `${size}.sqlite`);
+  const meta = `${file}.json`;
+  if (existsSync(file) && existsSync(meta)) return { file, genMs: (JSON.parse(readFileSync(meta, 'utf8')) as { genMs: number }).genMs };
+  for (const f of readdirSync(cache).filter((f) => f.startsWith(`${size}.sqlite`))) rmSync(join(cache, f), { force: true });
+  log(`  tạo dữ liệu mẫu ${size}…`);
+  const db = openDatabase(file);
+  const [genMs] = time(() => generateDemo(db, size, { today: TODAY }));
+  db.close();
+  writeFileSync(meta, JSON.stringify({ genMs }));
+  return { file, genMs };
+}
+
+/** Export in a fresh process (its own peak memory), then the floor: read the same rows + deflate the same XML. */
+function exportFigures(file: string, campaignId: number, out: string): { ms: number; maxRssMb: number; rows: number } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [bin, 'export', 'report', '--db', file, '--campaign', String(campaignId), '--out', out, '--today', TODAY, '--json'], {
+    encoding: 'utf8',
+  });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`export failed: ${r.stderr}${r.stdout}`);
+  const j = JSON.parse(r.stdout.trim().split('\n').pop()!) as { rows: number; maxRssMb: number };
+  return { ms, maxRssMb: j.maxRssMb, rows: j.rows };
+}
+
+async function limitFor(file: string, campaignId: number, xlsx: string): Promise<{ readMs: number; deflateMs: number; xmlMb: number }> {
+  const db = openDatabase(file, { readonly: true });
+  const readMs = median(
+    [0, 1, 2].map(() =>
+      time(() => {
+        const ctx = reportContext(db, campaignId, TODAY);
+        let n = 0;
+        for (const _ of accountRows(db, ctx.campaign)) n++;
+        return n;
+      })[0],
+    ),
+  );
+  db.close();
+  const zip = await JSZip.loadAsync(readFileSync(xlsx));
+  const parts: Buffer[] = [];
+  for (const name of Object.keys(zip.files)) if (!zip.files[name]!.dir) parts.push(await zip.files[name]!.async('nodebuffer'));
+  const xml = Buffer.concat(parts);
+  const deflateMs = median([0, 1, 2].map(() => time(() => deflateRawSync(xml))[0]));
+  return { readMs, deflateMs, xmlMb: xml.length / 1e6 };
+}
+
+/** Poll the table's row count from Node (string predicates would be eval — the app's CSP forbids it). */
+async function waitRowCount(table: import('playwright-core').Locator, ok: (n: number) => boolean): Promise<void> {
+  for (let i = 0; i < 2000; i++) {
+    if (ok(Number(await table.getAttribute('aria-rowcount')))) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error('timeout waiting for the table');
+}
+
+async function uiFigures(file: string, rows: Row[], log: (s: string) => void): Promise<void> {
+  let chromium: typeof import('playwright-core').chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    log('  (không có playwright-core: bỏ qua đo giao diện)');
+    return;
+  }
+  const executablePath = process.env.ATTK_CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    log(`  (không có ${executablePath}: bỏ qua đo giao diện)`);
+    return;
+  }
+  const { spawn } = await import('node:child_process');
+  const server = spawn(process.execPath, [bin, 'serve', '--db', file, '--json', '--today', TODAY], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((ok, fail) => {
+    server.stdout.once('data', (d: Buffer) => {
+      try {
+        ok((JSON.parse(d.toString()) as { url: string }).url);
+      } catch (e) {
+        fail(e as Error);
+      }
+    });
+  });
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'] });
+  try {
+    const interactive: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await browser.newPage();
+      const t0 = Date.now();
+      await page.goto(url);
+      await page.getByRole('progressbar').first().waitFor();
+      await page.getByRole('link', { name: 'Cán bộ' }).click({ trial: true });
+      interactive.push(Date.now() - t0);
+      await page.close();
+    }
+    rows.push({ what: 'Giao diện: mở đến khi Tổng quan dùng được', size: 'district', median: median(interactive), unit: 'ms' });
+
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.getByRole('link', { name: 'Cán bộ' }).click();
+    const table = page.getByRole('table', { name: 'Cán bộ, công chức, viên chức' });
+    await table.locator('[aria-rowindex="1"] strong').waitFor();
+    const typing: number[] = [];
+    for (const q of ['nguyen van an', 'tran thi', 'dong da', 'le minh']) {
+      await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill('');
+      await waitRowCount(table, (n) => n > 9000);
+      const t0 = Date.now();
+      await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill(q);
+      await waitRowCount(table, (n) => n < 9000);
+      await table.locator('[aria-rowindex="1"] strong').waitFor();
+      typing.push(Date.now() - t0);
+    }
+    rows.push({ what: 'Giao diện: kết quả lọc Cán bộ sau khi gõ (gồm 60 ms chờ gõ)', size: 'district', median: median(typing), unit: 'ms' });
+    await page.getByRole('searchbox', { name: 'Tìm kiếm' }).fill('');
+    await waitRowCount(table, (n) => n > 9000);
+    let maxRows = 0;
+    for (let i = 1; i <= 10; i++) {
+      await page.locator('.vtable-body').evaluate((el, f) => el.scrollTo(0, el.scrollHeight * f), i / 10);
+      await page.waitForTimeout(120);
+      maxRows = Math.max(maxRows, await table.getByRole('row').count());
+    }
+    rows.push({ what: 'Giao diện: số dòng trong DOM khi cuộn 10.000 cán bộ (ảo hóa)', size: 'district', median: maxRows, unit: 'dòng' });
+    await page.close();
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+  }
+}
+
+function bundleRow(rows: Row[]): void {
+  const dir = join(root, 'out', 'renderer', 'assets');
+  if (!existsSync(dir)) return;
+  let raw = 0;
+  let gz = 0;
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.js') || f.endsWith('.css'))) {
+    const data = readFileSync(join(dir, f));
+    raw += data.length;
+    gz += gzipSync(data).length;
+  }
+  rows.push({ what: 'Kích thước giao diện (JS + CSS)', size: '—', median: Math.round(raw / 1024), unit: 'KB', note: `gzip ${Math.round(gz / 1024)} KB` });
+}
+
+function format(rows: Row[]): string {
+  const lines = ['| Phép đo | Quy mô | Trung vị | Đơn vị | Bộ nhớ đỉnh (MB) | Ghi chú |', '|---|---|---:|---|---:|---|'];
+  for (const r of rows) {
+    const v = r.median === null ? '—' : r.median >= 100 ? Math.round(r.median).toLocaleString('en-US') : r.median.toFixed(1);
+    lines.push(`| ${r.what} | ${r.size} | ${v} | ${r.unit} | ${r.memoryMb ? Math.round(r.memoryMb) : ''} | ${r.note ?? ''} |`);
+  }
+  return lines.join('\n');
+}
+
+export async function runBench(options: { sizes?: Size[]; ui?: boolean; log?: (s: string) => void } = {}): Promise<string> {
+  const log = options.log ?? ((s: string) => process.stderr.write(`${s}\n`));
+  const cache = join(root, 'bench', 'cache');
+  mkdirSync(cache, { recursive: true });
+  const rows: Row[] = [];
+  for (const size of options.sizes ?? SIZES) {
+    log(`Quy mô ${size}`);
+    const { file, genMs } = demoDb(cache, size, log);
+    rows.push({ what: 'Tạo dữ liệu mẫu (attk demo)', size, median: genMs, unit: 'ms', note: `${Math.round(statSync(file).size / 1e6)} MB` });
+    const open = await repeat(5, () => createCore({ file, shell: 'cli', appVersion: 'bench' }).db.close());
+    rows.push({ what: 'Mở cơ sở dữ liệu', size, median: open, unit: 'ms' });
+    const core = createCore({ file, shell: 'cli', appVersion: 'bench', now: () => new Date(`${TODAY}T09:00:00`) });
+    try {
+      rows.push({ what: 'Số liệu Tổng quan (dashboard.summary)', size, median: await repeat(7, () => call(core, 'dashboard.summary', {})), unit: 'ms' });
+      const campaigns = (await call(core, 'campaigns.list', {})) as { id: number; status: string }[];
+      const current = campaigns.find((c) => c.status === 'in_progress')!;
+      rows.push({ what: 'Danh sách rà soát: trang đầu (campaigns.checklist)', size, median: await repeat(7, () => call(core, 'campaigns.checklist', { campaignId: current.id, limit: 100 })), unit: 'ms' });
+      rows.push({ what: 'Danh sách rà soát: lọc "Chưa đổi" + tìm "nguyen"', size, median: await repeat(7, () => call(core, 'campaigns.checklist', { campaignId: current.id, state: 'missing', q: 'nguyen', limit: 100 })), unit: 'ms' });
+      const keystrokes: number[] = [];
+      for (const q of ['nguyen van an', 'dong da', 'tran thi hoa']) {
+        for (let i = 1; i <= q.length; i++) keystrokes.push(await repeat(3, () => call(core, 'people.list', { q: q.slice(0, i), limit: 100 })));
+      }
+      rows.push({ what: 'Tìm cán bộ không dấu, mỗi lần gõ phím (people.list)', size, median: median(keystrokes), unit: 'ms', note: `chậm nhất ${Math.round(Math.max(...keystrokes))} ms` });
+      rows.push({ what: 'Danh sách tài khoản: trang đầu (accounts.list)', size, median: await repeat(7, () => call(core, 'accounts.list', { limit: 100 })), unit: 'ms' });
+      if (size !== 'unit') {
+        const out = join(cache, `${size}-report.xlsx`);
+        const runs = [0, 1, 2].map(() => exportFigures(file, current.id, out));
+        const ex = { ms: median(runs.map((r) => r.ms)), maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)), rows: runs[0]!.rows };
+        const limit = await limitFor(file, current.id, out);
+        const floor = limit.readMs + limit.deflateMs;
+        rows.push({
+          what: `Xuất báo cáo Excel (${ex.rows.toLocaleString('en-US')} dòng, tiến trình riêng, gồm khởi động)`, size, median: ex.ms, unit: 'ms', memoryMb: ex.maxRssMb,
+          note: `giới hạn = đọc ${Math.round(limit.readMs)} ms + nén ${limit.xmlMb.toFixed(0)} MB XML ${Math.round(limit.deflateMs)} ms; tỷ lệ ${(ex.ms / floor).toFixed(1)}×`,
+        });
+      }
+    } finally {
+      core.db.close();
+    }
+  }
+  if (options.ui !== false && (options.sizes ?? SIZES).includes('district')) {
+    log('Giao diện (Chromium)');
+    await uiFigures(join(cache, 'district.sqlite'), rows, log);
+  }
+  bundleRow(rows);
+  const table = format(rows);
+  const md = `# ATTK — kết quả đo hiệu năng\n\nMáy: ${process.platform} ${process.arch}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Trung vị của nhiều lần chạy; đo bằng \`npm run bench\`.\n\n${table}\n`;
+  mkdirSync(join(root, 'bench'), { recursive: true });
+  writeFileSync(join(root, 'bench', 'results.md'), md);
+  return table;
+}
