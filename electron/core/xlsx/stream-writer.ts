@@ -1,0 +1,269 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import archiver from 'archiver';
+
+// A small streaming .xlsx (SpreadsheetML) writer for our own exports. exceljs's streaming writer
+// spent ~90% of a district export in per-cell style bookkeeping and XML object building (measured
+// with --cpu-prof: 3.0 s for 27,000 rows against a 0.4 s floor of reading the rows + deflating the
+// XML). Here styles are registered once and referenced by index, rows are written as XML text
+// straight into the zip stream (archiver), so time is close to the floor and memory stays flat.
+// exceljs still reads files (verification, import): this writes only what ATTK needs.
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  align?: 'left' | 'center' | 'right';
+  wrap?: boolean;
+  border?: boolean;
+  date?: boolean;
+}
+
+export type CellValue = string | number | Date | null | undefined;
+
+export interface SheetOptions {
+  name: string;
+  state?: 'visible' | 'hidden' | 'veryHidden';
+  orientation?: 'portrait' | 'landscape';
+  /** Column widths in characters. */
+  widths?: number[];
+  /** Rows above this are frozen (e.g. 4 freezes rows 1–4). */
+  freezeRows?: number;
+  /** Row repeated at the top of every printed page. */
+  printTitleRow?: number;
+  /** Autofilter on a header row over columns 1..n. */
+  autoFilter?: { row: number; columns: number };
+}
+
+const FONT = 'Times New Roman';
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+export function escapeXml(s: string): string {
+  // Characters XML 1.0 cannot carry are dropped (a control character in a name must not break the file).
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+export function columnName(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+class StyleRegistry {
+  private readonly fonts = new Map<string, number>();
+  private readonly xfs = new Map<string, number>();
+  private readonly fontXml: string[] = [];
+  private readonly xfXml: string[] = [];
+
+  constructor() {
+    this.id({}); // index 0: the default style
+  }
+
+  id(style: CellStyle): number {
+    const key = JSON.stringify([style.bold, style.italic, style.size, style.align, style.wrap, style.border, style.date]);
+    let id = this.xfs.get(key);
+    if (id !== undefined) return id;
+    const fontKey = `${style.bold ? 1 : 0}${style.italic ? 1 : 0}${style.size ?? 12}`;
+    let font = this.fonts.get(fontKey);
+    if (font === undefined) {
+      font = this.fontXml.length;
+      this.fonts.set(fontKey, font);
+      this.fontXml.push(`<font>${style.bold ? '<b/>' : ''}${style.italic ? '<i/>' : ''}<sz val="${style.size ?? 12}"/><name val="${FONT}"/><family val="1"/><charset val="163"/></font>`);
+    }
+    id = this.xfXml.length;
+    this.xfs.set(key, id);
+    const numFmt = style.date ? 164 : 0;
+    this.xfXml.push(
+      `<xf numFmtId="${numFmt}" fontId="${font}" fillId="0" borderId="${style.border ? 1 : 0}" xfId="0" applyFont="1"${style.border ? ' applyBorder="1"' : ''}${numFmt ? ' applyNumberFormat="1"' : ''} applyAlignment="1">` +
+        `<alignment vertical="center"${style.align ? ` horizontal="${style.align}"` : ''}${style.wrap === false ? '' : ' wrapText="1"'}/></xf>`,
+    );
+    return id;
+  }
+
+  xml(): string {
+    return (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>' +
+      `<fonts count="${this.fontXml.length}">${this.fontXml.join('')}</fonts>` +
+      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+      '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
+      '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${this.xfXml.length}">${this.xfXml.join('')}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+    );
+  }
+}
+
+/** One worksheet being streamed: rows in order, then `end()`. */
+export class SheetStream {
+  row = 0;
+  private readonly merges: string[] = [];
+  private buffer: string[] = [];
+  private bufferedBytes = 0;
+
+  constructor(
+    readonly options: SheetOptions,
+    private readonly out: PassThrough,
+    private readonly styles: StyleRegistry,
+  ) {
+    const o = options;
+    const pane = o.freezeRows
+      ? `<pane ySplit="${o.freezeRows}" topLeftCell="A${o.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>`
+      : '';
+    const cols = o.widths?.length ? `<cols>${o.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` : '';
+    this.push(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+        '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+        `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`,
+    );
+  }
+
+  private push(s: string): void {
+    this.buffer.push(s);
+    this.bufferedBytes += s.length;
+  }
+
+  /** Write one row. `merges` are column ranges merged on this row. Resolves when the stream can take more. */
+  async add(values: CellValue[], style: CellStyle = {}, options: { height?: number; perCell?: Record<number, CellStyle>; merges?: [number, number][] } = {}): Promise<number> {
+    const r = ++this.row;
+    let xml = `<row r="${r}"${options.height ? ` ht="${options.height}" customHeight="1"` : ''}>`;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      const st = options.perCell?.[i] ? { ...style, ...options.perCell[i] } : style;
+      const ref = `${columnName(i + 1)}${r}`;
+      if (v === undefined || v === null || v === '') {
+        // Bordered empty cells still need their border (a table's blank "signature" columns).
+        if (st.border) xml += `<c r="${ref}" s="${this.styles.id(st)}"/>`;
+        continue;
+      }
+      if (v instanceof Date) {
+        xml += `<c r="${ref}" s="${this.styles.id({ ...st, date: true })}"><v>${Math.round((v.getTime() - EXCEL_EPOCH) / 86_400_000)}</v></c>`;
+      } else if (typeof v === 'number') {
+        xml += `<c r="${ref}" s="${this.styles.id(st)}"><v>${v}</v></c>`;
+      } else {
+        // Always a string cell: text that starts with "=", "+", "-" or "@" never becomes a formula.
+        xml += `<c r="${ref}" s="${this.styles.id(st)}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+      }
+    }
+    this.push(`${xml}</row>`);
+    for (const [from, to] of options.merges ?? []) this.merges.push(`${columnName(from)}${r}:${columnName(to)}${r}`);
+    if (this.bufferedBytes > 64 * 1024) await this.flush();
+    return r;
+  }
+
+  /** An empty row. */
+  skip(): void {
+    this.row++;
+  }
+
+  private async flush(): Promise<void> {
+    const chunk = this.buffer.join('');
+    this.buffer = [];
+    this.bufferedBytes = 0;
+    if (!this.out.write(chunk)) await once(this.out, 'drain');
+  }
+
+  async end(): Promise<void> {
+    const o = this.options;
+    let tail = '</sheetData>';
+    if (o.autoFilter) tail += `<autoFilter ref="A${o.autoFilter.row}:${columnName(o.autoFilter.columns)}${o.autoFilter.row}"/>`;
+    if (this.merges.length) tail += `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`;
+    tail +=
+      '<pageMargins left="1.18" right="0.59" top="0.79" bottom="0.79" header="0.3" footer="0.3"/>' +
+      `<pageSetup paperSize="9" orientation="${o.orientation ?? 'portrait'}" fitToWidth="1" fitToHeight="0"/></worksheet>`;
+    this.push(tail);
+    await this.flush();
+    this.out.end();
+  }
+}
+
+/**
+ * Streams a workbook to `file`: add sheets one after another (each fully written before the
+ * next), then `finish()` writes the workbook parts and closes the zip.
+ */
+export class XlsxStreamWriter {
+  private readonly archive = archiver('zip', { zlib: { level: 6 } });
+  private readonly styles = new StyleRegistry();
+  private readonly sheets: SheetOptions[] = [];
+  private readonly done: Promise<void>;
+
+  constructor(
+    file: string,
+    private readonly meta: { creator: string; created: Date },
+  ) {
+    const out = createWriteStream(file);
+    this.archive.pipe(out);
+    this.done = new Promise((resolve, reject) => {
+      out.on('close', () => resolve());
+      out.on('error', reject);
+      this.archive.on('error', reject);
+    });
+  }
+
+  addSheet(options: SheetOptions): SheetStream {
+    this.sheets.push(options);
+    const stream = new PassThrough();
+    this.archive.append(stream, { name: `xl/worksheets/sheet${this.sheets.length}.xml` });
+    return new SheetStream(options, stream, this.styles);
+  }
+
+  async finish(): Promise<void> {
+    const a = this.archive;
+    const n = this.sheets.length;
+    const sheetIds = this.sheets.map((_, i) => i + 1);
+    const defined: string[] = [];
+    this.sheets.forEach((s, i) => {
+      const q = `'${s.name.replace(/'/g, "''")}'`;
+      if (s.autoFilter) defined.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXml(q)}!$A$${s.autoFilter.row}:$${columnName(s.autoFilter.columns)}$${s.autoFilter.row}</definedName>`);
+      if (s.printTitleRow) defined.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${escapeXml(q)}!$${s.printTitleRow}:$${s.printTitleRow}</definedName>`);
+    });
+    a.append(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        sheetIds.map((i) => `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
+      { name: '[Content_Types].xml' },
+    );
+    a.append(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+        '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>',
+      { name: '_rels/.rels' },
+    );
+    a.append(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+        `<bookViews><workbookView activeTab="0"/></bookViews><sheets>${this.sheets
+          .map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.state && s.state !== 'visible' ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`)
+          .join('')}</sheets>` +
+        (defined.length ? `<definedNames>${defined.join('')}</definedNames>` : '') +
+        '<calcPr calcId="191029"/></workbook>',
+      { name: 'xl/workbook.xml' },
+    );
+    a.append(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        sheetIds.map((i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`).join('') +
+        `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+      { name: 'xl/_rels/workbook.xml.rels' },
+    );
+    a.append(this.styles.xml(), { name: 'xl/styles.xml' });
+    const created = this.meta.created.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    a.append(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+        `<dc:creator>${escapeXml(this.meta.creator)}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified></cp:coreProperties>`,
+      { name: 'docProps/core.xml' },
+    );
+    a.append(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>ATTK</Application></Properties>',
+      { name: 'docProps/app.xml' },
+    );
+    await a.finalize();
+    await this.done;
+  }
+}
