@@ -21,25 +21,42 @@ const CAMPAIGN_SELECT = `SELECT id, directive_number AS directiveNumber, directi
  * (the same value unless the latest is after the deadline; then read from the partial index
  * confirmations_valid). Leavers' accounts (Rule 3) are flagged.
  */
-const SCOPE_SQL = `
-  SELECT a.id AS accountId, a.login_name AS loginName, a.role, a.system_id AS systemId, s.name AS systemName, s.sort_order AS systemOrder,
-    a.person_id AS personId, p.full_name AS personName, coalesce(p.position, '') AS position, coalesce(p.department, '') AS department,
-    p.unit_id AS unitId, coalesce(u.name, '') AS unitName, coalesce(p.sort_key, '~') AS sortKey,
-    a.search_text AS aSearch, coalesce(p.search_text, '') AS pSearch, ${INTERVAL_SQL} AS interval,
-    a.last_changed_on AS lastChangedOn, a.next_due AS nextDue,
+/** Rule 2's inputs for one account (aliases a = accounts, p = people); see SCOPE_SQL. */
+const RULE_COLUMNS = `a.role, a.system_id AS systemId, a.last_changed_on AS lastChangedOn,
     CASE WHEN a.last_changed_on IS NULL OR a.last_changed_on <= @deadline THEN a.last_changed_on
       ELSE (SELECT max(c.changed_on) FROM confirmations c WHERE c.account_id = a.id AND c.voided_at IS NULL AND c.changed_on <= @deadline) END AS lastByDeadline,
-    (p.status IS NOT NULL AND p.status <> 'working') AS leaver
-  FROM campaign_systems cs
+    (p.status IS NOT NULL AND p.status <> 'working') AS leaver`;
+const IN_SCOPE = `FROM campaign_systems cs
   JOIN accounts a ON a.system_id = cs.system_id AND a.status = 'active'
+  LEFT JOIN people p ON p.id = a.person_id`;
+const STATE_CASE = `CASE WHEN leaver THEN 'to_cancel' WHEN lastByDeadline >= @start THEN 'done' WHEN lastChangedOn > @deadline THEN 'late' ELSE 'missing' END`;
+
+/**
+ * Every active account on a system in the campaign's scope, with what Rule 2 needs: the latest
+ * valid change (a column kept by triggers), and the latest valid change on or before the deadline
+ * (the same value unless the latest is after the deadline; then read from the partial index
+ * confirmations_valid). Leavers' accounts (Rule 3) are flagged.
+ */
+const SCOPE_SQL = `
+  SELECT a.id AS accountId, a.login_name AS loginName, s.name AS systemName, s.sort_order AS systemOrder,
+    a.person_id AS personId, p.full_name AS personName, coalesce(p.position, '') AS position, coalesce(p.department, '') AS department,
+    p.unit_id AS unitId, coalesce(u.name, '') AS unitName, coalesce(p.sort_key, '~') AS sortKey,
+    a.search_text AS aSearch, coalesce(p.search_text, '') AS pSearch, ${INTERVAL_SQL} AS interval, a.next_due AS nextDue,
+    ${RULE_COLUMNS}
+  ${IN_SCOPE}
   JOIN systems s ON s.id = a.system_id
-  LEFT JOIN people p ON p.id = a.person_id
   LEFT JOIN units u ON u.id = p.unit_id
   WHERE cs.campaign_id = @campaignId`;
 
-export const STATED_SQL = `
-  SELECT *, CASE WHEN leaver THEN 'to_cancel' WHEN lastByDeadline >= @start THEN 'done' WHEN lastChangedOn > @deadline THEN 'late' ELSE 'missing' END AS state
-  FROM (${SCOPE_SQL})`;
+export const STATED_SQL = `SELECT *, ${STATE_CASE} AS state FROM (${SCOPE_SQL})`;
+
+/** The figures only: the same rule over the same scope, without the columns a list needs. */
+const PROGRESS_SQL = `
+  SELECT systemId, sum(state <> 'to_cancel') AS total, sum(state <> 'to_cancel' AND role = 'admin') AS admin,
+    sum(state <> 'to_cancel' AND role = 'user') AS user, sum(state = 'done') AS done, sum(state = 'late') AS late,
+    sum(state = 'missing') AS missing, sum(state = 'to_cancel') AS toCancel
+  FROM (SELECT role, systemId, ${STATE_CASE} AS state FROM (SELECT ${RULE_COLUMNS} ${IN_SCOPE} WHERE cs.campaign_id = @campaignId))
+  GROUP BY systemId`;
 
 export function params(c: Campaign) {
   return { campaignId: c.id, start: c.startDate, deadline: c.deadline };
@@ -55,14 +72,7 @@ export function getCampaign(db: Db, id: number, path: (string | number)[] = ['id
 
 /** Rule 2 and 3 figures per system in scope and overall, aggregated in SQL. */
 export function campaignProgress(db: Db, campaign: Campaign, today: string): CampaignProgress {
-  const rows = db
-    .prepare(
-      `SELECT systemId, sum(state <> 'to_cancel') AS total, sum(state <> 'to_cancel' AND role = 'admin') AS admin,
-         sum(state <> 'to_cancel' AND role = 'user') AS user, sum(state = 'done') AS done, sum(state = 'late') AS late,
-         sum(state = 'missing') AS missing, sum(state = 'to_cancel') AS toCancel
-       FROM (${STATED_SQL}) GROUP BY systemId`,
-    )
-    .all(params(campaign)) as Omit<SystemFigures, 'systemName'>[];
+  const rows = db.prepare(PROGRESS_SQL).all(params(campaign)) as Omit<SystemFigures, 'systemName'>[];
   const byId = new Map(rows.map((r) => [r.systemId, r]));
   const systems = db
     .prepare('SELECT s.id, s.name FROM campaign_systems cs JOIN systems s ON s.id = cs.system_id WHERE cs.campaign_id = ? ORDER BY s.sort_order, s.id')
