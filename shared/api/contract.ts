@@ -7,6 +7,7 @@ import type { DashboardSummary } from '../dashboard/schema';
 import { JobStatusInput, type JobStarted, type JobStatus } from '../jobs/schema';
 import { ReportDataInput, ReportExportInput, ReportFileInput, ReportHistoryInput, type ReportData, type ReportHistoryEntry } from '../reports/schema';
 import { EvaluationCalendarInput, EvaluationRecordInput, EvaluationYearInput, type EvaluationCalendar, type EvaluationMonth, type EvaluationNext, type EvaluationReminders, type EvaluationYear } from '../evaluation/schema';
+import { ImportCommitInput, ImportPreviewInput, ImportStageInput, ImportTemplateInput, type ImportCommitResult, type ImportPreview, type ImportTemplate } from '../import/schema';
 import { LegalCreateInput, LegalListInput, LegalReviseInput, type LegalDocument } from '../legal/schema';
 import { AppSettingsInput, type AppSettings } from '../settings/schema';
 import type { Envelope } from '../errors';
@@ -112,6 +113,11 @@ export const contract = {
   'evaluation.record': write(EvaluationRecordInput).returns<EvaluationMonth>(),
   'evaluation.reminders': read(empty).returns<EvaluationReminders>(),
   'evaluation.next': read(empty).returns<EvaluationNext>(),
+  // Excel import: stage parses (async, in a worker), preview pages the plan, commit writes it all-or-nothing.
+  'import.stage': read(ImportStageInput).returns<ImportPreview>(),
+  'import.preview': read(ImportPreviewInput).returns<ImportPreview>(),
+  'import.commit': write(ImportCommitInput).returns<ImportCommitResult>(),
+  'import.template': read(ImportTemplateInput).returns<ImportTemplate>(),
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

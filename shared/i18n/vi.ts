@@ -3,10 +3,12 @@
 import { viCampaigns } from './vi-campaigns';
 import { viReports } from './vi-reports';
 import { viEvaluation } from './vi-evaluation';
+import { viImport } from './vi-import';
 
 export const vi = {
   campaigns: viCampaigns,
   reports: viReports,
+  import: viImport,
   app: {
     name: 'ATTK - An toàn Tài khoản',
     shortName: 'ATTK',

@@ -142,5 +142,10 @@ describe('font detection', () => {
     expect(guessLegacyEncoding('Nguyeãn Vaên An')).toBe('vni');
     expect(guessLegacyEncoding('Nguyễn Văn An')).toBeNull();
     expect(guessLegacyEncoding('Nguyen Van An')).toBeNull();
+    // Latin-1 letters that Vietnamese itself uses prove nothing.
+    expect(guessLegacyEncoding('Chuyên viên')).toBeNull();
+    expect(guessLegacyEncoding('Hoà')).toBeNull();
+    expect(guessLegacyEncoding('ViÖt Nam')).toBeNull();
+    expect(guessLegacyEncoding('Tröôøng hoïc')).toBe('vni');
   });
 });

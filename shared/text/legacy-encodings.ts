@@ -129,7 +129,9 @@ function buildVniEncoder(): Map<string, string> {
     add('ư' + mark, 'ö' + VNI_TONE_LOWER[tone]);
     add('Ư' + mark, 'Ö' + VNI_TONE_UPPER[tone]);
   }
-  for (const [code, letter] of Object.entries(VNI_SINGLE)) if (code.length === 1) enc.set(letter.normalize('NFC'), code);
+  for (const [code, letter] of Object.entries(VNI_SINGLE)) enc.set(letter.normalize('NFC'), code);
+  enc.set('i', 'i');
+  enc.set('I', 'I');
   return enc;
 }
 export const VNI_ENCODER: ReadonlyMap<string, string> = buildVniEncoder();
@@ -191,10 +193,12 @@ export function decodeLegacyText(text: string, font: LegacyFont | null): string 
   return font.encoding === 'tcvn3' ? tcvn3ToUnicode(text, font.allCaps) : vniToUnicode(text);
 }
 
-// Characters that never occur in Unicode Vietnamese but are the everyday letters of TCVN3
-// (e.g. µ = à, ¸ = á, ­ = ư, § = Đ) or VNI modifiers after a vowel (e.g. "aø", "eã").
-const TCVN3_TELLTALE = /[\u00a1-\u00a7\u00a8-\u00ae\u00b5-\u00b9\u00bb-\u00be\u00c6-\u00cb\u00ce-\u00d1\u00d2-\u00d8\u00dc-\u00de\u00e1\u00e5-\u00f9\u00fb-\u00fe]/;
-const VNI_TELLTALE = /[aeiouyAEIOUY][\u00f8\u00fb\u00f5\u00f9\u00ef\u00e2\u00e0\u00e5\u00e3\u00e1\u00e4\u00ea\u00e8\u00fa\u00fc\u00e9\u00eb\u00d8\u00db\u00d5\u00d9\u00cf\u00c2\u00c0\u00c5\u00c3\u00c1\u00c4\u00ca\u00c8\u00da\u00dc\u00c9\u00cb]/g;
+// Evidence for a guess. TCVN3's commonest letters sit on Latin-1 SYMBOLS (µ = à, ¸ = á, ¨ = ă,
+// ­ = ư, § = Đ …), which real text never has between letters. VNI shows as letter pairs that no
+// Vietnamese word contains ("eâ" = ê, "aê" = ă, "oø" = ò, "öô" = ươ, "ñ" = đ). Latin-1 letters that
+// Vietnamese itself uses (à á â ã è é ê ì í ò ó ô õ ù ú ý) prove nothing and are ignored.
+const TCVN3_SYMBOLS = /[\u00a1-\u00bf]/g;
+const VNI_PAIRS = /[aeoAEO][\u00e2\u00c2]|[aA][\u00ea\u00ca]|[aeiouyAEIOUY][\u00f8\u00fb\u00ef\u00d8\u00db\u00cf]|[\u00f6\u00d6][\u00f4\u00d4]|[\u00f1\u00d1]/g;
 const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/;
 
 /**
@@ -203,8 +207,8 @@ const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1
  */
 export function guessLegacyEncoding(text: string): LegacyEncoding | null {
   if (UNICODE_VIETNAMESE.test(text) || !/[a-zA-Z]/.test(text)) return null;
-  const vniHits = text.match(VNI_TELLTALE)?.length ?? 0;
-  if (vniHits >= 1 && /[\u00f1\u00d1\u00f6\u00d6]|[aeoAEO][\u00e2\u00c2]|[aeiouyAEIOUY][\u00f9\u00f8\u00fb\u00f5\u00ef]/.test(text)) return 'vni';
-  if (TCVN3_TELLTALE.test(text)) return 'tcvn3';
-  return null;
+  const tcvn = text.match(TCVN3_SYMBOLS)?.length ?? 0;
+  const vni = text.match(VNI_PAIRS)?.length ?? 0;
+  if (tcvn === 0 && vni === 0) return null;
+  return vni > tcvn ? 'vni' : 'tcvn3';
 }

@@ -5,6 +5,7 @@ import { campaignHandlers } from '../campaigns/service';
 import { confirmationHandlers } from '../confirmations/service';
 import { dashboardHandlers } from '../dashboard/service';
 import { evaluationHandlers } from '../evaluation/service';
+import { importHandlers } from '../import/service';
 import { legalHandlers } from '../legal/service';
 import { settingsHandlers } from '../settings/service';
 import type { Db } from '../db/open';
@@ -30,5 +31,6 @@ export function createHandlers(db: Db, env: ReportEnv): Handlers {
     ...dashboardHandlers(db),
     ...evaluationHandlers(db),
     ...reportHandlers(db, env),
+    ...importHandlers(db),
   };
 }

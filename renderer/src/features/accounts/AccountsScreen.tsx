@@ -10,6 +10,7 @@ import { useDebounced } from '../../hooks/useDebounced';
 import { usePagedList } from '../../hooks/usePagedList';
 import { formatViDate } from '../../../../shared/dates';
 import { AccountDetailDialog } from '../confirmations/AccountDetailDialog';
+import { ImportWizard } from '../import/ImportWizard';
 import { AccountForm } from './AccountForm';
 
 /** Tài khoản: every account, or one person's (#/accounts?person=ID). */
@@ -23,6 +24,7 @@ export function AccountsScreen({ personId }: { personId?: number | undefined }) 
   const [systems, setSystems] = useState<TrackedSystem[]>([]);
   const [person, setPerson] = useState<Person | null>(null);
   const [editing, setEditing] = useState<Account | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
   const [detail, setDetail] = useState<number | null>(null);
   const query = useDebounced(q, 60);
 
@@ -123,6 +125,7 @@ export function AccountsScreen({ personId }: { personId?: number | undefined }) 
       <header className="screen-head">
         <h1 id="accounts-title">{person ? vi.people.accountsOf(person.fullName) : vi.accounts.title}</h1>
         {personId && <a href="#/accounts">{vi.accounts.showAll}</a>}
+        <button type="button" onClick={() => setImporting(true)}>{vi.import.button}</button>
         <button type="button" className="primary" onClick={() => setEditing('new')}>+ {vi.accounts.add}</button>
       </header>
       <div className="toolbar">
@@ -156,6 +159,7 @@ export function AccountsScreen({ personId }: { personId?: number | undefined }) 
         onActivate={(a) => setDetail(a.id)}
       />
       {detail !== null && <AccountDetailDialog accountId={detail} onClose={() => setDetail(null)} onChanged={list.reload} />}
+      {importing && <ImportWizard kinds={['accounts', 'confirmations']} onClose={() => setImporting(false)} onImported={() => list.reload()} />}
       {editing && (
         <AccountForm
           account={editing === 'new' ? null : editing}

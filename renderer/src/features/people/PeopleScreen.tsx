@@ -7,6 +7,7 @@ import { useApi } from '../../api/context';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useDebounced } from '../../hooks/useDebounced';
 import { usePagedList } from '../../hooks/usePagedList';
+import { ImportWizard } from '../import/ImportWizard';
 import { PersonForm } from './PersonForm';
 import { PersonStatusDialog } from './PersonStatusDialog';
 
@@ -21,6 +22,7 @@ export function PeopleScreen() {
   const [departments, setDepartments] = useState<string[]>([]);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [changingStatus, setChangingStatus] = useState<Person | null>(null);
+  const [importing, setImporting] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const query = useDebounced(q, 60);
 
@@ -104,6 +106,7 @@ export function PeopleScreen() {
     <section className="screen" aria-labelledby="people-title">
       <header className="screen-head">
         <h1 id="people-title">{vi.people.title}</h1>
+        <button type="button" onClick={() => setImporting(true)}>{vi.import.button}</button>
         <button type="button" className="primary" onClick={() => setEditing('new')} title="Insert">
           + {vi.people.add}
         </button>
@@ -161,6 +164,7 @@ export function PeopleScreen() {
           }}
         />
       )}
+      {importing && <ImportWizard kinds={['staff']} onClose={() => setImporting(false)} onImported={() => list.reload()} />}
       {changingStatus && (
         <PersonStatusDialog
           person={changingStatus}

@@ -1,0 +1,79 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportFileError } from '../../../electron/core/import/problems';
+import { builtWorkerUrl, readWorkbookSafely } from '../../../electron/core/import/run-reader';
+import { staffRows, unzip, workbook, zip } from './corpus';
+
+// The worker path, tested from a real bundle: worker.ts is built the way electron-vite builds the
+// app (an ESM entry, exceljs external) into a temporary folder and run as a worker_threads Worker
+// with the heap cap and watchdog. (Under vitest the default is the inline parse: no built file
+// sits beside the sources.)
+
+let dir: string;
+let workerUrl: URL;
+beforeAll(async () => {
+  // Inside the project, so the bundle resolves exceljs from node_modules like out/main does.
+  const cache = resolve(__dirname, '../../../node_modules/.cache');
+  mkdirSync(cache, { recursive: true });
+  dir = mkdtempSync(join(cache, 'attk-worker-'));
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      ssr: resolve(__dirname, '../../../electron/core/import/worker.ts'),
+      outDir: dir,
+      emptyOutDir: true,
+      minify: false,
+      rollupOptions: { output: { format: 'esm', entryFileNames: 'import-worker.js' } },
+    },
+  });
+  workerUrl = pathToFileURL(join(dir, 'import-worker.js'));
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('parsing in a worker thread', () => {
+  it('under vitest no built worker is found beside the sources, so the parse runs inline', () => {
+    expect(builtWorkerUrl()).toBeNull();
+  });
+
+  it('reads a workbook in the worker: same rows as inline, Vietnamese intact', async () => {
+    const file = await workbook({ rows: staffRows([['Nguyễn Văn Mường', 'Chuyên viên', 'Văn phòng'], ['Đỗ Thị Ánh']]) });
+    const viaWorker = await readWorkbookSafely(file, { workerUrl });
+    const inline = await readWorkbookSafely(file, { workerUrl: null });
+    expect(viaWorker).toEqual(inline);
+    expect(viaWorker.sheets[0]!.rows[1]!.cells[1]).toEqual({ t: 's', v: 'Nguyễn Văn Mường' });
+  });
+
+  it('a bad file fails in the worker with the same typed problem', async () => {
+    const bad = zip(unzip(await workbook({ rows: staffRows([['A B']]) })), { crc: { 'xl/workbook.xml': 1 } });
+    await expect(readWorkbookSafely(bad, { workerUrl })).rejects.toMatchObject({ problem: { code: 'damaged', detail: { part: 'xl/workbook.xml' } } });
+  });
+
+  it('the watchdog terminates a worker that takes too long', async () => {
+    const big = await workbook({ rows: staffRows(Array.from({ length: 5000 }, (_, i) => [`Nguyễn Văn ${i}`] as [string])) });
+    const started = Date.now();
+    const error = await readWorkbookSafely(big, { workerUrl, timeoutMs: 20 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect((error as ImportFileError).problem.code).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('a worker file that cannot be loaded (e.g. missing from a package) falls back to the inline parse', async () => {
+    const file = await workbook({ rows: staffRows([['Nguyễn Văn An']]) });
+    const missing = new URL('./no-such-worker.js', workerUrl);
+    const result = await readWorkbookSafely(file, { workerUrl: missing });
+    expect(result.sheets[0]!.rows).toHaveLength(2);
+  });
+
+  it('a worker that exceeds its heap cap is stopped, and reported as such — the process survives', async () => {
+    const big = await workbook({ rows: staffRows(Array.from({ length: 20_000 }, (_, i) => [`Nguyễn Văn Một Hai Ba ${i}`, 'Chuyên viên chính', 'Văn phòng HĐND-UBND'] as [string, string, string])) });
+    const error = await readWorkbookSafely(big, { workerUrl, heapMb: 8 }).catch((e: unknown) => e);
+    expect((error as ImportFileError).problem?.code).toBe('outOfMemory');
+    // …and the next file still reads.
+    const ok = await readWorkbookSafely(await workbook({ rows: staffRows([['A B']]) }), { workerUrl });
+    expect(ok.sheets[0]!.rows).toHaveLength(2);
+  });
+});
