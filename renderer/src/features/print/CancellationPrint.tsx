@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { formatViDate } from '../../../../shared/dates';
 import { vi } from '../../../../shared/i18n/vi';
 import type { ReportData } from '../../../../shared/reports/schema';
 import { useApi } from '../../api/context';
