@@ -72,6 +72,8 @@ export async function importCommand(args: ImportCommandArgs): Promise<number> {
     if (!args.dryRun) {
       const commitInput = contract['import.commit'].input.parse(planInput);
       const bar = progressBar(T.cli.progressCommit, bars);
+      // The same checked backup the app makes before every import (electron/core/backup).
+      await core.beforeWrite?.('import.commit');
       result = core.db.transaction(() => service.commit(commitInput, ctx, bar)).immediate();
     }
     const ms = Math.round(performance.now() - started);

@@ -5,12 +5,14 @@ import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../shared/dates';
 import { AttkError } from '../../shared/errors';
 import { vi } from '../../shared/i18n/vi';
-import { checkDatabase, createCore, dispatch, openDatabase } from '../core';
+import { checkDatabase, createCore, DatabaseDamagedError, dispatch, openDatabase, preflightDatabase, scheduleDailyBackups } from '../core';
+import { backupCommand, damageHint, restoreCommand } from './backup-command';
 import type { JobStatus } from '../../shared/jobs/schema';
 import type { ExportResult } from '../../shared/reports/schema';
 import { generateDemo } from '../core/demo/generate';
 import { startHarness } from './harness';
 import { importCommand, ImportUsageError } from './import-command';
+import { districtCommand, DistrictUsageError } from './district-command';
 import { progressBar } from './progress';
 
 const APP_VERSION = '0.1.0';
@@ -29,7 +31,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   let json = false;
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
-      io.out(vi.cli.help);
+      io.out(`${vi.cli.help}${vi.reliability.cli.help}\n${vi.district.cli.usage}\n`);
       return 0;
     }
     const { values, positionals } = parseArgs({
@@ -47,6 +49,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         system: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'show-logins': { type: 'boolean', default: false },
+        'unit-code': { type: 'string' },
+        'trust-new-keys': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -55,7 +59,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     });
     json = values.json ?? false;
     if (values.help) {
-      io.out(vi.cli.help);
+      io.out(`${vi.cli.help}${vi.reliability.cli.help}\n${vi.district.cli.usage}\n`);
       return 0;
     }
     const today = values.today;
@@ -92,12 +96,20 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       }
       case 'check': {
         const file = requireDb(values.db);
+        // Damage found read-only first (DatabaseDamagedError → the newest good backup is suggested below).
+        preflightDatabase(file);
         const db = openDatabase(file, { readonly: true });
         const result = checkDatabase(db);
         db.close();
-        report(io, json, { ...result, file }, result.ok ? vi.cli.checkOk(result.schemaVersion) : vi.cli.checkFail(result.problems.join('; ')));
+        const hint = result.ok ? null : damageHint(file);
+        report(io, json, { ...result, file, ...(hint ? { backup: hint.backup } : {}) }, result.ok ? vi.cli.checkOk(result.schemaVersion) : `${vi.cli.checkFail(result.problems.join('; '))}\n${hint!.text}`);
         return result.ok ? 0 : 1;
       }
+      case 'backup':
+        return await backupCommand({ db: requireDb(values.db), dir: values.out, json, out: io.out });
+      case 'restore':
+        if (!values.from) throw new UsageError(vi.cli.missingOption('--from'));
+        return restoreCommand({ db: requireDb(values.db), from: values.from, json, out: io.out, appVersion: APP_VERSION });
       case 'serve': {
         const file = requireDb(values.db);
         const port = values.port === undefined ? 0 : Number(values.port);
@@ -110,8 +122,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           throw e.code === 'EADDRINUSE' ? new UsageError(vi.cli.portInUse(port)) : e;
         });
         report(io, json, { ok: true, url: harness.openUrl, port: harness.port, token: harness.token }, vi.cli.serveReady(harness.openUrl));
+        const daily = scheduleDailyBackups(core.backups, (message, error) => console.error(`[attk serve] ${message}`, error));
         await new Promise<void>((done) => {
-          const stop = () => void harness.close().then(() => (core.db.close(), done()));
+          const stop = () => void harness.close().then(() => (daily.stop(), core.db.close(), done()));
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });
@@ -168,6 +181,18 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           throw e instanceof ImportUsageError ? new UsageError(e.message) : e;
         }
       }
+      case 'campaign':
+      case 'district': {
+        // attk campaign export|import …, attk district import|export|units … (electron/cli/district-command.ts)
+        try {
+          return await districtCommand({
+            command, positionals, db: requireDb(values.db), campaign: values.campaign, out: values.out, unitCode: values['unit-code'],
+            trustNewKeys: values['trust-new-keys'] ?? false, json, now, appVersion: APP_VERSION, write: io.out,
+          });
+        } catch (e) {
+          throw e instanceof DistrictUsageError ? new UsageError(e.message) : e;
+        }
+      }
       default:
         throw new UsageError(vi.cli.unknownCommand(command));
     }
@@ -179,8 +204,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           ? `${(error as Error).message}\n${vi.cli.unknownCommand(command ?? '')}`
           : vi.errors.internal;
     if (!(error instanceof AttkError || error instanceof UsageError)) console.error(error);
-    if (json) io.out(JSON.stringify({ ok: false, error: { message } }));
-    else io.err(message);
+    // A damaged database: never touched; point at the newest good backup and the command to restore it.
+    const hint = error instanceof DatabaseDamagedError ? damageHint(error.file) : null;
+    if (json) io.out(JSON.stringify({ ok: false, error: { message }, ...(hint ? { backup: hint.backup } : {}) }));
+    else io.err(hint ? `${message}\n${hint.text}` : message);
     return error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
   }
 }

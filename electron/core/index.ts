@@ -1,12 +1,23 @@
 import { userInfo } from 'node:os';
+import type { MethodName } from '../../shared/api/contract';
+import { AttkError } from '../../shared/errors';
+import { vi } from '../../shared/i18n/vi';
 import { createHandlers } from './api/handlers';
 import type { Core } from './api/dispatch';
-import type { CallContext } from './api/types';
-import { openDatabase, type OpenOptions } from './db/open';
+import type { CallContext, Handlers } from './api/types';
+import { BackupService, backupHandlers } from './backup/service';
+import { openDatabase, type Db, type OpenOptions } from './db/open';
+import { preflightDatabase } from './db/preflight';
 import { JobRunner } from './jobs/runner';
+import { AppLock, lockHandlers } from './lock/service';
 
 export { dispatch, type Core } from './api/dispatch';
 export { checkDatabase, openDatabase, LATEST_SCHEMA_VERSION } from './db/open';
+export { DatabaseDamagedError, preflightDatabase } from './db/preflight';
+export { backupDir, listBackups } from './backup/files';
+export { databaseInUse, findNewestGoodBackup, swapInBackup, verifyBackupFile } from './backup/restore';
+export { scheduleDailyBackups, type DailyBackupTimer } from './backup/service';
+export { writeBackup, writeBackupSync } from './backup/write';
 
 export interface CoreOptions extends OpenOptions {
   file: string;
@@ -16,23 +27,88 @@ export interface CoreOptions extends OpenOptions {
   actor?: string;
   /** Tests pass a fixed clock. */
   now?: () => Date;
+  /** Check an existing file read-only before opening it for writing (default true). */
+  verify?: boolean;
+  /** Wall clock for backup names and rotation (default: real time, whatever `now` says). */
+  backupClock?: () => Date;
+  /** Monotonic milliseconds for the app lock's idle timer and retry waits. */
+  lockClock?: () => number;
 }
 
-/** Open the database and build the handler map: what both shells (Electron IPC, HTTP harness) and the CLI sit on. */
-export function createCore(options: CoreOptions): Core {
-  const db = openDatabase(options.file, options);
+/** What createCore returns: the Core the shells dispatch to, plus the session services they schedule. */
+export interface AppCore extends Core {
+  readonly file: string;
+  readonly backups: BackupService;
+  readonly lock: AppLock;
+}
+
+/** Imports, preceded by a checked backup: each changes many rows at once, from a file. */
+const BACKUP_BEFORE: ReadonlySet<MethodName> = new Set<MethodName>(['import.commit', 'campaignFile.import', 'district.importUnits', 'district.importFiles']);
+
+/**
+ * Open the database and build the handler map: what both shells (Electron IPC, HTTP harness) and
+ * the CLI sit on. The core owns its connection and may replace it: a restore closes it, swaps the
+ * file and opens the restored one, then rebuilds the handlers — so `core.db` and `core.handlers`
+ * are read at each call (dispatch does), never kept.
+ */
+export function createCore(options: CoreOptions): AppCore {
+  if (options.verify !== false) preflightDatabase(options.file, options);
   const actor = options.actor ?? safeUserName();
   const now = options.now ?? (() => new Date());
+  const native = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const env = {
     file: options.file,
-    openReader: () => openDatabase(options.file, { readonly: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }),
+    openReader: () => openDatabase(options.file, { readonly: true, ...native }),
     jobs: new JobRunner(),
   };
-  return {
-    db,
-    handlers: createHandlers(db, env),
+  const open = () => openDatabase(options.file, options);
+  let db: Db = open();
+
+  const core = {
+    file: options.file,
+    get db() {
+      return db;
+    },
+    handlers: {} as Handlers,
     context: () => ({ actor, now, shell: options.shell, dataFile: options.file, appVersion: options.appVersion }),
+  } as AppCore & { handlers: Handlers };
+
+  const reopen = (swap: () => void): Db => {
+    try {
+      // Fold the WAL into the file first: nothing of the old database may stay beside it.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      db.close();
+    }
+    try {
+      swap();
+    } finally {
+      // Whether the swap happened or not, the app keeps a working connection to whatever is there.
+      db = open();
+      core.handlers = build();
+    }
+    lock.reload();
+    return db;
   };
+  const backups = new BackupService({ file: options.file, db: () => db, reopen, busy: () => env.jobs.hasRunning(), nativeBinding: options.nativeBinding, ...(options.backupClock ? { clock: options.backupClock } : {}) });
+  const lock = new AppLock({ db: () => db, ...(options.lockClock ? { clock: options.lockClock } : {}) });
+  const build = (): Handlers => ({ ...createHandlers(db, env), ...backupHandlers(backups), ...lockHandlers(lock) }) as Handlers;
+  core.handlers = build();
+
+  Object.assign(core, {
+    backups,
+    lock,
+    gate: (method: MethodName) => lock.gate(method),
+    beforeWrite: async (method: MethodName) => {
+      if (!BACKUP_BEFORE.has(method) || options.file === ':memory:') return;
+      try {
+        await backups.create('import');
+      } catch (e) {
+        throw new AttkError('DATABASE', vi.reliability.errors.backupBeforeImport((e as Error).message));
+      }
+    },
+  });
+  return core;
 }
 
 function safeUserName(): string {

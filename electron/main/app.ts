@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AttkError } from '../../shared/errors';
 import { vi } from '../../shared/i18n/vi';
-import { createCore, dispatch, type Core } from '../core';
+import { formatViDateTime } from '../../shared/dates';
+import { createCore, DatabaseDamagedError, dispatch, findNewestGoodBackup, scheduleDailyBackups, swapInBackup, type AppCore } from '../core';
 import { startEvaluationReminders } from './reminders';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import type { BrowserWindowInstance, ElectronShellApi, WebContents } from './electron-api';
@@ -32,7 +33,7 @@ export interface AppDeps {
 }
 
 export interface RunningApp {
-  core: Core;
+  core: AppCore;
   window: BrowserWindowInstance;
   dataFile: string;
 }
@@ -83,26 +84,62 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
   // Loading native code named by an environment variable is for `npm start` only (the Electron
   // build prepared by start-electron.mjs); the packaged app uses the addon electron-builder built.
   const nativeBinding = (!app.isPackaged && env.ATTK_SQLITE_BINDING) || undefined;
-  let core: Core;
-  try {
-    if (!env.ATTK_DB) mkdirSync(userData, { recursive: true });
-    core = createCore({
+  const openCore = () =>
+    createCore({
       file: dataFile,
       shell: 'electron',
       appVersion: app.getVersion(),
       ...(nativeBinding ? { nativeBinding } : {}),
     });
+  /** The startup failure dialog: the message, and for a damaged file the newest good backup to restore. */
+  const offerNewestBackup = async (error: unknown): Promise<AppCore | null> => {
+    const backup = error instanceof DatabaseDamagedError ? findNewestGoodBackup(dataFile, { nativeBinding }) : null;
+    if (!backup) {
+      const extra = error instanceof DatabaseDamagedError ? `\n\n${vi.reliability.damaged.noBackup}` : '';
+      dialog.showErrorBox(vi.shell.startupErrorTitle, startupErrorMessage(error) + extra);
+      return null;
+    }
+    const { response } = await dialog.showMessageBox({
+      type: 'error',
+      title: vi.shell.startupErrorTitle,
+      message: startupErrorMessage(error),
+      detail: vi.reliability.damaged.offer(formatViDateTime(backup.createdAt), backup.path),
+      buttons: [vi.reliability.damaged.restoreButton, vi.reliability.damaged.quitButton],
+      defaultId: 0,
+      cancelId: 1,
+      noLink: true,
+    });
+    if (response !== 0) return null;
+    try {
+      swapInBackup(dataFile, backup.path, { replaced: 'damaged', at: new Date(), ...(nativeBinding ? { nativeBinding } : {}) });
+      return openCore();
+    } catch (again) {
+      log('restore at startup failed', again);
+      dialog.showErrorBox(vi.shell.startupErrorTitle, startupErrorMessage(again));
+      return null;
+    }
+  };
+  let core: AppCore;
+  try {
+    if (!env.ATTK_DB) mkdirSync(userData, { recursive: true });
+    core = openCore();
   } catch (error) {
-    // A damaged database, one from a newer version, or one on a network drive: say so and stop.
-    // The file is left exactly as it is; nothing here deletes, renames or "repairs" it.
+    // A damaged database, one from a newer version, or one on a network drive: say so. The file is
+    // left exactly as it is; nothing here deletes, renames or "repairs" it. A damaged one (and only
+    // that) may be replaced by the newest good backup — if the user agrees, the damaged file kept.
     log('cannot open the database', error);
-    dialog.showErrorBox(vi.shell.startupErrorTitle, startupErrorMessage(error));
-    app.quit();
-    return null;
+    const rescued = await offerNewestBackup(error);
+    if (!rescued) {
+      app.quit();
+      return null;
+    }
+    core = rescued;
   }
   app.on('will-quit', () => {
     if (core.db.open) core.db.close();
   });
+  const dailyBackups = scheduleDailyBackups(core.backups, log);
+  app.on('will-quit', () => dailyBackups.stop());
 
   denyAllPermissions(session.defaultSession);
   const appRoot = app.getAppPath();
@@ -171,6 +208,8 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
       spellcheck: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Middle-click on a link fires auxclick, which can open windows outside setWindowOpenHandler's view.
+      disableBlinkFeatures: 'Auxclick',
       devTools,
       zoomFactor: uiPrefs.zoomFactor,
     },
@@ -209,6 +248,7 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
   app.on('will-quit', () => reminders.stop());
 
   return { core, window, dataFile };
+
 }
 
 function startupErrorMessage(error: unknown): string {

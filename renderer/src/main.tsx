@@ -5,6 +5,7 @@ import { createClient } from './api/client';
 import { ApiContext } from './api/context';
 import { App } from './app/App';
 import { ToastProvider } from './components/Toast';
+import { LockGate } from './features/lock/LockGate';
 import './styles.css';
 
 // zod would probe `new Function` for speed, which the CSP (script-src 'self') forbids.
@@ -16,7 +17,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApiContext.Provider value={api}>
       <ToastProvider>
-        <App />
+        <LockGate>
+          <App />
+        </LockGate>
       </ToastProvider>
     </ApiContext.Provider>
   </StrictMode>,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { ForcedChange } from '../devices/rules';
 import type { PersonStatus } from '../people/schema';
 import type { RotationState } from '../rotation/rules';
-import { choice, id, optionalIsoDate, optionalText, paging, requiredText, searchQuery, type Page } from '../schema/fields';
+import { choice, flag, id, optionalIsoDate, optionalText, paging, requiredText, searchQuery, type Page } from '../schema/fields';
 
 export const ACCOUNT_ROLES = ['admin', 'user'] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
@@ -36,6 +37,8 @@ export const AccountsListInput = z.strictObject({
   unitId: id.optional(),
   role: choice(ACCOUNT_ROLES).optional(),
   status: choice(ACCOUNT_STATUSES).optional(),
+  /** true: only accounts that must change their password after malware on a device (Rule 5). */
+  forced: flag.optional(),
   ...paging,
 });
 export type AccountsListInput = z.input<typeof AccountsListInput>;
@@ -63,5 +66,7 @@ export interface Account {
   rotation: RotationState;
   nextDue: string | null;
   daysLeft: number | null;
+  /** Rule 5: a password change forced by malware on the owner's device, whatever the rotation state; null when none. */
+  forced: ForcedChange | null;
 }
 export type AccountsPage = Page<Account>;

@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { AccountCreateInput, AccountStatusInput, AccountUpdateInput, AccountsListInput, type Account, type AccountsPage } from '../accounts/schema';
-import { AuditListInput, type AuditEntry } from '../audit/schema';
+import { AuditExportInput, AuditListInput, type AuditEntry, type AuditExport, type AuditFacets } from '../audit/schema';
+import { BackupRestoreInput, type BackupCreated, type BackupList, type RestoreResult } from '../backup/schema';
+import { LockClearInput, LockSetInput, LockUnlockInput, type LockStatus } from '../lock/schema';
 import { CampaignAdvanceInput, CampaignCreateInput, CampaignUpdateInput, ChecklistInput, type Amendment, type Campaign, type CampaignProgress, type ChecklistPage } from '../campaigns/schema';
 import { ConfirmationBulkInput, ConfirmationCreateInput, ConfirmationHistoryInput, ConfirmationVoidInput, type BulkResult, type Confirmation } from '../confirmations/schema';
 import type { DashboardSummary } from '../dashboard/schema';
+import {
+  BoardInput, CampaignFileImportInput, CampaignRef, DistrictExportFileInput, DistrictSettingsInput, ExpectedUnitsInput, FileUpload, RegisterUnitInput,
+  SubmissionHistoryInput, SubmissionImportInput, type CampaignFileExport, type CampaignFileImportResult, type CampaignFilePreview, type DistrictBoard,
+  type DistrictReportData, type DistrictSettings, type RegisterUnit, type SubmissionEntry,
+} from '../district/schema';
+import { DeviceCheckInput, DeviceCheckVoidInput, DeviceChecksInput, DeviceCreateInput, DeviceDefaultSystemsInput, DeviceUpdateInput, DevicesListInput, type Device, type DeviceCheck, type DevicesPage } from '../devices/schema';
 import { JobStatusInput, type JobStarted, type JobStatus } from '../jobs/schema';
 import { ReportDataInput, ReportExportInput, ReportFileInput, ReportHistoryInput, type ReportData, type ReportHistoryEntry } from '../reports/schema';
 import { EvaluationCalendarInput, EvaluationRecordInput, EvaluationYearInput, type EvaluationCalendar, type EvaluationMonth, type EvaluationNext, type EvaluationReminders, type EvaluationYear } from '../evaluation/schema';
@@ -27,7 +35,7 @@ import { UnitProfileInput, type UnitProfile, type UnitSummary } from '../unit/sc
  * `write` methods run inside one IMMEDIATE transaction (all-or-nothing, audit row included);
  * `job` methods start background work and return `{ jobId }` for `jobs.status`.
  */
-type Kind = 'read' | 'write' | 'job';
+type Kind = 'read' | 'write' | 'job' | 'admin';
 export interface MethodDef<I extends z.ZodType = z.ZodType, R = unknown> {
   kind: Kind;
   input: I;
@@ -42,6 +50,11 @@ const read = <I extends z.ZodType>(input: I) => def('read', input);
 const write = <I extends z.ZodType>(input: I) => def('write', input);
 /** Starts background work (exports) that does its own transactions; returns a job id to poll. */
 const job = <I extends z.ZodType>(input: I) => def('job', input);
+/**
+ * Runs outside the dispatcher's transaction because it takes the whole database or the session:
+ * backup (the online backup API), restore (closes, swaps and reopens the file), the app lock.
+ */
+const admin = <I extends z.ZodType>(input: I) => def('admin', input);
 
 export interface AppInfo {
   appVersion: string;
@@ -78,6 +91,8 @@ export const contract = {
   'accounts.setStatus': write(AccountStatusInput).returns<Account>(),
 
   'audit.list': read(AuditListInput).returns<Page<AuditEntry>>(),
+  'audit.facets': read(empty).returns<AuditFacets>(),
+  'audit.export': read(AuditExportInput).returns<AuditExport>(),
 
   'settings.get': read(empty).returns<AppSettings>(),
   'settings.save': write(AppSettingsInput).returns<AppSettings>(),
@@ -102,6 +117,16 @@ export const contract = {
 
   'dashboard.summary': read(empty).returns<DashboardSummary>(),
 
+  // Devices and device checks (Rules 4 and 5). Checks are never edited: void with a reason, re-enter.
+  'devices.list': read(DevicesListInput).returns<DevicesPage>(),
+  'devices.get': read(byId).returns<Device>(),
+  'devices.create': write(DeviceCreateInput).returns<Device>(),
+  'devices.update': write(DeviceUpdateInput).returns<Device>(),
+  'devices.defaultSystems': read(DeviceDefaultSystemsInput).returns<number[]>(),
+  'devices.checks': read(DeviceChecksInput).returns<DeviceCheck[]>(),
+  'devices.recordCheck': write(DeviceCheckInput).returns<DeviceCheck>(),
+  'devices.voidCheck': write(DeviceCheckVoidInput).returns<DeviceCheck>(),
+
   'reports.export': job(ReportExportInput).returns<JobStarted>(),
   'reports.history': read(ReportHistoryInput).returns<ReportHistoryEntry[]>(),
   'reports.file': read(ReportFileInput).returns<{ fileName: string; dataBase64: string }>(),
@@ -118,6 +143,37 @@ export const contract = {
   'import.preview': read(ImportPreviewInput).returns<ImportPreview>(),
   'import.commit': write(ImportCommitInput).returns<ImportCommitResult>(),
   'import.template': read(ImportTemplateInput).returns<ImportTemplate>(),
+
+  // Backups and restore (electron/core/backup). Restore closes the database, swaps the file, reopens it.
+  'backup.list': read(empty).returns<BackupList>(),
+  'backup.create': admin(empty).returns<BackupCreated>(),
+  'backup.restore': admin(BackupRestoreInput).returns<RestoreResult>(),
+
+  // The app lock (electron/core/lock): while locked, the dispatcher refuses everything but these and app.info.
+  'lock.status': admin(empty).returns<LockStatus>(),
+  'lock.unlock': admin(LockUnlockInput).returns<LockStatus>(),
+  'lock.lock': admin(empty).returns<LockStatus>(),
+  'lock.set': write(LockSetInput).returns<LockStatus>(),
+  'lock.clear': write(LockClearInput).returns<LockStatus>(),
+  // The receiving office (issue #7): register of units, campaign file going down, unit files coming up
+  // (verified, key-pinned), status board, consolidated export and the office's own report.
+  'district.settings': read(empty).returns<DistrictSettings>(),
+  'district.saveSettings': write(DistrictSettingsInput).returns<DistrictSettings>(),
+  'district.units': read(empty).returns<RegisterUnit[]>(),
+  'district.saveUnit': write(RegisterUnitInput).returns<RegisterUnit>(),
+  'district.removeUnit': write(byId).returns<{ removed: number }>(),
+  'district.importUnits': job(FileUpload).returns<JobStarted>(),
+  'district.expected': read(CampaignRef).returns<number[]>(),
+  'district.setExpected': write(ExpectedUnitsInput).returns<number[]>(),
+  'district.importFiles': job(SubmissionImportInput).returns<JobStarted>(),
+  'district.board': read(BoardInput).returns<DistrictBoard>(),
+  'district.submissions': read(SubmissionHistoryInput).returns<SubmissionEntry[]>(),
+  'district.export': job(CampaignRef).returns<JobStarted>(),
+  'district.exportFile': read(DistrictExportFileInput).returns<{ fileName: string; dataBase64: string }>(),
+  'district.reportData': read(CampaignRef).returns<DistrictReportData>(),
+  'campaignFile.export': write(CampaignRef).returns<CampaignFileExport>(),
+  'campaignFile.preview': read(CampaignFileImportInput).returns<CampaignFilePreview>(),
+  'campaignFile.import': write(CampaignFileImportInput).returns<CampaignFileImportResult>(),
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { choice, id, isoDate, optionalIsoDate, optionalText, paging, requiredText, searchQuery, type Page } from '../schema/fields';
+import { choice, flag, id, isoDate, optionalIsoDate, optionalText, paging, requiredText, searchQuery, type Page } from '../schema/fields';
 import { CAMPAIGN_ACCOUNT_STATES, CAMPAIGN_STATUSES, type CampaignAccountState, type CampaignFigures, type CampaignStatus } from './rules';
 import type { AccountRole } from '../accounts/schema';
+import type { ForcedChange } from '../devices/rules';
 import type { RotationState } from '../rotation/rules';
 
 const campaignFields = {
@@ -37,6 +38,8 @@ export const ChecklistInput = z.strictObject({
   systemId: id.optional(),
   department: optionalText(120).optional(),
   unitId: id.optional(),
+  /** true: only accounts that must change their password after malware on a device (Rule 5). */
+  forced: flag.optional(),
   ...paging,
 });
 export type ChecklistInput = z.input<typeof ChecklistInput>;
@@ -95,8 +98,11 @@ export interface ChecklistRow {
   lastChangedOn: string | null;
   rotation: RotationState;
   nextDue: string | null;
+  /** Rule 5: a password change forced by malware on the owner's device, whatever the campaign state; null when none. */
+  forced: ForcedChange | null;
 }
-export type ChecklistPage = Page<ChecklistRow> & { counts: Record<CampaignAccountState, number> };
+/** counts: per state (within every other filter); forcedCount: forced accounts within the filters but any state. */
+export type ChecklistPage = Page<ChecklistRow> & { counts: Record<CampaignAccountState, number>; forcedCount: number };
 
 export { CAMPAIGN_STATUSES };
 

@@ -1,7 +1,10 @@
 import type { CampaignProgress } from '../campaigns/schema';
+import type { ForcedChange } from '../devices/rules';
+import type { DeviceTodos } from '../devices/schema';
 import type { RotationState } from '../rotation/rules';
 
-export type TodoKind = 'overdue' | 'never' | 'to_cancel';
+/** 'forced' (Rule 5: password change forced by malware on the owner's device) comes first. */
+export type TodoKind = 'forced' | 'overdue' | 'never' | 'to_cancel';
 
 export interface TodoItem {
   kind: TodoKind;
@@ -11,9 +14,11 @@ export interface TodoItem {
   personId: number | null;
   personName: string | null;
   unitName: string;
-  /** Due date for overdue items, the owner's leaving date for to_cancel. */
+  /** Due date for overdue items, the owner's leaving date for to_cancel, the infection or remediation date for forced. */
   date: string | null;
   daysLeft: number | null;
+  /** Set for 'forced' items only. */
+  forced: ForcedChange | null;
 }
 
 export interface DashboardSummary {
@@ -21,6 +26,8 @@ export interface DashboardSummary {
   campaigns: CampaignProgress[];
   rotation: Record<RotationState, number>;
   todoCounts: Record<TodoKind, number>;
-  /** Overdue first, then never confirmed, then leavers' accounts; capped for display. */
+  /** Forced by malware first (still infected before remediated), then overdue, never confirmed, leavers' accounts; capped for display. */
   todos: TodoItem[];
+  /** Rules 4 and 5 on devices: infected first, then unchecked, no antivirus, unlicensed, expired. */
+  devices: DeviceTodos;
 }

@@ -21,7 +21,15 @@ export const viReports = {
   accountsTitle: 'DANH SÁCH TÀI KHOẢN TRONG PHẠM VI RÀ SOÁT',
   cancellationsTitle: 'DANH SÁCH TÀI KHOẢN ĐỀ NGHỊ HỦY/ĐIỀU CHỈNH (CÁN BỘ ĐÃ CHUYỂN CÔNG TÁC, NGHỈ HƯU, THÔI VIỆC)',
   sheets: { summary: 'Tổng hợp', accounts: 'Tài khoản', devices: 'Thiết bị', cancellations: 'Đề nghị hủy TK' },
-  summaryColumns: ['STT', 'Hệ thống / phần mềm', 'Tổng số tài khoản', 'TK quản trị', 'TK người dùng', 'Đã đổi đúng hạn', 'Đổi muộn', 'Chưa đổi', 'Đề nghị hủy'],
+  // Signed report, section III (devices).
+  summaryColumns: [
+    'STT', 'Hệ thống / phần mềm', 'Tổng số tài khoản', 'TK quản trị', 'TK người dùng', 'Đã đổi đúng hạn', 'Đổi muộn', 'Chưa đổi', 'Đề nghị hủy',
+    'Thiết bị sử dụng', 'Đã kiểm tra', 'Diệt virus có bản quyền', 'Nhiễm mã độc chưa xử lý', 'Đã xử lý mã độc',
+  ],
+  devicesTitle: 'DANH SÁCH THIẾT BỊ SỬ DỤNG CÁC PHẦN MỀM VÀ KẾT QUẢ KIỂM TRA GẦN NHẤT',
+  deviceColumns: ['STT', 'Người sử dụng', 'Đơn vị', 'Loại', 'Hệ điều hành', 'Mã tài sản', 'Vị trí', 'Ngày kiểm tra', 'Phần mềm diệt virus', 'Bản quyền', 'Hạn bản quyền', 'Tình trạng'],
+  deviceNote: (months: number) => `Thiết bị: kiểm tra trong ${months} tháng gần nhất; "có bản quyền" theo lần kiểm tra gần nhất, còn hạn.`,
+  remediatedOn: (d: string) => `đã xử lý ngày ${d}`,
   accountColumns: ['STT', 'Họ và tên', 'Chức vụ', 'Bộ phận', 'Đơn vị', 'Hệ thống', 'Loại TK', 'Tên đăng nhập', 'Ngày đổi gần nhất', 'Hạn tiếp theo', 'Trạng thái', 'Ghi chú'],
   cancellationColumns: ['STT', 'Họ và tên', 'Chức vụ', 'Bộ phận', 'Đơn vị', 'Tình trạng', 'Từ ngày', 'Hệ thống', 'Cơ quan quản lý', 'Tên đăng nhập', 'Loại TK', 'Trạng thái TK'],
   total: 'Tổng cộng',
@@ -77,17 +85,23 @@ export const viReports = {
     s2: 'II. KẾT QUẢ RÀ SOÁT, THAY ĐỔI MẬT KHẨU',
     s2Body: (total: number, done: number, pct: number, late: number, missing: number) =>
       `Tổng số ${n(total)} tài khoản trong phạm vi rà soát; đã thay đổi mật khẩu đúng hạn ${n(done)} tài khoản (${pct}%); thay đổi muộn ${n(late)} tài khoản; chưa thay đổi ${n(missing)} tài khoản. Chi tiết theo từng phần mềm:`,
-    s4: 'III. TÀI KHOẢN CỦA CÁN BỘ ĐÃ CHUYỂN CÔNG TÁC, NGHỈ HƯU, THÔI VIỆC',
+    s3: 'III. KIỂM TRA THIẾT BỊ (PHẦN MỀM DIỆT VIRUS, MÃ ĐỘC)',
+    s3Body: (devices: number, checked: number, licensed: number, infected: number, remediated: number, months: number) =>
+      `Có ${n(devices)} thiết bị sử dụng các phần mềm trên; đã kiểm tra trong ${months} tháng gần nhất ${n(checked)} thiết bị; có phần mềm diệt virus bản quyền còn hạn ${n(licensed)} thiết bị; ` +
+      (infected + remediated === 0
+        ? 'không phát hiện thiết bị nhiễm mã độc.'
+        : `phát hiện nhiễm mã độc: đã diệt virus và cài đặt lại hệ điều hành ${n(remediated)} thiết bị, còn ${n(infected)} thiết bị đang xử lý; các tài khoản của người sử dụng đã được yêu cầu đổi mật khẩu sau khi xử lý.`),
+    s4: 'IV. TÀI KHOẢN CỦA CÁN BỘ ĐÃ CHUYỂN CÔNG TÁC, NGHỈ HƯU, THÔI VIỆC',
     s4Body: (count: number) =>
       count === 0
         ? 'Không có tài khoản nào của cán bộ đã chuyển công tác, nghỉ hưu, thôi việc còn hoạt động.'
         : `Có ${n(count)} tài khoản của cán bộ đã chuyển công tác, nghỉ hưu, thôi việc cần đề nghị hủy hoặc điều chỉnh (chi tiết tại Phụ lục kèm theo).`,
-    s5: 'IV. ĐỀ XUẤT, KIẾN NGHỊ',
+    s5: 'V. ĐỀ XUẤT, KIẾN NGHỊ',
     amendTitle: 'ĐIỀU CHỈNH SAU KHI ĐÃ BÁO CÁO',
     s5Body: (count: number) =>
       count === 0
         ? 'Đơn vị tiếp tục đôn đốc việc thay đổi mật khẩu định kỳ theo quy định.'
-        : `Đề nghị cơ quan quản lý các phần mềm xem xét hủy, điều chỉnh ${n(count)} tài khoản nêu tại mục III; đơn vị tiếp tục đôn đốc việc thay đổi mật khẩu định kỳ theo quy định.`,
+        : `Đề nghị cơ quan quản lý các phần mềm xem xét hủy, điều chỉnh ${n(count)} tài khoản nêu tại mục IV; đơn vị tiếp tục đôn đốc việc thay đổi mật khẩu định kỳ theo quy định.`,
     closing: (unit: string) => `Trên đây là báo cáo kết quả thực hiện của ${unit}./.`,
     recipients: 'Nơi nhận:',
     recipientsList: (r: string) => [`- Như trên${r ? '' : ''};`, '- Lưu: VT.'],

@@ -4,11 +4,16 @@ import { viCampaigns } from './vi-campaigns';
 import { viReports } from './vi-reports';
 import { viEvaluation } from './vi-evaluation';
 import { viImport } from './vi-import';
+import { viDistrict } from './vi-district';
+import { viDevices } from './vi-devices';
+import { viReliability } from './vi-reliability';
 
 export const vi = {
   campaigns: viCampaigns,
   reports: viReports,
   import: viImport,
+  district: viDistrict,
+  devices: viDevices,
   app: {
     name: 'ATTK - An toàn Tài khoản',
     shortName: 'ATTK',
@@ -88,6 +93,8 @@ export const vi = {
   fields: {
     // Field labels, keyed by the input field names used in the API contract.
     ...viEvaluation.fields,
+    ...viReliability.fields,
+    ...viDevices.fields,
     id: 'Mã',
     name: 'Tên',
     fullName: 'Họ và tên',
@@ -303,6 +310,7 @@ Tùy chọn chung:
     aboutDetail: (version: string, dataFile: string) => `Phiên bản ${version}\nTệp dữ liệu: ${dataFile}`,
   },
   evaluation: viEvaluation,
+  reliability: viReliability,
 } as const;
 
 export type Vi = typeof vi;

@@ -48,7 +48,12 @@ export interface ReportPayload {
   campaign: { directiveNumber: string; directiveDate: string | null; issuer: string; subject: string; startDate: string; deadline: string; reference: string | null };
   generatedAt: string;
   today: string;
-  figures: { overall: CampaignFigures; bySystem: (SystemFigures & { systemCode: string })[] };
+  figures: {
+    overall: CampaignFigures;
+    bySystem: (SystemFigures & { systemCode: string })[];
+    /** Rule 4/5 per system: devices used for it, checked, licensed antivirus, infected, remediated. */
+    devices: { systemId: number; devices: number; checked: number; licensedAv: number; infected: number; remediated: number }[];
+  };
   toCancel: CancellationRow[];
   /** Corrections made after the campaign was reported (locked figures change only this way). */
   amendments: { at: string; actor: string; reason: string; summary: string }[];
@@ -97,6 +102,8 @@ export interface ReportData {
   progress: CampaignProgress;
   toCancel: CancellationRow[];
   fingerprint: string;
+  devices: ReportPayload['figures']['devices'];
+  deviceCheckMonths: number;
   amendments: Amendment[];
   lastExport: { exportedAt: string; sha256: string } | null;
   today: string;

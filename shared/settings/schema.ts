@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dayOfMonth } from '../evaluation/schema';
 import { DEFAULT_WINDOWS } from '../evaluation/rules';
+import { DEFAULT_DEVICE_CHECK_MONTHS } from '../devices/rules';
 
 /** One schema per setting, without defaults: a partial save must not reset the keys it omits. */
 const settingFields = {
@@ -15,6 +16,14 @@ const settingFields = {
   selfEvalEndDay: dayOfMonth,
   unitEvalDay: dayOfMonth,
   sendBeforeDay: dayOfMonth,
+  /** Rule 4: every device in use needs a check within this many months (default 3). */
+  deviceCheckMonths: z.number().int().min(1).max(24),
+  /** Backups (electron/core/backup): keep the daily copies of this many recent days… */
+  backupKeepDaily: z.number().int().min(1).max(365),
+  /** …and the newest daily copy of each of this many recent months. */
+  backupKeepMonthly: z.number().int().min(0).max(120),
+  /** The app lock closes the app after this many idle minutes; 0 = never. */
+  lockIdleMinutes: z.number().int().min(0).max(240),
 };
 
 /** Domain settings kept in the database (UI preferences live in electron-store instead). */
@@ -24,6 +33,10 @@ export const AppSettingsSchema = z.strictObject({
   selfEvalEndDay: settingFields.selfEvalEndDay.default(DEFAULT_WINDOWS.selfEvalEndDay),
   unitEvalDay: settingFields.unitEvalDay.default(DEFAULT_WINDOWS.unitEvalDay),
   sendBeforeDay: settingFields.sendBeforeDay.default(DEFAULT_WINDOWS.sendBeforeDay),
+  deviceCheckMonths: settingFields.deviceCheckMonths.default(DEFAULT_DEVICE_CHECK_MONTHS),
+  backupKeepDaily: settingFields.backupKeepDaily.default(14),
+  backupKeepMonthly: settingFields.backupKeepMonthly.default(12),
+  lockIdleMinutes: settingFields.lockIdleMinutes.default(10),
 });
 export type AppSettings = z.output<typeof AppSettingsSchema>;
 // Built from the fields without defaults: with `AppSettingsSchema.partial()` zod 4 fills every

@@ -192,7 +192,7 @@ describe('dashboard', () => {
     const c = await campaign();
     const d = await t.call('dashboard.summary', {});
     expect(d.rotation).toEqual({ ok: 1, due_soon: 1, overdue: 1, never: 1 });
-    expect(d.todoCounts).toEqual({ overdue: 1, never: 1, to_cancel: 1 });
+    expect(d.todoCounts).toEqual({ forced: 0, overdue: 1, never: 1, to_cancel: 1 }); // forced: Rule 5, tests/integration/devices.test.ts
     expect(d.todos.map((x) => [x.kind, x.loginName, x.date, x.daysLeft])).toEqual([
       ['overdue', 'annv', '2024-01-10', -10],
       ['never', 'binhtv', null, null],

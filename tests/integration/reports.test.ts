@@ -56,6 +56,7 @@ describe('the Excel report for the receiving office', () => {
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
       ['Tổng hợp', 'visible'],
       ['Tài khoản', 'visible'],
+      ['Thiết bị', 'visible'],
       ['Đề nghị hủy TK', 'visible'],
       ['_attk', 'veryHidden'],
     ]);
@@ -71,10 +72,32 @@ describe('the Excel report for the receiving office', () => {
       .all({ id: campaignId, start: c.startDate, deadline: c.deadline }) as { name: string; total: number; done: number }[];
     const summary = wb.getWorksheet('Tổng hợp')!;
     const rows: { name: string; total: number; done: number }[] = [];
+    const deviceCells: { name: string; devices: number; infected: number }[] = [];
     summary.eachRow((row) => {
-      if (typeof row.getCell(1).value === 'number') rows.push({ name: String(row.getCell(2).value), total: Number(row.getCell(3).value), done: Number(row.getCell(6).value) });
+      if (typeof row.getCell(1).value !== 'number') return;
+      rows.push({ name: String(row.getCell(2).value), total: Number(row.getCell(3).value), done: Number(row.getCell(6).value) });
+      deviceCells.push({ name: String(row.getCell(2).value), devices: Number(row.getCell(10).value), infected: Number(row.getCell(13).value) });
     });
     expect(rows).toEqual(sql);
+    // Devices per system: in use (or still infected) and used for the system; infected = not yet remediated.
+    const devicesSql = t.core.db
+      .prepare(
+        `SELECT s.name AS name, count(d.id) AS devices, coalesce(sum(d.infected_on IS NOT NULL AND d.remediated_on IS NULL), 0) AS infected
+         FROM systems s LEFT JOIN device_systems ds ON ds.system_id = s.id
+           LEFT JOIN devices d ON d.id = ds.device_id AND (d.status = 'in_use' OR (d.infected_on IS NOT NULL AND d.remediated_on IS NULL))
+         WHERE s.id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = ?) GROUP BY s.id ORDER BY s.sort_order`,
+      )
+      .all(campaignId);
+    expect(deviceCells).toEqual(devicesSql);
+    expect(deviceCells.reduce((n, d) => n + d.devices, 0)).toBeGreaterThan(10);
+    const deviceSheet = wb.getWorksheet('Thiết bị')!;
+    const distinctDevices = t.core.db
+      .prepare(
+        `SELECT count(*) AS n FROM devices d WHERE (d.status = 'in_use' OR (d.infected_on IS NOT NULL AND d.remediated_on IS NULL))
+           AND d.id IN (SELECT device_id FROM device_systems WHERE system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = ?))`,
+      )
+      .get(campaignId) as { n: number };
+    expect(deviceSheet.actualRowCount - 3).toBe(distinctDevices.n);
     const accounts = wb.getWorksheet('Tài khoản')!;
     expect(accounts.actualRowCount - 3).toBe(exported.figures.total + exported.figures.toCancel);
     // Repeated header rows, frozen panes, autofilter, A4 fit to width.

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextDueDate } from '../../shared/rotation/rules';
 import { HOME_UNIT, makeTestCore, type TestCore } from './harness-core';
 
-// accounts.last_changed_on / next_due are kept by triggers (migration 0009). They must always equal
+// accounts.last_changed_on / next_due are kept by triggers (migration 0007). They must always equal
 // what the shared rule computes from the confirmations, whatever happens to them.
 let t: TestCore;
 beforeEach(async () => {

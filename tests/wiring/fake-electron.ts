@@ -62,6 +62,8 @@ export interface FakeElectronOptions {
   isPackaged?: boolean;
   version?: string;
   workAreas?: { x: number; y: number; width: number; height: number }[];
+  /** The button the user picks in every dialog.showMessageBox (default 0, the first). */
+  messageBoxResponse?: number;
 }
 
 export function createFakeElectron(options: FakeElectronOptions) {
@@ -211,7 +213,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
       showErrorBox: (title: string, content: string) => void errorBoxes.push({ title, content }),
       showMessageBox: (...args: unknown[]) => {
         messageBoxes.push(args);
-        return Promise.resolve({ response: 0, checkboxChecked: false });
+        return Promise.resolve({ response: options.messageBoxResponse ?? 0, checkboxChecked: false });
       },
     },
     Menu: {

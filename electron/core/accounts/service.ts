@@ -10,6 +10,7 @@ import { INTERVAL_SQL, LAST_CHANGED_SQL } from '../rotation/sql';
 import { readSettings } from '../settings/service';
 import { rotationState } from '../../../shared/rotation/rules';
 import { Where } from '../db/where';
+import { FORCED_ACCOUNT_IDS_SQL, forcedFor } from '../devices/forced';
 import { getPerson } from '../people/service';
 import { getSystem } from '../systems/service';
 
@@ -19,10 +20,10 @@ const ACCOUNT_SELECT = `SELECT a.id, a.system_id AS systemId, s.name AS systemNa
   ${LAST_CHANGED_SQL} AS lastChangedOn, ${INTERVAL_SQL} AS interval
   FROM accounts a JOIN systems s ON s.id = a.system_id LEFT JOIN people p ON p.id = a.person_id LEFT JOIN units u ON u.id = p.unit_id`;
 
-type AccountRow = Omit<Account, 'rotation' | 'nextDue' | 'daysLeft'> & { interval: number };
+type AccountRow = Omit<Account, 'rotation' | 'nextDue' | 'daysLeft' | 'forced'> & { interval: number };
 
 /** Adds Rule 1's state to a row, as of `today`. */
-function withRotation(db: Db, today: string): (row: AccountRow) => Account {
+function withRotation(db: Db, today: string): (row: AccountRow) => Omit<Account, 'forced'> {
   const dueSoon = readSettings(db).dueSoonDays;
   return ({ interval, ...row }) => {
     const r = rotationState(row.lastChangedOn, interval, today, dueSoon);
@@ -30,10 +31,16 @@ function withRotation(db: Db, today: string): (row: AccountRow) => Account {
   };
 }
 
+/** Adds Rule 5's forced change (malware on the owner's device) to the rows: one query for the page. */
+function withForced(db: Db, rows: Omit<Account, 'forced'>[]): Account[] {
+  const forced = forcedFor(db, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, forced: forced.get(r.id) ?? null }));
+}
+
 export function getAccount(db: Db, id: number, today: string): Account {
   const row = db.prepare(`${ACCOUNT_SELECT} WHERE a.id = ?`).get(id) as AccountRow | undefined;
   if (!row) throw new AttkError('NOT_FOUND', vi.errors.notFound(vi.fields.loginName!.toLowerCase(), id), ['id']);
-  return withRotation(db, today)(row);
+  return withForced(db, [withRotation(db, today)(row)])[0]!;
 }
 
 interface AccountWrite {
@@ -61,7 +68,7 @@ function validateAccount(db: Db, input: AccountWrite, exceptId: number, ctx: Cal
 
 export function accountHandlers(db: Db): HandlersFor<'accounts'> {
   return {
-    'accounts.list': ({ q, systemId, personId, unitId, role, status, offset, limit }, ctx) => {
+    'accounts.list': ({ q, systemId, personId, unitId, role, status, forced, offset, limit }, ctx) => {
       const where = new Where()
         .search(q, ['a.search_text', "coalesce(p.search_text, '')"])
         .when(systemId, 'a.system_id = ?')
@@ -69,13 +76,14 @@ export function accountHandlers(db: Db): HandlersFor<'accounts'> {
         .when(unitId, 'p.unit_id = ?')
         .when(role, 'a.role = ?')
         .when(status, 'a.status = ?');
+      const filter = forced ? `${where.sql ? `${where.sql} AND` : 'WHERE'} a.id IN (${FORCED_ACCOUNT_IDS_SQL})` : where.sql;
       const total = (
-        db.prepare(`SELECT count(*) AS n FROM accounts a LEFT JOIN people p ON p.id = a.person_id ${where.sql}`).get(where.params) as { n: number }
+        db.prepare(`SELECT count(*) AS n FROM accounts a LEFT JOIN people p ON p.id = a.person_id ${filter}`).get(where.params) as { n: number }
       ).n;
       const rows = db
-        .prepare(`${ACCOUNT_SELECT} ${where.sql} ORDER BY coalesce(p.sort_key, '~'), s.sort_order, a.login_name, a.id LIMIT @limit OFFSET @offset`)
+        .prepare(`${ACCOUNT_SELECT} ${filter} ORDER BY coalesce(p.sort_key, '~'), s.sort_order, a.login_name, a.id LIMIT @limit OFFSET @offset`)
         .all({ ...where.params, limit, offset }) as AccountRow[];
-      return { total, offset, rows: rows.map(withRotation(db, toIsoDate(ctx.now()))) };
+      return { total, offset, rows: withForced(db, rows.map(withRotation(db, toIsoDate(ctx.now())))) };
     },
 
     'accounts.get': ({ id }, ctx) => getAccount(db, id, toIsoDate(ctx.now())),

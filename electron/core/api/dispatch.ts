@@ -1,9 +1,14 @@
-import type { z } from 'zod';
-import { contract, isMethodName } from '../../../shared/api/contract';
+import { z } from 'zod';
+import { vi as zodVietnamese } from 'zod/locales';
+import { contract, isMethodName, type MethodName } from '../../../shared/api/contract';
 import { AttkError, type ApiError, type Envelope } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import type { Db } from '../db/open';
 import type { CallContext, Handlers } from './types';
+
+// zod's own messages (for checks a schema does not word itself) in Vietnamese too: whatever
+// crosses the boundary is read by a clerk.
+z.config(zodVietnamese());
 
 export interface Core {
   db: Db;
@@ -11,25 +16,33 @@ export interface Core {
   context: () => CallContext;
   /** Where unexpected errors (bugs) are logged with their stack; the caller only sees a generic message. */
   log?: (message: string, error: unknown) => void;
+  /** Asked before anything else; an error refuses the call unread (the app lock). */
+  gate?: (method: MethodName) => ApiError | null;
+  /** Awaited before a write's transaction opens or a job starts (the safety backup before an import). */
+  beforeWrite?: (method: MethodName) => Promise<void>;
 }
 
 /**
  * The one entry point for every call from outside the core (IPC, HTTP, CLI).
  * Unknown method → typed error. Input → validated by the contract's schema before any service
  * runs. Writes → one IMMEDIATE transaction: the change and its audit row land together or not at all.
+ * The app lock (core.gate) is asked first: while locked, a call is refused before its input is read.
  * Never throws; never returns a stack.
  */
 export async function dispatch(core: Core, method: unknown, rawInput: unknown): Promise<Envelope<unknown>> {
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: vi.errors.unknownMethod(String(method).slice(0, 80)) } };
+    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: vi.errors.unknownMethod(typeof method === 'string' ? method.slice(0, 80) : typeof method) } };
   }
   const def = contract[method];
-  const parsed = (def.input as z.ZodType).safeParse(rawInput);
-  if (!parsed.success) return { ok: false, error: zodToApiError(parsed.error) };
-  const handler = core.handlers[method] as (input: unknown, ctx: CallContext) => unknown;
-  const ctx = core.context();
   try {
+    const refused = core.gate?.(method);
+    if (refused) return { ok: false, error: refused };
+    const parsed = safeParse(def.input as z.ZodType, rawInput);
+    if (!parsed.success) return { ok: false, error: parsed.error ? zodToApiError(parsed.error) : { code: 'VALIDATION', message: vi.errors.invalidInput } };
+    const handler = core.handlers[method] as (input: unknown, ctx: CallContext) => unknown;
+    const ctx = core.context();
     let result: unknown;
+    if ((def.kind === 'write' || def.kind === 'job') && core.beforeWrite) await core.beforeWrite(method);
     if (def.kind === 'write') {
       result = core.db
         .transaction(() => {
@@ -44,6 +57,19 @@ export async function dispatch(core: Core, method: unknown, rawInput: unknown): 
     return { ok: true, result };
   } catch (error) {
     return { ok: false, error: toApiError(error, method, core.log ?? defaultLog) };
+  }
+}
+
+/**
+ * Validate input that is anything a page or a socket sent. A value that cannot even be read (a
+ * throwing getter or proxy, in-process callers only) is invalid input, not a bug.
+ */
+function safeParse(schema: z.ZodType, input: unknown): { success: true; data: unknown } | { success: false; error: z.ZodError | null } {
+  try {
+    const r = schema.safeParse(input);
+    return r.success ? { success: true, data: r.data } : { success: false, error: r.error };
+  } catch {
+    return { success: false, error: null };
   }
 }
 

@@ -4,6 +4,8 @@ import { auditHandlers } from '../audit/service';
 import { campaignHandlers } from '../campaigns/service';
 import { confirmationHandlers } from '../confirmations/service';
 import { dashboardHandlers } from '../dashboard/service';
+import { deviceHandlers } from '../devices/service';
+import { districtHandlers } from '../district/service';
 import { evaluationHandlers } from '../evaluation/service';
 import { importHandlers } from '../import/service';
 import { legalHandlers } from '../legal/service';
@@ -13,10 +15,11 @@ import { peopleHandlers } from '../people/service';
 import { reportHandlers, type ReportEnv } from '../reports/service';
 import { systemHandlers } from '../systems/service';
 import { unitHandlers } from '../unit/service';
-import type { Handlers } from './types';
+import type { Handlers, SessionMethod } from './types';
 
 /** Every contract method, implemented. The type makes a missing or mistyped method a compile error. */
-export function createHandlers(db: Db, env: ReportEnv): Handlers {
+/** Every contract method but the session's (backup, lock), which createCore adds. */
+export function createHandlers(db: Db, env: ReportEnv): Omit<Handlers, SessionMethod> {
   return {
     ...appHandlers(db),
     ...unitHandlers(db),
@@ -29,8 +32,10 @@ export function createHandlers(db: Db, env: ReportEnv): Handlers {
     ...confirmationHandlers(db),
     ...campaignHandlers(db),
     ...dashboardHandlers(db),
+    ...deviceHandlers(db),
     ...evaluationHandlers(db),
     ...reportHandlers(db, env),
     ...importHandlers(db),
+    ...districtHandlers(db, env),
   };
 }

@@ -17,3 +17,9 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 export type HandlersFor<P extends string> = {
   [M in MethodName as M extends `${P}.${string}` ? M : never]: Handler<M>;
 };
+
+/**
+ * Methods that belong to the core's session rather than to one connection: backups and restore
+ * (a restore replaces the connection) and the app lock. createCore adds them to the handler map.
+ */
+export type SessionMethod = Extract<MethodName, `backup.${string}` | `lock.${string}`>;

@@ -8,6 +8,7 @@ import type { CallContext, HandlersFor } from '../api/types';
 import { writeAudit } from '../audit/service';
 import type { Db } from '../db/open';
 import { Where } from '../db/where';
+import { FORCED_ACCOUNT_IDS_SQL, forcedFor } from '../devices/forced';
 import { INTERVAL_SQL } from '../rotation/sql';
 import { readSettings } from '../settings/service';
 
@@ -180,21 +181,26 @@ export function campaignHandlers(db: Db): HandlersFor<'campaigns'> {
 
     'campaigns.progress': ({ id }, ctx) => campaignProgress(db, getCampaign(db, id), toIsoDate(ctx.now())),
 
-    'campaigns.checklist': ({ campaignId, q, state, systemId, department, unitId, offset, limit }, ctx) => {
+    'campaigns.checklist': ({ campaignId, q, state, systemId, department, unitId, forced, offset, limit }, ctx) => {
       const campaign = getCampaign(db, campaignId, ['campaignId']);
       const filters = new Where().search(q, ['aSearch', 'pSearch']).when(systemId, 'systemId = ?').when(department, 'department = ?').when(unitId, 'unitId = ?');
-      const base = `FROM (${STATED_SQL}) ${filters.sql}`;
+      // Rule 5: "Phải đổi MK sau xử lý mã độc" is a filter of its own, combined with the state chips.
+      const forcedSql = `accountId IN (${FORCED_ACCOUNT_IDS_SQL})`;
+      const andForced = filters.sql ? `${filters.sql} AND ${forcedSql}` : `WHERE ${forcedSql}`;
+      const base = `FROM (${STATED_SQL}) ${forced ? andForced : filters.sql}`;
       const bound = { ...params(campaign), ...filters.params };
+      const forcedCount = (db.prepare(`SELECT count(*) AS n FROM (${STATED_SQL}) ${andForced}`).get(bound) as { n: number }).n;
       const counts: Record<CampaignAccountState, number> = { done: 0, late: 0, missing: 0, to_cancel: 0 };
       for (const r of db.prepare(`SELECT state, count(*) AS n ${base} GROUP BY state`).all(bound) as { state: CampaignAccountState; n: number }[]) {
         counts[r.state] = r.n;
       }
-      const stateClause = state ? `${filters.sql ? 'AND' : 'WHERE'} state = @state` : '';
+      const stateClause = state ? `${filters.sql || forced ? 'AND' : 'WHERE'} state = @state` : '';
       const raw = db
         .prepare(`SELECT * ${base} ${stateClause} ORDER BY sortKey, systemOrder, loginName LIMIT @limit OFFSET @offset`)
         .all({ ...bound, ...(state ? { state } : {}), limit, offset }) as (ChecklistRow & { interval: number; lastByDeadline: string | null })[];
       const today = toIsoDate(ctx.now());
       const dueSoon = readSettings(db).dueSoonDays;
+      const forcedOf = forcedFor(db, raw.map((r) => r.accountId));
       const rows: ChecklistRow[] = raw.map((r) => {
         const rotation = rotationState(r.lastChangedOn, r.interval, today, dueSoon);
         return {
@@ -202,11 +208,11 @@ export function campaignHandlers(db: Db): HandlersFor<'campaigns'> {
           personId: r.personId, personName: r.personName, position: r.position, department: r.department, unitName: r.unitName,
           state: r.state,
           changedOn: r.state === 'done' ? r.lastByDeadline : r.state === 'late' ? r.lastChangedOn : null,
-          lastChangedOn: r.lastChangedOn, rotation: rotation.state, nextDue: rotation.nextDue,
+          lastChangedOn: r.lastChangedOn, rotation: rotation.state, nextDue: rotation.nextDue, forced: forcedOf.get(r.accountId) ?? null,
         };
       });
       const total = state ? counts[state] : Object.values(counts).reduce((a, b) => a + b, 0);
-      return { total, offset, rows, counts };
+      return { total, offset, rows, counts, forcedCount };
     },
   };
 }

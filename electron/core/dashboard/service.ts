@@ -5,10 +5,14 @@ import type { RotationState } from '../../../shared/rotation/rules';
 import type { HandlersFor } from '../api/types';
 import { campaignProgress, getCampaign } from '../campaigns/service';
 import type { Db } from '../db/open';
+import { forcedAll } from '../devices/forced';
+import { deviceTodos } from '../devices/service';
 import { LAST_CHANGED_SQL, NEXT_DUE_SQL } from '../rotation/sql';
 import { readSettings } from '../settings/service';
 
 const TODO_LIMIT = 30;
+/** Byte order: ISO dates and the stored Vietnamese sort keys are made to compare this way. */
+const byCode = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 /**
  * Rule 1 over every active account of a working owner (or a shared account): last change and
@@ -41,7 +45,7 @@ export function dashboardHandlers(db: Db): HandlersFor<'dashboard'> {
       const toCancel = (db.prepare(`SELECT count(*) AS n FROM (${LEAVERS_SQL})`).get() as { n: number }).n;
       type Row = Omit<TodoItem, 'kind' | 'daysLeft'> & { date: string | null };
       const withKind = (kind: TodoKind, rows: Row[]): TodoItem[] =>
-        rows.map((r) => ({ ...r, kind, daysLeft: kind === 'overdue' && r.date ? daysBetween(today, r.date) : null }));
+        rows.map((r) => ({ ...r, kind, daysLeft: kind === 'overdue' && r.date ? daysBetween(today, r.date) : null, forced: null }));
       const cols = 'accountId, loginName, systemName, personId, personName, unitName';
       const overdue = db
         .prepare(`SELECT ${cols}, nextDue AS date FROM (${ROTATION_SQL} AND ${NEXT_DUE_SQL} < @today) ORDER BY nextDue, sortKey LIMIT ${TODO_LIMIT}`)
@@ -50,13 +54,30 @@ export function dashboardHandlers(db: Db): HandlersFor<'dashboard'> {
         .prepare(`SELECT ${cols}, NULL AS date FROM (${ROTATION_SQL} AND ${LAST_CHANGED_SQL} IS NULL) ORDER BY sortKey, loginName LIMIT ${TODO_LIMIT}`)
         .all({ today, dueSoonLimit: today }) as Row[];
       const leavers = db.prepare(`${LEAVERS_SQL} ORDER BY p.status_date, p.sort_key LIMIT ${TODO_LIMIT}`).all() as Row[];
+      // Rule 5 first: passwords that malware may have stolen, whatever their rotation state.
+      const forced = forcedAll(db);
+      const forcedRows = (
+        db
+          .prepare(
+            `SELECT a.id AS accountId, a.login_name AS loginName, s.name AS systemName, a.person_id AS personId, p.full_name AS personName,
+               coalesce(u.name, '') AS unitName, coalesce(p.sort_key, '~') AS sortKey
+             FROM accounts a JOIN systems s ON s.id = a.system_id LEFT JOIN people p ON p.id = a.person_id LEFT JOIN units u ON u.id = p.unit_id
+             WHERE a.id IN (SELECT value FROM json_each(?))`,
+          )
+          .all(JSON.stringify([...forced.keys()])) as (Omit<TodoItem, 'kind' | 'date' | 'daysLeft' | 'forced'> & { sortKey: string })[]
+      )
+        .map(({ sortKey, ...r }) => ({ ...r, sortKey, kind: 'forced' as const, forced: forced.get(r.accountId)!, date: forced.get(r.accountId)!.since, daysLeft: null }))
+        .sort((x, y) => Number(x.forced.reason !== 'infected') - Number(y.forced.reason !== 'infected') || byCode(x.date, y.date) || byCode(x.sortKey, y.sortKey) || byCode(x.loginName, y.loginName))
+        .slice(0, TODO_LIMIT)
+        .map(({ sortKey: _sortKey, ...r }): TodoItem => r);
       const open = db.prepare("SELECT id FROM campaigns WHERE status <> 'sent' ORDER BY deadline, id").all() as { id: number }[];
       return {
         today,
         campaigns: open.map(({ id }) => campaignProgress(db, getCampaign(db, id), today)),
         rotation,
-        todoCounts: { overdue: rotation.overdue, never: rotation.never, to_cancel: toCancel },
-        todos: [...withKind('overdue', overdue), ...withKind('never', never), ...withKind('to_cancel', leavers)],
+        todoCounts: { forced: forced.size, overdue: rotation.overdue, never: rotation.never, to_cancel: toCancel },
+        todos: [...forcedRows, ...withKind('overdue', overdue), ...withKind('never', never), ...withKind('to_cancel', leavers)],
+        devices: deviceTodos(db, today, TODO_LIMIT),
       };
     },
   };

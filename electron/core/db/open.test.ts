@@ -90,3 +90,13 @@ describe('openDatabase', () => {
     db.close();
   });
 });
+
+describe('migration files', () => {
+  it('are numbered 1..n without gaps or repeats', async () => {
+    const { orderMigrations } = await import('./migrations');
+    expect(orderMigrations({ './migrations/0002_b.sql': 'B', './migrations/0001_a.sql': 'A' })).toEqual(['A', 'B']);
+    expect(() => orderMigrations({ './migrations/0001_a.sql': 'A', './migrations/0003_c.sql': 'C' })).toThrow(/without gaps/);
+    expect(() => orderMigrations({ './migrations/0001_a.sql': 'A', './migrations/0001_b.sql': 'B' })).toThrow(/without gaps/);
+    expect(() => orderMigrations({ './migrations/1_a.sql': 'A' })).toThrow(/NNNN_name/);
+  });
+});

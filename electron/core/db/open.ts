@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import { foldForSearch } from '../../../shared/text/vietnamese';
+import { backupDir } from '../backup/files';
+import { writeBackupSync } from '../backup/write';
 import { migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -13,6 +15,8 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Create the file when it does not exist (default true). */
   create?: boolean;
+  /** Copy the database into backups/ before upgrading its schema (default true; never for a new file). */
+  backupBeforeMigration?: boolean;
 }
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
@@ -54,7 +58,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     registerFunctions(db);
-    if (!options.readonly) migrate(db);
+    if (!options.readonly) {
+      if (version > 0 && version < LATEST_SCHEMA_VERSION && file !== ':memory:' && options.backupBeforeMigration !== false) {
+        backupBeforeMigration(db, file, options.nativeBinding);
+      }
+      migrate(db);
+    }
     return db;
   } catch (e) {
     db.close();
@@ -66,6 +75,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 function registerFunctions(db: Db): void {
   // SQLite's own folding cannot map đ → d; this one is the same function the core indexes with.
   db.function('vi_fold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? foldForSearch(v) : v));
+}
+
+/** A checked copy of the database as it was, before a migration changes it (electron/core/backup). */
+function backupBeforeMigration(db: Db, file: string, nativeBinding: string | undefined): void {
+  try {
+    writeBackupSync(db, { dir: backupDir(file), kind: 'migration', at: new Date(), nativeBinding });
+  } catch (e) {
+    throw new AttkError('DATABASE', vi.reliability.errors.backupBeforeMigration((e as Error).message));
+  }
 }
 
 /** Apply pending migrations, each in its own transaction, tracked by PRAGMA user_version. */

@@ -22,6 +22,7 @@ import {
   type District, type Role, type RoleTag, type Roster, type SchoolLevel, type SystemCode,
 } from './vocab';
 import { campaignsStep } from './campaigns';
+import { devicesStep } from './devices';
 
 export type DemoSize = 'unit' | 'district' | 'province';
 
@@ -226,7 +227,7 @@ interface UnitPlan {
 const staffStep: DemoStep = { name: 'staff', weight: 10, run: generateStaff };
 
 /** The steps, in order. Later issues append theirs (e.g. confirmations, campaigns, devices). */
-const STEPS: readonly DemoStep[] = [staffStep, campaignsStep];
+const STEPS: readonly DemoStep[] = [staffStep, campaignsStep, devicesStep];
 
 const upperVi = (s: string) => s.toLocaleUpperCase('vi');
 const ascii = (s: string) => foldForSearch(s).replace(/[^a-z0-9]/g, '');

@@ -42,6 +42,12 @@ export class JobRunner {
     return id;
   }
 
+  /** True while any job is still running (a restore must wait: a job may hold its own connection). */
+  hasRunning(): boolean {
+    for (const job of this.jobs.values()) if (job.state === 'running') return true;
+    return false;
+  }
+
   status(id: string): JobStatus {
     const job = this.jobs.get(id);
     if (!job) throw new AttkError('NOT_FOUND', vi.errors.notFound('tác vụ', id), ['id']);

@@ -3,6 +3,7 @@ import type { CampaignAccountState } from '../../../shared/campaigns/rules';
 import type { LegalDocument } from '../../../shared/legal/schema';
 import type { CancellationRow } from '../../../shared/reports/schema';
 import type { UnitProfile } from '../../../shared/unit/schema';
+import { checkWindowStart, type DeviceKind } from '../../../shared/devices/rules';
 import { campaignAmendments, campaignProgress, getCampaign, params, STATED_SQL } from '../campaigns/service';
 import type { Db } from '../db/open';
 import { getLegalDocuments } from '../legal/service';
@@ -78,4 +79,67 @@ export function maskLogin(login: string): string {
   const dot = login.lastIndexOf('.');
   const head = login.slice(0, Math.min(2, dot > 0 ? dot : login.length));
   return `${head}***${dot > 0 ? login.slice(dot) : ''}`;
+}
+
+/** Rule 4/5 figures of the devices used for one system (in use or infected), as of today. */
+export interface DeviceFigures {
+  systemId: number;
+  devices: number;
+  checked: number;
+  licensedAv: number;
+  infected: number;
+  remediated: number;
+}
+
+/**
+ * Per system in the campaign's scope: devices used for it, checked within the last N months,
+ * whose latest check shows licensed, unexpired antivirus, still infected, and remediated.
+ */
+export function deviceFigures(db: Db, campaign: Campaign, today: string, months: number): DeviceFigures[] {
+  return db
+    .prepare(
+      `SELECT ds.system_id AS systemId, count(*) AS devices,
+         sum(d.last_checked_on >= @windowStart) AS checked,
+         sum(c.av_installed = 1 AND c.av_licensed = 1 AND (c.licence_expires_on IS NULL OR c.licence_expires_on >= @today)) AS licensedAv,
+         sum(d.infected_on IS NOT NULL AND d.remediated_on IS NULL) AS infected,
+         sum(d.remediated_on IS NOT NULL) AS remediated
+       FROM device_systems ds JOIN devices d ON d.id = ds.device_id LEFT JOIN device_checks c ON c.id = d.last_check_id
+       WHERE ds.system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = @campaignId)
+         AND (d.status = 'in_use' OR (d.infected_on IS NOT NULL AND d.remediated_on IS NULL))
+       GROUP BY ds.system_id`,
+    )
+    .all({ campaignId: campaign.id, today, windowStart: checkWindowStart(today, months) }) as DeviceFigures[];
+}
+
+export interface DeviceReportRow {
+  ownerName: string;
+  unitName: string;
+  kind: DeviceKind;
+  os: string;
+  assetTag: string;
+  location: string;
+  status: string;
+  checkedOn: string | null;
+  avInstalled: number | null;
+  avProduct: string | null;
+  avLicensed: number | null;
+  licenceExpiresOn: string | null;
+  infectedOn: string | null;
+  remediatedOn: string | null;
+  needsLicensedAv: number;
+}
+
+/** Devices used for a system in scope, with their latest check, in report order (unit, owner). */
+export function deviceRows(db: Db, campaign: Campaign): IterableIterator<DeviceReportRow> {
+  return db
+    .prepare(
+      `SELECT p.full_name AS ownerName, u.name AS unitName, d.kind, d.os, d.asset_tag AS assetTag, d.location, d.status,
+         d.last_checked_on AS checkedOn, c.av_installed AS avInstalled, c.av_product AS avProduct, c.av_licensed AS avLicensed,
+         c.licence_expires_on AS licenceExpiresOn, d.infected_on AS infectedOn, d.remediated_on AS remediatedOn, d.needs_licensed_av AS needsLicensedAv
+       FROM devices d JOIN people p ON p.id = d.owner_id JOIN units u ON u.id = p.unit_id LEFT JOIN device_checks c ON c.id = d.last_check_id
+       WHERE d.id IN (SELECT device_id FROM device_systems WHERE system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = @campaignId))
+         AND (d.status = 'in_use' OR (d.infected_on IS NOT NULL AND d.remediated_on IS NULL))
+       ORDER BY u.name, p.sort_key, d.id`,
+    )
+    .iterate({ campaignId: campaign.id }) as IterableIterator<DeviceReportRow>;
 }

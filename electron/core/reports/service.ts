@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { toIsoDate } from '../../../shared/dates';
 import { AttkError } from '../../../shared/errors';
@@ -11,10 +11,11 @@ import { writeAudit } from '../audit/service';
 import { getCampaign } from '../campaigns/service';
 import type { Db } from '../db/open';
 import type { JobRunner } from '../jobs/runner';
-import { cancellationRows, reportContext } from './data';
+import { cancellationRows, deviceFigures, reportContext } from './data';
 import { loadOrCreateUnitKey } from './keys';
 import { writeReportWorkbook } from './xlsx-report';
 import { toJobError } from '../jobs/errors';
+import { readSettings } from '../settings/service';
 
 export interface ReportEnv {
   /** The database file: exports go to an `exports` folder beside it, the signing key sits beside it. */
@@ -53,22 +54,26 @@ export async function runExport(db: Db, env: ReportEnv, ctx: CallContext, input:
     reader.exec('BEGIN');
     const rctx = reportContext(reader, input.campaignId, today);
     const fileName = vi.reports.fileName(rctx.unit.code.replace(/[^A-Za-z0-9_-]/g, '_'), input.kind === 'report' ? 'BaoCao' : 'DeNghiHuy', generatedAt.slice(0, 19).replace(/[-:T]/g, ''));
-    const filePath = join(dir, fileName);
+    // Two exports in the same second must not share a name (the record points at its own file).
+    let filePath = join(dir, fileName);
+    for (let n = 2; existsSync(filePath) || existsSync(`${filePath}.part`); n++) filePath = join(dir, fileName.replace(/\.xlsx$/, `-${n}.xlsx`));
     tmp = `${filePath}.part`;
-    const written = await writeReportWorkbook(reader, rctx, { file: tmp, kind: input.kind, showLogins: input.showLogins, key, generatedAt, progress });
+    const written = await writeReportWorkbook(reader, rctx, {
+      file: tmp, kind: input.kind, showLogins: input.showLogins, key, generatedAt, progress, deviceCheckMonths: readSettings(reader).deviceCheckMonths,
+    });
     reader.exec('COMMIT');
     const sha256 = await sha256File(tmp);
     const figures = written.payload.figures.overall;
     const exportId = db.transaction(() => {
       const r = db
         .prepare('INSERT INTO report_exports (campaign_id, kind, file_name, file_path, sha256, figures, exported_at, exported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(input.campaignId, input.kind, fileName, filePath, sha256, JSON.stringify(written.payload.figures), generatedAt, ctx.actor);
-      writeAudit(db, ctx, { action: 'export', entity: 'campaign', entityId: input.campaignId, summary: `${fileName} (SHA-256 ${sha256.slice(0, 12)}…)`, data: { kind: input.kind, sha256, figures } });
+        .run(input.campaignId, input.kind, basename(filePath), filePath, sha256, JSON.stringify(written.payload.figures), generatedAt, ctx.actor);
+      writeAudit(db, ctx, { action: 'export', entity: 'campaign', entityId: input.campaignId, summary: `${basename(filePath)} (SHA-256 ${sha256.slice(0, 12)}…)`, data: { kind: input.kind, sha256, figures } });
       return Number(r.lastInsertRowid);
     }).immediate();
     renameSync(tmp, filePath);
     tmp = '';
-    return { exportId, kind: input.kind, filePath, fileName, sha256, fingerprint: key.fingerprint, figures, rows: written.rows };
+    return { exportId, kind: input.kind, filePath, fileName: basename(filePath), sha256, fingerprint: key.fingerprint, figures, rows: written.rows };
   } finally {
     if (reader.inTransaction) reader.exec('ROLLBACK');
     reader.close();
@@ -126,6 +131,8 @@ export function reportHandlers(db: Db, env: ReportEnv): HandlersFor<'reports'> &
         toCancel: cancellationRows(db, rctx.campaign),
         fingerprint: loadOrCreateUnitKey(env.file).fingerprint,
         amendments: rctx.amendments,
+        devices: deviceFigures(db, rctx.campaign, today, readSettings(db).deviceCheckMonths),
+        deviceCheckMonths: readSettings(db).deviceCheckMonths,
         lastExport: lastExport ?? null,
         today,
       };

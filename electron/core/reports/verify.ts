@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import { asciiXml, storedZip, xmlText } from '../import/package-parts';
+import { prescanXlsx } from '../import/zip-prescan';
 import { vi } from '../../../shared/i18n/vi';
 import { REPORT_SCHEMA_VERSION, type ReportPayload, type VerifyResult } from '../../../shared/reports/schema';
 import { CellHasher } from './canonical';
@@ -16,9 +20,36 @@ const t = vi.reports.verify;
  * Reads with the streaming reader; callers pass only files that passed the zip pre-scan.
  */
 export async function verifyReportFile(file: string): Promise<VerifyResult> {
+  return verifyReportParts(prescanXlsx(await readFile(file)));
+}
+
+/**
+ * Verify the parts of a file that passed the zip pre-scan (CRCs, sizes, names checked). The parts
+ * are re-zipped the way exceljs's streaming reader reads correctly before it sees them — two of its
+ * defects, measured on ATTK's own exports (issue #7's 100-file runs):
+ * - fed sheets before shared strings (ATTK writes inline strings, sheets first), it spools each
+ *   sheet to a temporary file and now and then loses the last sheets (3 reads in 2,000 of one
+ *   file) — the signed sheet among them. Here: relationships, workbook, shared strings (an empty
+ *   list when the file has none), styles, then the sheets (0 in 2,000);
+ * - it decodes each chunk of a sheet as UTF-8 on its own, so a Vietnamese letter split across two
+ *   chunks becomes "\uFFFD\uFFFD" (a 1.8 MB unit export never verified). Here the sheets and
+ *   shared strings are pure ASCII (characters as &#N; references), as the Excel import does.
+ * Cell values are unchanged, so the hash and the signature verify exactly as they were written.
+ */
+export async function verifyReportParts(parts: Map<string, Buffer>): Promise<VerifyResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'attk-verify-'));
+  const file = join(dir, 'file.xlsx');
+  try {
+    writeFileSync(file, readerOrdered(parts));
+    return await verifyNormalised(file, sheetOrder(parts));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function verifyNormalised(file: string, sheets: { id: number; name: string }[]): Promise<VerifyResult> {
   const hasher = new CellHasher();
   const meta = new Map<string, string>();
-  const sheets = await sheetOrder(file);
   // The reader numbers sheets by part file; the id may arrive as a string.
   const nameOf = (id: number | string) => sheets.find((s) => s.id === Number(id))?.name ?? `#${id}`;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
@@ -69,10 +100,13 @@ export async function verifyReportFile(file: string): Promise<VerifyResult> {
  * Sheet names in workbook order with the number of their part (xl/worksheets/sheetN.xml), read
  * from workbook.xml and its relationships: the streaming reader numbers sheets by part.
  */
-async function sheetOrder(file: string): Promise<{ id: number; name: string }[]> {
-  const zip = await JSZip.loadAsync(await readFile(file));
-  const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
-  const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+function sheetOrder(parts: Map<string, Buffer>): { id: number; name: string }[] {
+  const text = (name: string) => {
+    const key = [...parts.keys()].find((k) => k.toLowerCase() === name);
+    return key ? xmlText(parts.get(key)!, key) : '';
+  };
+  const workbook = text('xl/workbook.xml');
+  const rels = text('xl/_rels/workbook.xml.rels');
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
@@ -87,6 +121,23 @@ async function sheetOrder(file: string): Promise<{ id: number; name: string }[]>
     if (part) result.push({ id: Number(part), name });
   }
   return result;
+}
+
+const EMPTY_SST = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
+
+function readerOrdered(parts: Map<string, Buffer>): Buffer {
+  const first = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+  const byLower = new Map([...parts.keys()].map((k) => [k.toLowerCase(), k]));
+  const ascii = (name: string, data: Buffer) => (/^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/i.test(name) ? Buffer.from(asciiXml(xmlText(data, name))) : data);
+  const entries: { name: string; data: Buffer }[] = [];
+  for (const name of first) {
+    const key = byLower.get(name.toLowerCase());
+    if (key) entries.push({ name: key, data: ascii(key, parts.get(key)!) });
+    else if (name === 'xl/sharedStrings.xml') entries.push({ name, data: EMPTY_SST });
+  }
+  const taken = new Set(entries.map((e) => e.name));
+  for (const [name, data] of parts) if (!taken.has(name)) entries.push({ name, data: ascii(name, data) });
+  return storedZip(entries);
 }
 
 function decodeXml(s: string): string {

@@ -5,7 +5,8 @@ import type { Db } from '../db/open';
 import type { Progress } from '../jobs/runner';
 import { XlsxStreamWriter, type CellStyle, type CellValue, type SheetOptions, type SheetStream } from '../xlsx/stream-writer';
 import { CellHasher, isoToDate } from './canonical';
-import { accountRows, cancellationRows, maskLogin, type ReportContext } from './data';
+import { accountRows, cancellationRows, deviceFigures, deviceRows, maskLogin, type ReportContext } from './data';
+import { deviceState, type DeviceStatus } from '../../../shared/devices/rules';
 import { signPayload, type UnitKey } from './keys';
 
 const t = vi.reports;
@@ -95,6 +96,8 @@ function directiveLine(ctx: ReportContext): string {
 
 export interface WriteOptions {
   file: string;
+  /** Rule 4: a device check counts for this many months (setting). */
+  deviceCheckMonths: number;
   kind: ReportKind;
   showLogins: boolean;
   key: UnitKey;
@@ -116,7 +119,9 @@ export interface WriteResult {
 export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: WriteOptions): Promise<WriteResult> {
   const hasher = new CellHasher();
   const wb = new XlsxStreamWriter(options.file, { creator: vi.app.name, created: new Date(options.generatedAt) });
-  const total = ctx.progress.overall.total + ctx.progress.overall.toCancel + 10;
+  // Progress counts rows written; the device count is an upper bound (some devices are out of scope).
+  const allDevices = (db.prepare('SELECT count(*) AS n FROM devices').get() as { n: number }).n;
+  const total = ctx.progress.overall.total + ctx.progress.overall.toCancel + allDevices + 10;
   let done = 0;
   const tick = (n = 1) => {
     done += n;
@@ -124,12 +129,15 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
   };
   const toCancel = cancellationRows(db, ctx.campaign);
   let accountCount = 0;
+  let deviceCount = 0;
 
   if (options.kind === 'report') {
     // ---- Tổng hợp
-    const WIDTH = 9;
+    const WIDTH = 14;
+    const devices = new Map(deviceFigures(db, ctx.campaign, ctx.today, options.deviceCheckMonths).map((d) => [d.systemId, d]));
+    const noDevices = { devices: 0, checked: 0, licensedAv: 0, infected: 0, remediated: 0 };
     const summary = addSheet(wb, hasher, {
-      name: t.sheets.summary, orientation: 'landscape', widths: [6, 42, 11, 11, 11, 12, 11, 11, 11],
+      name: t.sheets.summary, orientation: 'landscape', widths: [6, 36, 10, 10, 10, 11, 10, 10, 10, 10, 10, 10, 11, 10],
     });
     await officialHeader(summary, ctx.unit, ctx.today, WIDTH, `${t.numberPrefix}${ctx.campaign.reportNumber ?? `      /${ctx.unit.reportSymbol || 'BC'}`}`);
     summary.blank();
@@ -140,11 +148,22 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
     summary.blank();
     await summary.row(t.summaryColumns as unknown as string[], { bold: true, border: true, align: 'center', height: 48 });
     summary.sheet.options.printTitleRow = summary.rowNumber;
+    const deviceTotals = { ...noDevices };
     for (const [i, s] of ctx.progress.bySystem.entries()) {
-      await summary.row([i + 1, s.systemName, s.total, s.admin, s.user, s.done, s.late, s.missing, s.toCancel], { border: true, align: 'center' }, [], { 1: { align: 'left' } });
+      const d = devices.get(s.systemId) ?? noDevices;
+      for (const k of Object.keys(deviceTotals) as (keyof typeof deviceTotals)[]) deviceTotals[k] += d[k];
+      await summary.row(
+        [i + 1, s.systemName, s.total, s.admin, s.user, s.done, s.late, s.missing, s.toCancel, d.devices, d.checked, d.licensedAv, d.infected, d.remediated],
+        { border: true, align: 'center' }, [], { 1: { align: 'left' } },
+      );
     }
     const o = ctx.progress.overall;
-    await summary.row([null, t.total, o.total, o.admin, o.user, o.done, o.late, o.missing, o.toCancel], { border: true, bold: true, align: 'center' }, [], { 1: { align: 'left' } });
+    const dt = deviceTotals;
+    await summary.row(
+      [null, t.total, o.total, o.admin, o.user, o.done, o.late, o.missing, o.toCancel, dt.devices, dt.checked, dt.licensedAv, dt.infected, dt.remediated],
+      { border: true, bold: true, align: 'center' }, [], { 1: { align: 'left' } },
+    );
+    await summary.merged(t.deviceNote(options.deviceCheckMonths), 1, WIDTH, { italic: true, size: 11 });
     await summary.merged(t.fingerprintLine(options.key.fingerprint), 1, WIDTH, { italic: true, size: 11 });
     if (ctx.amendments.length > 0) {
       summary.blank();
@@ -177,6 +196,37 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
       tick();
     }
     await accounts.end();
+
+    // ---- Thiết bị
+    const deviceSheet = addSheet(wb, hasher, {
+      name: t.sheets.devices, orientation: 'landscape', printTitleRow: 4, freezeRows: 4, autoFilter: { row: 4, columns: 12 },
+      widths: [6, 24, 24, 14, 12, 14, 18, 13, 20, 11, 13, 22],
+    });
+    await deviceSheet.merged(t.devicesTitle, 1, 12, { bold: true, size: 14, align: 'center', height: 22 });
+    await deviceSheet.merged(`${ctx.unit.name} — ${t.deviceNote(options.deviceCheckMonths)}`, 1, 12, { italic: true, align: 'center' });
+    deviceSheet.blank();
+    await deviceSheet.row(t.deviceColumns as unknown as string[], { bold: true, border: true, align: 'center', height: 36 });
+    for (const d of deviceRows(db, ctx.campaign)) {
+      deviceCount++;
+      const state = deviceState(
+        {
+          infectedOn: d.infectedOn, remediatedOn: d.remediatedOn, status: d.status as DeviceStatus, needsLicensedAv: d.needsLicensedAv === 1,
+          lastCheck: d.checkedOn ? { checkedOn: d.checkedOn, avInstalled: d.avInstalled === 1, avLicensed: d.avLicensed === 1, licenceExpiresOn: d.licenceExpiresOn } : null,
+        },
+        ctx.today, options.deviceCheckMonths,
+      );
+      await deviceSheet.row(
+        [
+          deviceCount, d.ownerName, d.unitName, vi.devices.kind[d.kind], vi.devices.os[d.os as keyof typeof vi.devices.os] ?? d.os, d.assetTag, d.location, d.checkedOn,
+          d.avInstalled ? d.avProduct || vi.common.yes : d.checkedOn ? vi.common.no : null, d.avInstalled ? (d.avLicensed ? vi.common.yes : vi.common.no) : null,
+          d.licenceExpiresOn, vi.devices.state[state] + (d.remediatedOn ? ` — ${t.remediatedOn(formatViDate(d.remediatedOn))}` : ''),
+        ],
+        { border: true, size: 11 },
+        [7, 10],
+      );
+      tick();
+    }
+    await deviceSheet.end();
   }
 
   // ---- Đề nghị hủy TK
@@ -214,12 +264,13 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
     generatedAt: options.generatedAt,
     today: ctx.today,
     figures: {
+      devices: options.kind === 'report' ? deviceFigures(db, ctx.campaign, ctx.today, options.deviceCheckMonths) : [],
       overall: ctx.progress.overall,
       bySystem: ctx.progress.bySystem.map((s) => ({ ...s, systemCode: ctx.systemCodes.get(s.systemId) ?? '' })),
     },
     toCancel,
     amendments: ctx.amendments.map(({ at, actor, reason, summary }) => ({ at, actor, reason, summary })),
-    counts: { accountRows: accountCount, toCancel: toCancel.length, deviceRows: 0, cells: hasher.count },
+    counts: { accountRows: accountCount, toCancel: toCancel.length, deviceRows: deviceCount, cells: hasher.count },
     cellsSha256: hasher.digest(),
     fingerprint: options.key.fingerprint,
   };

@@ -11,7 +11,7 @@ export function nextDueSql(last: string, months: string): string {
 /** Interval of an account's role on its system (aliases a = accounts, s = systems). */
 export const INTERVAL_SQL = "CASE a.role WHEN 'admin' THEN s.admin_interval_months ELSE s.user_interval_months END";
 
-/** Latest valid confirmation date per account (alias a = accounts): a column kept by triggers (migration 0009). */
+/** Latest valid confirmation date per account (alias a = accounts): a column kept by triggers (migration 0007). */
 export const LAST_CHANGED_SQL = 'a.last_changed_on';
 
 /** Next due date per account (alias a): a column kept by triggers with nextDueSql's rule. */

@@ -13,8 +13,13 @@ import { ReportPrint } from '../features/print/ReportPrint';
 import { SignSheetPrint } from '../features/print/SignSheetPrint';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { AccountsScreen } from '../features/accounts/AccountsScreen';
+import { DevicesScreen } from '../features/devices/DevicesScreen';
+import { DistrictReportPrint } from '../features/district/DistrictReportPrint';
+import { DistrictScreen } from '../features/district/DistrictScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { AuditScreen } from '../features/audit/AuditScreen';
+import { BackupScreen } from '../features/backup/BackupScreen';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { useRoute } from './router';
 
@@ -22,9 +27,13 @@ const NAV = [
   { path: '/dashboard', label: vi.campaigns.nav.dashboard },
   { path: '/campaigns', label: vi.campaigns.nav.campaigns },
   { path: '/reports', label: vi.reports.nav },
+  { path: '/district', label: vi.district.nav },
   { path: '/people', label: vi.nav.people },
   { path: '/accounts', label: vi.nav.accounts },
+  { path: '/devices', label: vi.devices.nav },
   { path: '/evaluation', label: vi.evaluation.nav },
+  { path: '/audit', label: vi.reliability.audit.nav },
+  { path: '/backup', label: vi.reliability.backup.nav },
   { path: '/settings', label: vi.nav.settings },
 ] as const;
 
@@ -34,6 +43,8 @@ export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
   const [unitName, setUnitName] = useState('');
+  // Receiving mode (a setting of the home unit) shows "Tổng hợp".
+  const [receiving, setReceiving] = useState(false);
 
   const refresh = useCallback(() => {
     api['app.info']({})
@@ -41,6 +52,9 @@ export function App() {
       .catch((e: Error) => setFatal(e.message));
     api['unit.get']({})
       .then((u) => setUnitName(u?.name ?? ''))
+      .catch(() => undefined);
+    api['district.settings']({})
+      .then((d) => setReceiving(d.receivingMode))
       .catch(() => undefined);
   }, [api]);
   useEffect(refresh, [refresh]);
@@ -55,11 +69,13 @@ export function App() {
         {route.path === '/print/sign-sheet' && <SignSheetPrint campaignId={campaignId} unitId={numberParam(route.params.get('unit'))} />}
         {route.path === '/print/report' && <ReportPrint campaignId={campaignId} />}
         {route.path === '/print/cancellations' && <CancellationPrint campaignId={campaignId} />}
+        {route.path === '/print/district-report' && <DistrictReportPrint campaignId={campaignId} />}
       </TodayContext.Provider>
     );
   }
 
-  const current = NAV.find((n) => route.path.startsWith(n.path))?.path ?? '/dashboard';
+  const nav = NAV.filter((n) => n.path !== '/district' || receiving);
+  const current = nav.find((n) => route.path.startsWith(n.path))?.path ?? '/dashboard';
   const campaignMatch = /^\/campaigns\/(\d+)$/.exec(route.path);
   return (
     <div className="shell">
@@ -68,7 +84,7 @@ export function App() {
           <div className="brand-name">{vi.app.shortName}</div>
           <div className="brand-unit" title={unitName}>{unitName}</div>
         </div>
-        {NAV.map((n) => (
+        {nav.map((n) => (
           <a
             key={n.path}
             href={`#${n.path}`}
@@ -87,10 +103,14 @@ export function App() {
         {current === '/campaigns' && !campaignMatch && <CampaignsScreen startNew={route.params.get('new') === '1'} />}
         {campaignMatch && <ChecklistScreen key={campaignMatch[1]} campaignId={Number(campaignMatch[1])} initialState={stateParam(route.params.get('state'))} />}
         {current === '/reports' && <ReportsScreen campaignId={numberParam(route.params.get('campaign'))} />}
+        {current === '/district' && <DistrictScreen campaignId={numberParam(route.params.get('campaign'))} tab={route.params.get('tab') === 'units' ? 'units' : 'board'} />}
         {current === '/people' && <PeopleScreen />}
         {current === '/accounts' && <AccountsScreen personId={numberParam(route.params.get('person'))} />}
+        {current === '/devices' && <DevicesScreen deviceId={numberParam(route.params.get('device'))} />}
         {current === '/evaluation' && <EvaluationScreen info={info} />}
         {current === '/settings' && <SettingsScreen info={info} onUnitSaved={refresh} />}
+        {current === '/audit' && <AuditScreen />}
+        {current === '/backup' && <BackupScreen />}
         </TodayContext.Provider>
       </main>
     </div>

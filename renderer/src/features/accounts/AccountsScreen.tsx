@@ -12,6 +12,7 @@ import { formatViDate } from '../../../../shared/dates';
 import { AccountDetailDialog } from '../confirmations/AccountDetailDialog';
 import { ImportWizard } from '../import/ImportWizard';
 import { AccountForm } from './AccountForm';
+import { ForcedBadge } from '../devices/ForcedBadge';
 
 /** Tài khoản: every account, or one person's (#/accounts?person=ID). */
 export function AccountsScreen({ personId }: { personId?: number | undefined }) {
@@ -21,6 +22,7 @@ export function AccountsScreen({ personId }: { personId?: number | undefined }) 
   const [systemId, setSystemId] = useState('');
   const [role, setRole] = useState<AccountRole | ''>('');
   const [status, setStatus] = useState<AccountStatus | ''>('');
+  const [forced, setForced] = useState(false);
   const [systems, setSystems] = useState<TrackedSystem[]>([]);
   const [person, setPerson] = useState<Person | null>(null);
   const [editing, setEditing] = useState<Account | 'new' | null>(null);
@@ -46,10 +48,11 @@ export function AccountsScreen({ personId }: { personId?: number | undefined }) 
         ...(systemId ? { systemId: Number(systemId) } : {}),
         ...(role ? { role } : {}),
         ...(status ? { status } : {}),
+        ...(forced ? { forced } : {}),
       }),
-    [api, query, personId, systemId, role, status],
+    [api, query, personId, systemId, role, status, forced],
   );
-  const list = usePagedList(fetchPage, JSON.stringify([query, personId, systemId, role, status]));
+  const list = usePagedList(fetchPage, JSON.stringify([query, personId, systemId, role, status, forced]));
 
   const changeStatus = async (account: Account, next: AccountStatus) => {
     try {
@@ -94,9 +97,11 @@ export function AccountsScreen({ personId }: { personId?: number | undefined }) 
     {
       key: 'rotation',
       header: vi.campaigns.confirm.nextDue,
-      width: '170px',
+      width: '232px',
       render: (a) =>
-        a.status !== 'active' ? (
+        a.forced ? (
+          <ForcedBadge forced={a.forced} />
+        ) : a.status !== 'active' ? (
           <span className="muted">{vi.common.none}</span>
         ) : (
         <span className={`badge rot-${a.rotation}`} title={a.lastChangedOn ? `${vi.campaigns.confirm.lastChanged}: ${formatViDate(a.lastChangedOn)}` : undefined}>
@@ -149,13 +154,18 @@ export function AccountsScreen({ personId }: { personId?: number | undefined }) 
           ))}
         </select>
       </div>
+      <div className="state-chips" role="group" aria-label={vi.devices.fields.forced}>
+        <button type="button" className={`chip forced-chip ${forced ? 'on' : ''}`} aria-pressed={forced} onClick={() => setForced((f) => !f)}>
+          {vi.devices.forced.chip}
+        </button>
+      </div>
       <VirtualTable
         label={vi.accounts.title}
         columns={columns}
         list={list}
         rowKey={(a) => a.id}
-        rowClass={(a) => (a.personStatus && a.personStatus !== 'working' && a.status === 'active' ? 'warn' : '')}
-        emptyText={q || systemId || role || status ? vi.accounts.noMatch : vi.accounts.empty}
+        rowClass={(a) => `${a.personStatus && a.personStatus !== 'working' && a.status === 'active' ? 'warn' : ''} ${a.forced ? 'forced-row' : ''}`}
+        emptyText={q || systemId || role || status || forced ? vi.accounts.noMatch : vi.accounts.empty}
         onActivate={(a) => setDetail(a.id)}
       />
       {detail !== null && <AccountDetailDialog accountId={detail} onClose={() => setDetail(null)} onChanged={list.reload} />}

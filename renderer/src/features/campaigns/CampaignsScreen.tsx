@@ -9,6 +9,7 @@ import { useToast } from '../../components/Toast';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { CampaignCard } from './CampaignCard';
 import { CampaignForm } from './CampaignForm';
+import { CampaignFileImport } from '../district/CampaignFileImport';
 
 const t = vi.campaigns;
 
@@ -42,6 +43,7 @@ export function CampaignsScreen({ startNew }: { startNew?: boolean }) {
     <section className="screen scroll" aria-labelledby="campaigns-title">
       <header className="screen-head">
         <h1 id="campaigns-title">{t.list.title}</h1>
+        <CampaignFileImport onImported={(id) => (window.location.hash = `#/campaigns/${id}`)} />
         <button type="button" className="primary" onClick={() => setEditing('new')}>+ {t.list.add}</button>
       </header>
       {items?.length === 0 && <p className="muted">{t.list.empty}</p>}

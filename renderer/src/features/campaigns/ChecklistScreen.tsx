@@ -12,6 +12,7 @@ import { usePagedList } from '../../hooks/usePagedList';
 import { AccountDetailDialog } from '../confirmations/AccountDetailDialog';
 import { ConfirmDialog } from '../confirmations/ConfirmDialog';
 import { CampaignCard } from './CampaignCard';
+import { ForcedBadge } from '../devices/ForcedBadge';
 
 const t = vi.campaigns.checklist;
 
@@ -32,6 +33,8 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
   const [systemId, setSystemId] = useState('');
   const [unitId, setUnitId] = useState('');
   const [department, setDepartment] = useState('');
+  const [forced, setForced] = useState(false);
+  const [forcedCount, setForcedCount] = useState<number | null>(null);
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [confirming, setConfirming] = useState<{ kind: 'one'; row: ChecklistRow } | { kind: 'many' } | null>(null);
@@ -66,14 +69,16 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
         ...(systemId ? { systemId: Number(systemId) } : {}),
         ...(unitId ? { unitId: Number(unitId) } : {}),
         ...(department ? { department } : {}),
+        ...(forced ? { forced } : {}),
       });
       setCounts(page.counts);
+      setForcedCount(page.forcedCount);
       return page;
     },
-    [api, campaignId, query, state, systemId, unitId, department],
+    [api, campaignId, query, state, systemId, unitId, department, forced],
   );
-  const list = usePagedList(fetchPage, JSON.stringify([campaignId, query, state, systemId, unitId, department]));
-  useEffect(() => setActive(0), [query, state, systemId, unitId, department]);
+  const list = usePagedList(fetchPage, JSON.stringify([campaignId, query, state, systemId, unitId, department, forced]));
+  useEffect(() => setActive(0), [query, state, systemId, unitId, department, forced]);
 
   const refresh = () => {
     list.reload();
@@ -121,7 +126,14 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
     { key: 'system', header: vi.fields.systemId!, width: 'minmax(130px, 1.3fr)', render: (r) => r.systemName },
     { key: 'login', header: vi.fields.loginName!, width: 'minmax(100px, 1fr)', render: (r) => <code>{r.loginName}</code> },
     { key: 'role', header: vi.accounts.filterRole, width: '96px', render: (r) => vi.accountRole[r.role] },
-    { key: 'state', header: vi.fields.status!, width: '124px', render: (r) => <span className={`badge state-${r.state}`}>{vi.campaigns.state[r.state]}</span> },
+    {
+      key: 'state',
+      header: vi.fields.status!,
+      width: forcedCount ? '200px' : '124px',
+      // Rule 5 outranks the campaign state: a change made before the remediation does not count.
+      render: (r) =>
+        r.forced ? <ForcedBadge forced={r.forced} /> : <span className={`badge state-${r.state}`}>{vi.campaigns.state[r.state]}</span>,
+    },
     { key: 'date', header: t.changedOn, width: '92px', render: (r) => formatViDate(r.changedOn) },
     {
       key: 'act',
@@ -129,7 +141,7 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
       width: '96px',
       render: (r) => (
         <span className="row-actions">
-          {r.state !== 'to_cancel' && r.state !== 'done' && (
+          {r.state !== 'to_cancel' && (r.state !== 'done' || r.forced?.reason === 'remediated') && (
             <button type="button" className="link" onClick={() => openConfirm(r)}>
               {t.confirm}
             </button>
@@ -211,6 +223,9 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
             {vi.campaigns.state[s]}: <strong>{counts ? counts[s].toLocaleString('vi-VN') : '…'}</strong>
           </button>
         ))}
+        <button type="button" className={`chip forced-chip ${forced ? 'on' : ''}`} aria-pressed={forced} onClick={() => setForced((f) => !f)}>
+          {vi.devices.forced.chip}: <strong>{forcedCount === null ? '…' : forcedCount.toLocaleString('vi-VN')}</strong>
+        </button>
         <span className="spacer" />
         {selected.size > 0 ? (
           <>
@@ -230,7 +245,7 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
         columns={columns}
         list={list}
         rowKey={(r) => r.accountId}
-        rowClass={(r) => `${list.rowAt(active)?.accountId === r.accountId ? 'active' : ''} ${r.state === 'to_cancel' ? 'warn' : ''}`}
+        rowClass={(r) => `${list.rowAt(active)?.accountId === r.accountId ? 'active' : ''} ${r.state === 'to_cancel' ? 'warn' : ''} ${r.forced ? 'forced-row' : ''}`}
         emptyText={t.noRows}
         onActivate={openConfirm}
       />

@@ -7,6 +7,7 @@ import { useApi } from '../../api/context';
 import { Dialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toast';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ForcedBanner } from '../devices/ForcedBadge';
 
 const t = vi.campaigns.confirm;
 
@@ -71,6 +72,7 @@ export function AccountDetailDialog({ accountId, onClose, onChanged }: { account
       {error && <div className="banner error" role="alert">{error}</div>}
       {account && (
         <>
+          {account.forced && <ForcedBanner forced={account.forced} />}
           <dl className="facts">
             <dt>{vi.fields.systemId}</dt>
             <dd>{account.systemName}</dd>

@@ -6,6 +6,9 @@ import { ROTATION_STATES } from '../../../../shared/rotation/rules';
 import { useApi } from '../../api/context';
 import { AccountDetailDialog } from '../confirmations/AccountDetailDialog';
 import { CampaignCard } from '../campaigns/CampaignCard';
+import { DeviceTodosCard } from '../devices/DeviceTodosCard';
+import { ForcedBadge } from '../devices/ForcedBadge';
+import { navigate } from '../../app/router';
 import { NextEvaluationCard } from '../evaluation/NextEvaluationCard';
 
 const t = vi.campaigns.dashboard;
@@ -28,7 +31,7 @@ export function DashboardScreen() {
 
   if (error) return <div className="screen"><div className="banner error" role="alert">{error}</div></div>;
   if (!data) return <div className="screen">{vi.common.loading}</div>;
-  const totalTodos = data.todoCounts.overdue + data.todoCounts.never + data.todoCounts.to_cancel;
+  const totalTodos = Object.values(data.todoCounts).reduce((a, b) => a + b, 0);
   return (
     <section className="screen scroll" aria-labelledby="dash-title">
       <header className="screen-head">
@@ -67,6 +70,8 @@ export function DashboardScreen() {
         </div>
       </div>
 
+      <DeviceTodosCard devices={data.devices} />
+
       <div className="card">
         <h2>
           {t.todo} <span className="muted">({totalTodos.toLocaleString('vi-VN')})</span>
@@ -85,6 +90,26 @@ export function DashboardScreen() {
 }
 
 function TodoRow({ item, onOpen }: { item: TodoItem; onOpen: () => void }) {
+  // Rule 5 (first in the list): still infected → the device comes first; remediated → confirm a change dated on or after it.
+  if (item.kind === 'forced' && item.forced) {
+    const f = item.forced;
+    return (
+      <li className="todo todo-forced">
+        <ForcedBadge forced={f} full />
+        <span className="todo-main">
+          <strong>{item.personName ?? vi.accounts.shared}</strong> · <code>{item.loginName}</code> · {item.systemName}
+          {item.unitName && <span className="muted"> · {item.unitName}</span>}
+        </span>
+        <span className="todo-date">{f.reason === 'infected' ? vi.devices.dashboard.foundOn(formatViDate(f.since)) : vi.devices.dashboard.remediatedOn(formatViDate(f.since))}</span>
+        {f.reason === 'infected' ? (
+          <button type="button" onClick={() => navigate('/devices', { device: f.deviceId })}>{vi.devices.forced.fixInfected}</button>
+        ) : (
+          <button type="button" onClick={onOpen}>{vi.devices.forced.fixRemediated}</button>
+        )}
+      </li>
+    );
+  }
+  if (item.kind === 'forced') return null;
   return (
     <li className={`todo todo-${item.kind}`}>
       <span className={`badge todo-badge-${item.kind}`}>{t.kind[item.kind]}</span>

@@ -62,7 +62,7 @@ export function ReportPrint({ campaignId }: { campaignId: number }) {
       <table className="doc-table compact">
         <thead>
           <tr>
-            {vi.reports.summaryColumns.map((c) => (
+            {vi.reports.summaryColumns.slice(0, 9).map((c) => (
               <th key={c}>{c}</th>
             ))}
           </tr>
@@ -86,6 +86,13 @@ export function ReportPrint({ campaignId }: { campaignId: number }) {
           </tr>
         </tbody>
       </table>
+      <p className="doc-section">{p.s3}</p>
+      <p className="doc-body">
+        {p.s3Body(
+          ...(['devices', 'checked', 'licensedAv', 'infected', 'remediated'] as const).map((k) => data.devices.reduce((sum, d) => sum + d[k], 0)) as [number, number, number, number, number],
+          data.deviceCheckMonths,
+        )}
+      </p>
       <p className="doc-section">{p.s4}</p>
       <p className="doc-body">{p.s4Body(data.toCancel.length)}</p>
       <p className="doc-section">{p.s5}</p>

@@ -5,7 +5,9 @@ import type { TrackedSystem } from '../../../../shared/systems/schema';
 import { useApi } from '../../api/context';
 import { useToast } from '../../components/Toast';
 import { useFormErrors } from '../../hooks/useFormErrors';
+import { AppLockCard } from '../lock/AppLockCard';
 import { LegalRegisterCard } from './LegalRegisterCard';
+import { ReceivingModeCard } from '../district/ReceivingModeCard';
 import { SystemForm } from './SystemForm';
 import { emptyUnitDraft, IDENTITY_FIELDS, SIGNER_FIELDS, UnitProfileFields, type UnitDraft } from './unitProfileFields';
 
@@ -102,6 +104,10 @@ export function SettingsScreen({ info, onUnitSaved }: { info: AppInfo; onUnitSav
       </div>
 
       <LegalRegisterCard />
+
+      <AppLockCard />
+
+      <ReceivingModeCard onSaved={onUnitSaved} />
 
       <div className="card">
         <h2>{vi.settings.about}</h2>

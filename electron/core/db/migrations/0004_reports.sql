@@ -1,4 +1,4 @@
--- 0007: report exports (what the unit sent, as sent), amendments after reporting, campaign reference.
+-- 0004: report exports (what the unit sent, as sent), amendments after reporting, campaign reference.
 
 -- A campaign set up from a receiving office's campaign file keeps that office's identifier.
 ALTER TABLE campaigns ADD COLUMN reference TEXT;

@@ -1,4 +1,4 @@
--- 0009: each account carries its latest valid password change and its next due date, kept by
+-- 0007: each account carries its latest valid password change and its next due date, kept by
 -- triggers in the same transaction as the change. Measured (bench, district): the dashboard
 -- computed both with a correlated subquery and date arithmetic per account, three times per
 -- call (≈ 340 ms); with the columns and an index it reads them (see bench/results.md).

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { AttkError } from '../../shared/errors';
+import { vi } from '../../shared/i18n/vi';
+import {
+  backupDir, createCore, databaseInUse, DatabaseDamagedError, findNewestGoodBackup, openDatabase, preflightDatabase,
+  swapInBackup, verifyBackupFile, writeBackup, writeBackupSync,
+} from '../core';
+import { writeAudit } from '../core/audit/service';
+
+// `attk backup` and `attk restore`: the same checked copy and the same safe swap as the app's
+// Sao lưu / Khôi phục screen, for a clerk with a shell or a scheduled task.
+
+const R = vi.reliability;
+
+interface CommandArgs {
+  db: string;
+  json: boolean;
+  out: (text: string) => void;
+}
+
+/** attk backup --db FILE [--out DIR]: a checked copy (online backup API) in DIR or backups/ beside the file. */
+export async function backupCommand(args: CommandArgs & { dir?: string | undefined }): Promise<number> {
+  const file = resolve(args.db);
+  if (!existsSync(file)) throw new AttkError('NOT_FOUND', vi.errors.dbOpen(file));
+  // Read-only: a backup never migrates or otherwise touches the file it copies.
+  const db = openDatabase(file, { readonly: true });
+  try {
+    const dir = args.dir ? resolve(args.dir) : backupDir(file);
+    const entry = await writeBackup(db, { dir, kind: 'manual', at: new Date() });
+    args.out(args.json ? JSON.stringify({ ok: true, path: entry.path, name: entry.name, size: entry.size }) : R.cli.backupDone(entry.path, R.backup.sizeOf(entry.size)));
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * attk restore --db FILE --from BACKUP: verify the backup, keep the current file (a checked
+ * 'restore' copy, or the damaged file itself byte for byte), swap, reopen and audit.
+ * Refused while the app or `attk serve` holds the database.
+ */
+export function restoreCommand(args: CommandArgs & { from: string; appVersion: string }): number {
+  const file = resolve(args.db);
+  const from = resolve(args.from);
+  verifyBackupFile(from);
+  let damaged = false;
+  try {
+    preflightDatabase(file);
+  } catch (e) {
+    if (!(e instanceof DatabaseDamagedError)) throw e;
+    damaged = true;
+  }
+  let kept: string | null = null;
+  if (existsSync(file) && !damaged) {
+    if (databaseInUse(file)) throw new AttkError('CONFLICT', R.errors.inUse);
+    // Fold a WAL left by a crash into the file (a normal checkpoint), so the copy and the swap see it all.
+    const rw = new Database(file, { fileMustExist: true });
+    rw.pragma('wal_checkpoint(TRUNCATE)');
+    rw.close();
+    const ro = openDatabase(file, { readonly: true });
+    try {
+      kept = join(backupDir(file), writeBackupSync(ro, { dir: backupDir(file), kind: 'restore', at: new Date() }).name);
+    } finally {
+      ro.close();
+    }
+  }
+  const damagedName = swapInBackup(file, from, { replaced: damaged ? 'damaged' : 'backed-up', at: new Date() });
+  if (damagedName) kept = join(backupDir(file), damagedName);
+  // Open as the app would (an older backup is migrated, with its own pre-migration copy) and record it.
+  const core = createCore({ file, shell: 'cli', appVersion: args.appVersion });
+  try {
+    const db = core.db;
+    db.transaction(() =>
+      writeAudit(db, core.context(), { action: 'restore', entity: 'database', entityId: null, summary: R.backup.auditRestore(from), data: { from, kept } }),
+    ).immediate();
+  } finally {
+    core.db.close();
+  }
+  args.out(args.json ? JSON.stringify({ ok: true, file, from, kept }) : R.cli.restoreDone(from, kept ?? '—'));
+  return 0;
+}
+
+/** What to tell the user when the database is damaged: the newest good backup, and the command to restore it. */
+export function damageHint(dbFile: string): { text: string; backup: string | null } {
+  const file = resolve(dbFile);
+  const good = findNewestGoodBackup(file);
+  return good ? { text: R.damaged.cliHint(good.path, file), backup: good.path } : { text: R.damaged.noBackup, backup: null };
+}

@@ -1,0 +1,128 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { InputOf, MethodName, ResultOf } from '../../shared/api/contract';
+import type { DistrictExportResult, SubmissionImportResult, UnitListImportResult } from '../../shared/district/schema';
+import { AttkError } from '../../shared/errors';
+import { vi } from '../../shared/i18n/vi';
+import type { JobStatus } from '../../shared/jobs/schema';
+import { createCore, dispatch } from '../core';
+import { progressBar } from './progress';
+
+// The receiving office from the command line (same core, same contract as the UI):
+//   attk campaign export --campaign ID --out FILE.attk-campaign --db DB
+//   attk campaign import FILE.attk-campaign --db DB [--unit-code CODE]
+//   attk district import FILE.xlsx… --db DB [--campaign ID] [--trust-new-keys]
+//   attk district export --campaign ID --out FILE.xlsx --db DB
+//   attk district units FILE.xlsx|FILE.csv --db DB
+// Exit 0 when everything went in, 1 when a file was refused (the others are stored).
+
+const T = vi.district.cli;
+
+export class DistrictUsageError extends Error {}
+
+export interface DistrictCommandArgs {
+  command: 'campaign' | 'district';
+  positionals: string[];
+  db: string;
+  campaign?: string | undefined;
+  out?: string | undefined;
+  unitCode?: string | undefined;
+  trustNewKeys: boolean;
+  json: boolean;
+  now?: (() => Date) | undefined;
+  appVersion: string;
+  write: (text: string) => void;
+}
+
+function readUpload(path: string): { fileName: string; dataBase64: string } {
+  try {
+    return { fileName: basename(path), dataBase64: readFileSync(resolve(path)).toString('base64') };
+  } catch {
+    throw new DistrictUsageError(T.noFile(path));
+  }
+}
+
+function campaignId(value: string | undefined): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0) throw new DistrictUsageError(vi.cli.missingOption('--campaign'));
+  return id;
+}
+
+export async function districtCommand(args: DistrictCommandArgs): Promise<number> {
+  const [sub, ...files] = args.positionals;
+  const core = createCore({ file: resolve(args.db), shell: 'cli', appVersion: args.appVersion, ...(args.now ? { now: args.now } : {}) });
+  const call = async <M extends MethodName>(method: M, input: InputOf<M>): Promise<ResultOf<M>> => {
+    const r = await dispatch(core, method, input);
+    if (!r.ok) throw new AttkError(r.error.code, r.error.message, r.error.path);
+    return r.result as ResultOf<M>;
+  };
+  const bars = !args.json && process.stderr.isTTY === true;
+  const wait = async <R>(jobId: string, label: string): Promise<R> => {
+    const bar = progressBar(label, bars);
+    for (;;) {
+      const s = (await call('jobs.status', { id: jobId })) as JobStatus<R>;
+      bar(s.done, s.total);
+      if (s.state === 'done') return s.result as R;
+      if (s.state === 'failed') throw new AttkError('VALIDATION', s.error?.message ?? vi.errors.internal);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const print = (data: object, text: string) => args.write(args.json ? JSON.stringify(data) : text);
+  try {
+    if (args.command === 'campaign' && sub === 'export') {
+      if (!args.out) throw new DistrictUsageError(vi.cli.missingOption('--out'));
+      const r = await call('campaignFile.export', { campaignId: campaignId(args.campaign) });
+      const out = resolve(args.out);
+      writeFileSync(out, Buffer.from(r.dataBase64, 'base64'));
+      print({ ok: true, out, reference: r.reference, fingerprint: r.fingerprint }, T.campaignExported(out, r.reference, r.fingerprint));
+      return 0;
+    }
+    if (args.command === 'campaign' && sub === 'import') {
+      if (!files[0]) throw new DistrictUsageError(T.noFiles);
+      const r = await call('campaignFile.import', { ...readUpload(files[0]), unitCode: args.unitCode ?? '' });
+      print(
+        { ok: true, campaignId: r.campaign.id, reference: r.campaign.reference, fingerprint: r.fingerprint, created: r.created, systemsCreated: r.systemsCreated, legalAdded: r.legalAdded, unitCodeChanged: r.unitCodeChanged },
+        T.campaignImported(r.campaign.directiveNumber, r.campaign.id, r.fingerprint),
+      );
+      return 0;
+    }
+    if (args.command === 'district' && sub === 'import') {
+      if (files.length === 0) throw new DistrictUsageError(T.noFiles);
+      const uploads = files.map(readUpload);
+      const { jobId } = await call('district.importFiles', {
+        files: uploads, trustNewKeys: args.trustNewKeys, ...(args.campaign ? { campaignId: campaignId(args.campaign) } : {}),
+      });
+      const r = await wait<SubmissionImportResult>(jobId, T.progress);
+      if (args.json) args.write(JSON.stringify({ ok: r.refused === 0, ...r }));
+      else {
+        for (const f of r.results) args.write(T.line(f.fileName, f.status, f.message));
+        args.write(T.summary(r.accepted, r.refused, (r.ms / 1000).toFixed(1)));
+        if (r.results.some((f) => f.reason === 'needsKey' || f.reason === 'keyChanged')) args.write(T.keyHint);
+      }
+      return r.refused === 0 ? 0 : 1;
+    }
+    if (args.command === 'district' && sub === 'export') {
+      if (!args.out) throw new DistrictUsageError(vi.cli.missingOption('--out'));
+      const { jobId } = await call('district.export', { campaignId: campaignId(args.campaign) });
+      const r = await wait<DistrictExportResult>(jobId, vi.district.xlsx.job);
+      const out = resolve(args.out);
+      copyFileSync(r.filePath, out);
+      print({ ok: true, out, sha256: r.sha256, units: r.units, missing: r.missing }, T.exported(out, r.sha256));
+      return 0;
+    }
+    if (args.command === 'district' && sub === 'units') {
+      if (!files[0]) throw new DistrictUsageError(T.noFiles);
+      const { jobId } = await call('district.importUnits', readUpload(files[0]));
+      const r = await wait<UnitListImportResult>(jobId, vi.district.listImport.job);
+      if (args.json) args.write(JSON.stringify({ ok: r.problems.length === 0, ...r }));
+      else {
+        args.write(T.unitsImported(r.created, r.updated, r.unchanged, r.problems.length));
+        for (const p of r.problems) args.write(`  ${vi.district.register.problemRow(p.row, p.message)}`);
+      }
+      return r.problems.length === 0 ? 0 : 1;
+    }
+    throw new DistrictUsageError(`${T.unknown(sub ?? '')}\n${T.usage}`);
+  } finally {
+    core.db.close();
+  }
+}

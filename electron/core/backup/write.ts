@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { BackupEntry, BackupKind } from '../../../shared/backup/schema';
+import { AttkError } from '../../../shared/errors';
+import { vi } from '../../../shared/i18n/vi';
+import type { Db } from '../db/open';
+import { backupBaseName, parseBackupName } from './files';
+
+// Writing a backup so that a crash at any moment never leaves a damaged file under a backup's name:
+//   copy to a temporary file in the backups folder (the online backup API, or VACUUM INTO when the
+//   caller cannot wait) → switch the copy to a single-file journal → PRAGMA quick_check on it →
+//   fsync the file → publish it under its final name → fsync the folder.
+// Listing ignores temporary files, so a copy killed half-way is invisible (and swept next time).
+
+export interface WriteOptions {
+  /** The database file (backups are named after the moment, not the file). */
+  dir: string;
+  kind: BackupKind;
+  at: Date;
+  nativeBinding?: string | undefined;
+}
+
+const TMP_PREFIX = '.attk-backup-';
+
+function tempPath(dir: string): string {
+  return join(dir, `${TMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** The online backup API: pages are copied in steps, so the app keeps answering during a large copy. */
+export async function writeBackup(db: Db, options: WriteOptions): Promise<BackupEntry & { path: string }> {
+  mkdirSync(options.dir, { recursive: true });
+  const tmp = tempPath(options.dir);
+  try {
+    await db.backup(tmp);
+    return publish(tmp, options);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/**
+ * VACUUM INTO: a consistent copy in one synchronous call. Used where the caller cannot await —
+ * before a migration (inside openDatabase) — and never inside a transaction.
+ */
+export function writeBackupSync(db: Db, options: WriteOptions): BackupEntry & { path: string } {
+  mkdirSync(options.dir, { recursive: true });
+  const tmp = tempPath(options.dir);
+  try {
+    db.prepare('VACUUM INTO ?').run(tmp);
+    return publish(tmp, options);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+function publish(tmp: string, options: WriteOptions): BackupEntry & { path: string } {
+  const check = new Database(tmp, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  try {
+    // A backup is one self-contained file: no -wal beside it, whatever the source used.
+    check.pragma('journal_mode = DELETE');
+    const result = check.pragma('quick_check', { simple: true });
+    if (result !== 'ok') throw new AttkError('DATABASE', vi.reliability.errors.backupFailed(String(result)));
+  } finally {
+    check.close();
+  }
+  fsyncFile(tmp);
+  const name = publishUnique(tmp, options.dir, backupBaseName(options.at, options.kind));
+  fsyncDir(options.dir);
+  const parsed = parseBackupName(name)!;
+  const { seq: _seq, ...entry } = parsed;
+  return { ...entry, size: statSync(join(options.dir, name)).size, path: join(options.dir, name) };
+}
+
+/**
+ * Give the checked temporary file its final name without ever replacing an existing backup:
+ * link() fails if the name is taken (two copies in the same second get -2, -3…), then the
+ * temporary name is dropped. Either way a reader sees a complete file or none.
+ */
+function publishUnique(tmp: string, dir: string, base: string): string {
+  for (let n = 1; n < 1000; n++) {
+    const name = n === 1 ? `${base}.sqlite` : `${base}-${n}.sqlite`;
+    const target = join(dir, name);
+    try {
+      linkSync(tmp, target);
+      unlinkSync(tmp);
+      return name;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      // A file system without hard links (FAT on a USB stick): rename, after checking the name is free.
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw e;
+      if (existsSync(target)) continue;
+      renameSync(tmp, target);
+      return name;
+    }
+  }
+  throw new AttkError('DATABASE', vi.reliability.errors.backupFailed('too many backups in one second'));
+}
+
+export function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Make a rename durable. POSIX needs the folder itself synced; Windows cannot open a folder this
+ * way (NTFS journals the rename), so there the error is ignored.
+ */
+export function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch (e) {
+    if (process.platform !== 'win32') throw e;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Remove temporary files left by a copy that was killed (older than a minute, so never one in progress). */
+export function sweepTemporary(dir: string, names: readonly string[], now = Date.now()): void {
+  for (const name of names) {
+    if (!name.startsWith(TMP_PREFIX)) continue;
+    const path = join(dir, name);
+    try {
+      if (existsSync(path) && now - statSync(path).mtimeMs > 60_000) rmSync(path, { force: true });
+    } catch {
+      /* best effort */
+    }
+  }
+}

@@ -1,0 +1,221 @@
+import { createHash } from 'node:crypto';
+import type { ParsedInputOf } from '../../../shared/api/contract';
+import type { CampaignFigures } from '../../../shared/campaigns/rules';
+import { formatViDate, formatViDateTime, toIsoDate, daysBetween } from '../../../shared/dates';
+import { MAX_UPLOAD_BYTES, type RefusalReason, type SubmissionFileResult, type SubmissionImportResult } from '../../../shared/district/schema';
+import { vi } from '../../../shared/i18n/vi';
+import { REPORT_SCHEMA_VERSION, type ReportPayload } from '../../../shared/reports/schema';
+import { foldForSearch } from '../../../shared/text/vietnamese';
+import type { CallContext } from '../api/types';
+import { writeAudit } from '../audit/service';
+import type { Db } from '../db/open';
+import { ImportFileError } from '../import/problems';
+import { prescanXlsx } from '../import/zip-prescan';
+import type { Progress } from '../jobs/runner';
+import { verifyReportParts } from '../reports/verify';
+
+// Unit files coming up (PRODUCT.md "Consolidation"). Each file, one after another:
+//  1. off any transaction: base64 → bytes, SHA-256, the import's zip pre-scan (entry count,
+//     inflated size, CRC, no ../ names), then verifyReportFile (schema version, row counts, the
+//     SHA-256 of every visible cell and the Ed25519 signature of the hidden sheet);
+//  2. in one short IMMEDIATE transaction of its own: duplicate (same SHA-256 stored), unit known to
+//     the register, campaign (by reference, else directive number + deadline), the unit's pinned
+//     key (first file / key change only on the clerk's confirmation), not older than the file it
+//     would replace — then the submission, its figures per system and an audit row.
+// A refused file writes nothing and never stops the others.
+
+const R = vi.district.result;
+type Input = ParsedInputOf<'district.importFiles'>;
+
+interface Checked {
+  fileName: string;
+  sha256: string;
+  bytes: Buffer;
+  payload: ReportPayload;
+  publicKey: string;
+  fingerprint: string;
+}
+
+type Refusal = { refused: SubmissionFileResult };
+
+function refusal(fileName: string, sha256: string | null, reason: RefusalReason, message: string, extra: Partial<SubmissionFileResult> = {}): Refusal {
+  return { refused: { fileName, status: 'refused', reason, message, sha256, ...extra } };
+}
+
+/** Step 1: everything that can be known from the file alone. */
+async function checkFile(file: { fileName: string; dataBase64: string }): Promise<Checked | Refusal> {
+  const { fileName } = file;
+  const base64 = file.dataBase64.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 === 1) return refusal(fileName, null, 'unreadable', R.badBase64(fileName));
+  const bytes = Buffer.from(base64, 'base64');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (bytes.length > MAX_UPLOAD_BYTES) return refusal(fileName, sha256, 'unreadable', vi.import.fileErrors.tooLarge(fileName, { limit: MAX_UPLOAD_BYTES }));
+  let parts: Map<string, Buffer>;
+  try {
+    parts = prescanXlsx(bytes);
+  } catch (error) {
+    if (error instanceof ImportFileError) {
+      const message = vi.import.fileErrors[error.problem.code](fileName, error.problem.detail ?? {});
+      return refusal(fileName, sha256, 'unreadable', message);
+    }
+    return refusal(fileName, sha256, 'unreadable', R.unreadable(fileName));
+  }
+  let verified;
+  try {
+    verified = await verifyReportParts(parts);
+  } catch {
+    return refusal(fileName, sha256, 'unreadable', R.unreadable(fileName));
+  }
+  const t = vi.reports.verify;
+  if (verified.problems[0] === t.notAttk) return refusal(fileName, sha256, 'notReport', R.notAttk(fileName));
+  const payload = verified.payload;
+  // A file from another version of ATTK: say so, rather than "altered".
+  if (payload && payload.schemaVersion !== REPORT_SCHEMA_VERSION) return refusal(fileName, sha256, 'notReport', t.schema(payload.schemaVersion, REPORT_SCHEMA_VERSION));
+  if (!verified.ok || !payload || !verified.publicKey || !verified.fingerprint) {
+    return refusal(fileName, sha256, 'altered', R.altered(verified.problems.join(' ')), payload ? { unitCode: payload.unit?.code, unitName: payload.unit?.name } : {});
+  }
+  if (payload.kind !== 'report') return refusal(fileName, sha256, 'notReport', R.cancellationsOnly(fileName), { unitCode: payload.unit.code, unitName: payload.unit.name });
+  return { fileName, sha256, bytes, payload, publicKey: verified.publicKey, fingerprint: verified.fingerprint };
+}
+
+/** A system's identity across units: its code, or its folded name when the unit's system has none (the export then writes "S<id>"). */
+export function systemKey(code: string, name: string): string {
+  return code && !/^S\d+$/.test(code) ? code.trim().toUpperCase() : `name:${foldForSearch(name)}`;
+}
+
+const directiveKey = (s: string) => foldForSearch(s).replace(/\s+/g, '');
+
+interface CampaignMatch {
+  id: number;
+  deadline: string;
+  by: 'reference' | 'directive';
+}
+
+function matchCampaign(db: Db, payload: ReportPayload, wanted: number | undefined): CampaignMatch | null {
+  const c = payload.campaign;
+  if (c.reference) {
+    const row = db.prepare('SELECT id, deadline FROM campaigns WHERE reference = ?').get(c.reference) as { id: number; deadline: string } | undefined;
+    if (row) return { ...row, by: 'reference' };
+  }
+  const rows = (db.prepare('SELECT id, deadline, directive_number AS directive FROM campaigns WHERE deadline = ? ORDER BY id DESC').all(c.deadline) as {
+    id: number; deadline: string; directive: string;
+  }[]).filter((r) => directiveKey(r.directive) === directiveKey(c.directiveNumber));
+  const row = rows.find((r) => r.id === wanted) ?? rows[0];
+  return row ? { id: row.id, deadline: row.deadline, by: 'directive' } : null;
+}
+
+interface Trust {
+  all: boolean;
+  confirmed: Set<string>;
+}
+const trustKey = (unitCode: string, fingerprint: string) => `${unitCode.toUpperCase()}\n${fingerprint}`;
+
+/** Step 2, inside its own transaction: the checks that need the database, then the writes. */
+function storeFile(db: Db, ctx: CallContext, input: Input, trust: Trust, f: Checked): SubmissionFileResult {
+  const p = f.payload;
+  const base = { fileName: f.fileName, sha256: f.sha256, unitCode: p.unit.code, unitName: p.unit.name, fingerprint: f.fingerprint };
+  const refuse = (reason: RefusalReason, message: string, extra: Partial<SubmissionFileResult> = {}): SubmissionFileResult => ({
+    ...base, status: 'refused', reason, message, ...extra,
+  });
+
+  const dup = db
+    .prepare('SELECT s.received_on AS on_, u.name FROM district_submissions s JOIN units u ON u.id = s.unit_id WHERE s.sha256 = ?')
+    .get(f.sha256) as { on_: string; name: string } | undefined;
+  if (dup) return refuse('duplicate', R.duplicate(dup.name, formatViDate(dup.on_)));
+
+  const unit = db.prepare('SELECT id, name, code FROM units WHERE code = ? AND is_home = 0').get(p.unit.code) as { id: number; name: string; code: string } | undefined;
+  if (!unit) return refuse('unknownUnit', R.unknownUnit(p.unit.code, p.unit.name));
+  base.unitName = unit.name;
+
+  const campaign = matchCampaign(db, p, input.campaignId);
+  const stated = [p.campaign.directiveNumber, formatViDate(p.campaign.deadline)] as const;
+  if (!campaign) return refuse(input.campaignId ? 'otherCampaign' : 'noCampaign', input.campaignId ? R.otherCampaign(...stated) : R.noCampaign(...stated));
+  if (input.campaignId && campaign.id !== input.campaignId) return refuse('otherCampaign', R.otherCampaign(...stated), { campaignId: campaign.id });
+
+  const pinned = db.prepare('SELECT id, fingerprint, public_key AS publicKey FROM district_unit_keys WHERE unit_id = ? AND retired_at IS NULL').get(unit.id) as
+    | { id: number; fingerprint: string; publicKey: string }
+    | undefined;
+  const confirmed = trust.all || trust.confirmed.has(trustKey(unit.code, f.fingerprint));
+  const keyMatches = pinned?.publicKey === f.publicKey;
+  if (!pinned && !confirmed) return refuse('needsKey', R.needsKey(unit.name, f.fingerprint), { campaignId: campaign.id });
+  if (pinned && !keyMatches && !confirmed) return refuse('keyChanged', R.keyChanged(f.fingerprint, pinned.fingerprint), { campaignId: campaign.id, pinnedFingerprint: pinned.fingerprint });
+
+  const current = db
+    .prepare('SELECT generated_at AS generatedAt, received_on AS firstOn FROM district_submissions WHERE campaign_id = ? AND unit_id = ? ORDER BY id DESC LIMIT 1')
+    .get(campaign.id, unit.id) as { generatedAt: string; firstOn: string } | undefined;
+  if (current && p.generatedAt < current.generatedAt) {
+    return refuse('older', R.older(formatViDateTime(p.generatedAt), formatViDateTime(current.generatedAt)), { campaignId: campaign.id });
+  }
+
+  const now = ctx.now().toISOString();
+  const today = toIsoDate(ctx.now());
+  let keyId = pinned?.id;
+  let keyPinned = false;
+  if (!pinned || !keyMatches) {
+    if (pinned) {
+      db.prepare('UPDATE district_unit_keys SET retired_at = ?, retired_by = ? WHERE id = ?').run(now, ctx.actor, pinned.id);
+      writeAudit(db, ctx, { action: 'key', entity: 'unit', entityId: unit.id, summary: R.auditKeyChange(unit.name, pinned.fingerprint, f.fingerprint), data: { from: pinned.fingerprint, to: f.fingerprint } });
+    } else {
+      writeAudit(db, ctx, { action: 'key', entity: 'unit', entityId: unit.id, summary: R.auditPin(unit.name, f.fingerprint), data: { fingerprint: f.fingerprint } });
+    }
+    keyId = Number(
+      db.prepare('INSERT INTO district_unit_keys (unit_id, fingerprint, public_key, confirmed_at, confirmed_by) VALUES (?, ?, ?, ?, ?)').run(unit.id, f.fingerprint, f.publicKey, now, ctx.actor)
+        .lastInsertRowid,
+    );
+    keyPinned = true;
+  }
+
+  const first = db.prepare('SELECT min(received_on) AS d FROM district_submissions WHERE campaign_id = ? AND unit_id = ?').get(campaign.id, unit.id) as { d: string | null };
+  const firstOn = first.d ?? today;
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO district_submissions (campaign_id, unit_id, key_id, received_on, received_at, received_by, file_name, sha256, size, generated_at, matched_by, payload, file)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(campaign.id, unit.id, keyId, today, now, ctx.actor, f.fileName, f.sha256, f.bytes.length, p.generatedAt, campaign.by, JSON.stringify(p), f.bytes).lastInsertRowid,
+  );
+  const figure = db.prepare(
+    `INSERT INTO district_submission_figures (submission_id, position, system_key, system_code, system_name, total, admin, user, done, late, missing, to_cancel)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  p.figures.bySystem.forEach((s, i) =>
+    figure.run(id, i + 1, systemKey(s.systemCode, s.systemName), s.systemCode, s.systemName, s.total, s.admin, s.user, s.done, s.late, s.missing, s.toCancel),
+  );
+  writeAudit(db, ctx, {
+    action: 'receive', entity: 'campaign', entityId: campaign.id, summary: R.auditAccept(unit.name, f.fileName),
+    data: { unitId: unit.id, submissionId: id, sha256: f.sha256, fingerprint: f.fingerprint, matchedBy: campaign.by, figures: p.figures.overall },
+  });
+  const late = firstOn > campaign.deadline;
+  const when = late ? vi.district.upload.lateBy(daysBetween(campaign.deadline, firstOn)) : vi.district.upload.onTime;
+  const message = (current ? R.replaced(unit.name, when) : R.accepted(unit.name, when)) + (keyPinned ? R.keyPinned(f.fingerprint) : '');
+  return {
+    ...base, status: 'accepted', message, campaignId: campaign.id, submissionId: id, replaced: current !== undefined, keyPinned,
+    receivedOn: today, late, figures: p.figures.overall as CampaignFigures,
+  };
+}
+
+/** The job: files in the order given, each verified then stored on its own; returns every file's outcome. */
+export async function importSubmissions(db: Db, ctx: CallContext, input: Input, progress: Progress): Promise<SubmissionImportResult> {
+  const started = performance.now();
+  const trust: Trust = { all: input.trustNewKeys, confirmed: new Set(input.confirmedKeys.map((k) => trustKey(k.unitCode, k.fingerprint))) };
+  const results: SubmissionFileResult[] = [];
+  const seen = new Map<string, string>();
+  const total = input.files.length;
+  for (const [i, file] of input.files.entries()) {
+    progress(i, total);
+    const checked = await checkFile(file);
+    let result: SubmissionFileResult;
+    if ('refused' in checked) result = checked.refused;
+    else if (seen.has(checked.sha256)) {
+      result = { fileName: file.fileName, status: 'refused', reason: 'duplicate', message: R.duplicateInBatch(seen.get(checked.sha256)!), sha256: checked.sha256, unitCode: checked.payload.unit.code, unitName: checked.payload.unit.name };
+    } else {
+      result = db.transaction(() => storeFile(db, ctx, input, trust, checked)).immediate();
+    }
+    if (result.sha256 && !seen.has(result.sha256)) seen.set(result.sha256, file.fileName);
+    results.push(result);
+  }
+  progress(total, total);
+  const accepted = results.filter((r) => r.status === 'accepted').length;
+  return { results, accepted, refused: results.length - accepted, ms: Math.round(performance.now() - started) };
+}

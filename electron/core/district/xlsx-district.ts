@@ -1,0 +1,118 @@
+import { formatViDate } from '../../../shared/dates';
+import type { DistrictBoard } from '../../../shared/district/schema';
+import { vi } from '../../../shared/i18n/vi';
+import type { UnitProfile } from '../../../shared/unit/schema';
+import type { Db } from '../db/open';
+import type { Progress } from '../jobs/runner';
+import { CellHasher } from '../reports/canonical';
+import { maskLogin } from '../reports/data';
+import { addSheet, officialHeader, signatureBlock } from '../reports/xlsx-report';
+import { XlsxStreamWriter } from '../xlsx/stream-writer';
+import { currentPayloads } from './board';
+
+// The consolidated workbook the receiving office sends upward, streamed with the same writer,
+// sheet helper and Decree 30 header/signature block as a unit's report: "Tổng hợp" (per unit and
+// per system, the office's signature), "Đề nghị hủy TK" (every unit's accounts to cancel) and
+// "Chưa nộp" (units that did not submit, with their contact).
+
+const T = vi.district.xlsx;
+const R = vi.reports;
+
+export interface DistrictWorkbookOptions {
+  file: string;
+  office: UnitProfile;
+  board: DistrictBoard;
+  generatedAt: string;
+  progress: Progress;
+}
+
+export async function writeDistrictWorkbook(db: Db, o: DistrictWorkbookOptions): Promise<{ rows: number }> {
+  const { board, office } = o;
+  const c = board.campaign;
+  // The helpers feed every cell to a hasher (what a unit's signature covers); the office's
+  // consolidated file is not signed, so its digest is not used.
+  const hasher = new CellHasher();
+  const wb = new XlsxStreamWriter(o.file, { creator: vi.app.name, created: new Date(o.generatedAt) });
+  const payloads = currentPayloads(db, c.id);
+  const total = board.units.length + payloads.length + 10;
+  let done = 0;
+  const tick = () => o.progress(++done, total);
+
+  // ---- Tổng hợp
+  const W = 12;
+  const s = addSheet(wb, hasher, { name: T.sheets.summary, orientation: 'landscape', widths: [6, 40, 12, 12, 12, 11, 10, 10, 11, 10, 10, 10] });
+  await officialHeader(s, office, board.today, W, `${R.numberPrefix}${c.reportNumber ?? `      /${office.reportSymbol || 'BC'}`}`);
+  s.blank();
+  await s.merged(T.title, 1, W, { bold: true, size: 14, align: 'center', height: 36 });
+  await s.merged(c.subject, 1, W, { bold: true, size: 13, align: 'center', height: 34 });
+  await s.merged(R.basis(c.directiveNumber, c.directiveDate ? formatViDate(c.directiveDate) : '', c.issuer), 1, W, { italic: true, size: 12, align: 'center', height: 32 });
+  await s.merged(R.period(formatViDate(c.startDate), formatViDate(c.deadline)), 1, W, { italic: true, size: 12, align: 'center' });
+  const n = board.counts;
+  await s.merged(T.submissionLine(n.expected, n.received, n.onTime, n.late, n.missing), 1, W, { size: 12, align: 'center', height: 20 });
+  s.blank();
+  await s.row([...T.unitColumns], { bold: true, border: true, align: 'center', height: 48 });
+  s.sheet.options.printTitleRow = s.rowNumber;
+  for (const [i, u] of board.units.entries()) {
+    const f = u.figures;
+    await s.row(
+      [i + 1, u.name, u.code, u.firstReceivedOn, vi.district.status[u.status], f?.total, f?.admin, f?.user, f?.done, f?.late, f?.missing, f?.toCancel],
+      { border: true, align: 'center', size: 11 },
+      [3],
+      { 1: { align: 'left' } },
+    );
+    tick();
+  }
+  const t = board.totals.overall;
+  await s.row([null, R.total, null, null, null, t.total, t.admin, t.user, t.done, t.late, t.missing, t.toCancel], { border: true, bold: true, align: 'center' }, [], { 1: { align: 'left' } });
+  s.blank();
+  await s.merged(T.systemsTitle, 1, W, { bold: true, size: 12, align: 'left' });
+  // The per-system table uses the first ten columns (the last two stay empty).
+  await s.row([...T.systemColumns], { bold: true, border: true, align: 'center', height: 48 });
+  for (const [i, sys] of board.totals.bySystem.entries()) {
+    await s.row([i + 1, sys.systemName, sys.units, sys.total, sys.admin, sys.user, sys.done, sys.late, sys.missing, sys.toCancel], { border: true, align: 'center', size: 11 }, [], { 1: { align: 'left' } });
+  }
+  await s.row([null, R.total, null, t.total, t.admin, t.user, t.done, t.late, t.missing, t.toCancel], { border: true, bold: true, align: 'center' }, [], { 1: { align: 'left' } });
+  await signatureBlock(s, office, W);
+  await s.end();
+
+  // ---- Đề nghị hủy TK (every unit's list, logins masked as in the units' own files)
+  const x = addSheet(wb, hasher, {
+    name: T.sheets.cancellations, orientation: 'landscape', printTitleRow: 4, freezeRows: 4, autoFilter: { row: 4, columns: 11 },
+    widths: [6, 28, 24, 20, 20, 16, 12, 28, 24, 16, 11],
+  });
+  await x.merged(T.cancellationsTitle, 1, 11, { bold: true, size: 14, align: 'center', height: 22 });
+  await x.merged(`${office.name} — ${c.directiveNumber}`, 1, 11, { italic: true, align: 'center' });
+  x.blank();
+  await x.row([...T.cancellationColumns], { bold: true, border: true, align: 'center', height: 36 });
+  let k = 0;
+  for (const { unitName, payload } of payloads) {
+    for (const r of payload.toCancel) {
+      await x.row(
+        [
+          ++k, unitName, r.personName, r.position, r.department, vi.personStatus[r.personStatus as keyof typeof vi.personStatus] ?? r.personStatus, r.statusDate,
+          r.systemName, r.managingAgency, maskLogin(r.loginName), vi.accountRole[r.role as 'admin' | 'user'] ?? r.role,
+        ],
+        { border: true, size: 11 },
+        [6],
+      );
+    }
+    tick();
+  }
+  await x.end();
+
+  // ---- Chưa nộp
+  const m = addSheet(wb, hasher, { name: T.sheets.missing, orientation: 'portrait', printTitleRow: 3, widths: [6, 40, 14, 18, 40] });
+  await m.merged(T.missingTitle, 1, 5, { bold: true, size: 14, align: 'center', height: 22 });
+  m.blank();
+  await m.row([...T.missingColumns], { bold: true, border: true, align: 'center', height: 30 });
+  const missing = board.units.filter((u) => u.status === 'missing');
+  for (const [i, u] of missing.entries()) {
+    await m.row([i + 1, u.name, u.code, vi.district.kinds[u.kind], u.contact], { border: true, size: 11 }, [], { 0: { align: 'center' } });
+  }
+  if (missing.length === 0) await m.merged(T.noneMissing, 1, 5, { italic: true });
+  await m.end();
+
+  await wb.finish();
+  o.progress(total, total);
+  return { rows: board.units.length + k + missing.length };
+}
