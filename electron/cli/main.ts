@@ -31,7 +31,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   let json = false;
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
-      io.out(`${vi.cli.help}${vi.reliability.cli.help}\n${vi.district.cli.usage}\n`);
+      io.out(helpText());
       return 0;
     }
     const { values, positionals } = parseArgs({
@@ -59,7 +59,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     });
     json = values.json ?? false;
     if (values.help) {
-      io.out(`${vi.cli.help}${vi.reliability.cli.help}\n${vi.district.cli.usage}\n`);
+      io.out(helpText());
       return 0;
     }
     const today = values.today;
@@ -210,6 +210,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     else io.err(hint ? `${message}\n${hint.text}` : message);
     return error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
   }
+}
+
+/** The whole --help: the general commands, then each feature's own. */
+function helpText(): string {
+  return `${vi.cli.help}${vi.import.cli.help}\n${vi.reliability.cli.help}\n${vi.cli.helpDistrict}\n${vi.district.cli.usage.replace(/^Cách dùng:\n/, '')}\n${vi.cli.helpOptions}`;
 }
 
 function requireDb(db: string | undefined): string {

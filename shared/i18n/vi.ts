@@ -264,8 +264,12 @@ Lệnh:
   serve  --db TỆP [--port N]                Chạy giao diện trên trình duyệt (chỉ 127.0.0.1, có mã truy cập)
   export report|cancellations --db TỆP --campaign MÃ --out TỆP.xlsx [--show-logins]
                                             Xuất tệp Excel có chữ ký số (báo cáo / đề nghị hủy tài khoản)
-  bench                                     Đo hiệu năng, ghi kết quả vào bench/results.md
+  bench [--size unit|district|province]     Đo hiệu năng, ghi kết quả vào bench/results.md
 
+Nhập từ Excel:
+`,
+    helpDistrict: '\nCơ quan tiếp nhận báo cáo:',
+    helpOptions: `
 Tùy chọn chung:
   --json     In kết quả dạng JSON (cho kịch bản tự động)
   --help     Hiện hướng dẫn này

@@ -3,7 +3,7 @@ import { ACCOUNT_ROLES, ACCOUNT_STATUSES, type Account, type AccountRole, type A
 import { vi } from '../../../../shared/i18n/vi';
 import type { TrackedSystem } from '../../../../shared/systems/schema';
 import { useApi } from '../../api/context';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { DateField, SelectField, TextField } from '../../components/fields';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useToast } from '../../components/Toast';
@@ -50,39 +50,27 @@ export function AccountForm({ account, systems, owner, onClose, onSaved }: Props
   };
 
   return (
-    <Dialog title={account ? vi.accounts.edit : vi.accounts.add} onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        {errors.formError && <div className="banner error" role="alert">{errors.formError}</div>}
-        <div className="form-grid">
-          <SelectField
-            label={vi.fields.systemId!}
-            value={systemId}
-            onChange={setSystemId}
-            options={systems.map((s) => ({ value: String(s.id), label: s.name }))}
-            error={errors.fieldErrors.systemId}
-            required
-          />
-          <PersonPicker label={vi.accounts.owner} value={person} onChange={setPerson} error={errors.fieldErrors.personId} allowNone={vi.accounts.noOwner} />
-          <TextField label={vi.fields.loginName!} value={loginName} onChange={setLoginName} error={errors.fieldErrors.loginName} required maxLength={120} />
-          <SelectField label={vi.fields.role!} value={role} onChange={setRole} options={ACCOUNT_ROLES.map((r) => ({ value: r, label: vi.accountRole[r] }))} />
-          {!account && (
-            <SelectField label={vi.fields.status!} value={status} onChange={setStatus} options={ACCOUNT_STATUSES.map((s) => ({ value: s, label: vi.accountStatus[s] }))} />
-          )}
-          <TextField label={vi.fields.sourceDocument!} value={sourceDocument} onChange={setSourceDocument} error={errors.fieldErrors.sourceDocument} placeholder={vi.accounts.sourceExample} />
-          <DateField label={vi.fields.createdOn!} value={createdOn} onChange={setCreatedOn} error={errors.fieldErrors.createdOn} />
-          <TextField label={vi.fields.note!} value={note} onChange={setNote} error={errors.fieldErrors.note} maxLength={500} />
-        </div>
-        <p className="hint">{vi.accounts.noPasswordNote}</p>
-        <div className="actions">
-          <button type="button" onClick={onClose}>{vi.common.cancel}</button>
-          <button type="submit" className="primary" disabled={saving}>{saving ? vi.common.saving : vi.common.save}</button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={account ? vi.accounts.edit : vi.accounts.add} onClose={onClose} onSubmit={save} error={errors.formError} busy={saving}>
+      <div className="form-grid">
+        <SelectField
+          label={vi.fields.systemId!}
+          value={systemId}
+          onChange={setSystemId}
+          options={systems.map((s) => ({ value: String(s.id), label: s.name }))}
+          error={errors.fieldErrors.systemId}
+          required
+        />
+        <PersonPicker label={vi.accounts.owner} value={person} onChange={setPerson} error={errors.fieldErrors.personId} allowNone={vi.accounts.noOwner} />
+        <TextField label={vi.fields.loginName!} value={loginName} onChange={setLoginName} error={errors.fieldErrors.loginName} required maxLength={120} />
+        <SelectField label={vi.fields.role!} value={role} onChange={setRole} options={ACCOUNT_ROLES.map((r) => ({ value: r, label: vi.accountRole[r] }))} />
+        {!account && (
+          <SelectField label={vi.fields.status!} value={status} onChange={setStatus} options={ACCOUNT_STATUSES.map((s) => ({ value: s, label: vi.accountStatus[s] }))} />
+        )}
+        <TextField label={vi.fields.sourceDocument!} value={sourceDocument} onChange={setSourceDocument} error={errors.fieldErrors.sourceDocument} placeholder={vi.accounts.sourceExample} />
+        <DateField label={vi.fields.createdOn!} value={createdOn} onChange={setCreatedOn} error={errors.fieldErrors.createdOn} />
+        <TextField label={vi.fields.note!} value={note} onChange={setNote} error={errors.fieldErrors.note} maxLength={500} />
+      </div>
+      <p className="hint">{vi.accounts.noPasswordNote}</p>
+    </FormDialog>
   );
 }

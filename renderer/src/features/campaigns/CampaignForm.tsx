@@ -5,7 +5,7 @@ import { vi } from '../../../../shared/i18n/vi';
 import type { LegalDocument } from '../../../../shared/legal/schema';
 import type { TrackedSystem } from '../../../../shared/systems/schema';
 import { useApi, useToday } from '../../api/context';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { DateField, TextField } from '../../components/fields';
 import { useToast } from '../../components/Toast';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -55,49 +55,37 @@ export function CampaignForm({ campaign, onClose, onSaved }: { campaign: Campaig
   };
 
   return (
-    <Dialog title={campaign ? t.edit : t.create} onClose={onClose} wide>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        {errors.formError && <div className="banner error" role="alert">{errors.formError}</div>}
-        <div className="form-grid">
-          <TextField label={t.directiveNumber} value={directiveNumber} onChange={setDirectiveNumber} error={errors.fieldErrors.directiveNumber} required autoFocus placeholder={t.directiveNumberHint} />
-          <DateField label={t.directiveDate} value={directiveDate} onChange={setDirectiveDate} error={errors.fieldErrors.directiveDate} />
-          <TextField label={t.issuer} value={issuer} onChange={setIssuer} error={errors.fieldErrors.issuer} />
-          <DateField label={t.startDate} value={startDate} onChange={setStartDate} error={errors.fieldErrors.startDate} required />
-          <DateField label={t.deadline} value={deadline} onChange={setDeadline} error={errors.fieldErrors.deadline} required />
-          <TextField label={t.recipient} value={recipient} onChange={setRecipient} error={errors.fieldErrors.recipient} />
-        </div>
-        <TextField label={t.subject} value={subject} onChange={setSubject} error={errors.fieldErrors.subject} required maxLength={500} />
-        <fieldset className="checks">
-          <legend>{t.systems}</legend>
-          {systems.map((s) => (
-            <label key={s.id} className="checkbox-inline">
-              <input type="checkbox" checked={systemIds.includes(s.id)} onChange={() => setSystemIds((l) => toggle(l, s.id))} /> {s.name}
-            </label>
-          ))}
-          {errors.fieldErrors.systemIds && <div className="error-text" role="alert">{t.pickSystems}</div>}
-        </fieldset>
-        <fieldset className="checks">
-          <legend>{t.legal}</legend>
-          {legal.map((d) => (
-            <label key={d.id} className="checkbox-inline">
-              <input type="checkbox" checked={legalIds.includes(d.id)} onChange={() => setLegalIds((l) => toggle(l, d.id))} /> {d.number}
-              {d.issuedOn && <span className="muted"> ({formatViDate(d.issuedOn)})</span>} <span className="muted small">{d.title}</span>
-              {d.superseded && <span className="badge status-left"> {t.legalSuperseded}</span>}
-              {!d.superseded && !d.inForce && <span className="badge status-left"> {t.legalNotInForce}</span>}
-            </label>
-          ))}
-        </fieldset>
-        <TextField label={t.note} value={note} onChange={setNote} error={errors.fieldErrors.note} maxLength={500} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>{vi.common.cancel}</button>
-          <button type="submit" className="primary">{vi.common.save}</button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={campaign ? t.edit : t.create} onClose={onClose} onSubmit={save} error={errors.formError} wide>
+      <div className="form-grid">
+        <TextField label={t.directiveNumber} value={directiveNumber} onChange={setDirectiveNumber} error={errors.fieldErrors.directiveNumber} required autoFocus placeholder={t.directiveNumberHint} />
+        <DateField label={t.directiveDate} value={directiveDate} onChange={setDirectiveDate} error={errors.fieldErrors.directiveDate} />
+        <TextField label={t.issuer} value={issuer} onChange={setIssuer} error={errors.fieldErrors.issuer} />
+        <DateField label={t.startDate} value={startDate} onChange={setStartDate} error={errors.fieldErrors.startDate} required />
+        <DateField label={t.deadline} value={deadline} onChange={setDeadline} error={errors.fieldErrors.deadline} required />
+        <TextField label={t.recipient} value={recipient} onChange={setRecipient} error={errors.fieldErrors.recipient} />
+      </div>
+      <TextField label={t.subject} value={subject} onChange={setSubject} error={errors.fieldErrors.subject} required maxLength={500} />
+      <fieldset className="checks">
+        <legend>{t.systems}</legend>
+        {systems.map((s) => (
+          <label key={s.id} className="checkbox-inline">
+            <input type="checkbox" checked={systemIds.includes(s.id)} onChange={() => setSystemIds((l) => toggle(l, s.id))} /> {s.name}
+          </label>
+        ))}
+        {errors.fieldErrors.systemIds && <div className="error-text" role="alert">{t.pickSystems}</div>}
+      </fieldset>
+      <fieldset className="checks">
+        <legend>{t.legal}</legend>
+        {legal.map((d) => (
+          <label key={d.id} className="checkbox-inline">
+            <input type="checkbox" checked={legalIds.includes(d.id)} onChange={() => setLegalIds((l) => toggle(l, d.id))} /> {d.number}
+            {d.issuedOn && <span className="muted"> ({formatViDate(d.issuedOn)})</span>} <span className="muted small">{d.title}</span>
+            {d.superseded && <span className="badge status-left"> {t.legalSuperseded}</span>}
+            {!d.superseded && !d.inForce && <span className="badge status-left"> {t.legalNotInForce}</span>}
+          </label>
+        ))}
+      </fieldset>
+      <TextField label={t.note} value={note} onChange={setNote} error={errors.fieldErrors.note} maxLength={500} />
+    </FormDialog>
   );
 }

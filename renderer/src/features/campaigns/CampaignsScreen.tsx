@@ -3,7 +3,7 @@ import type { Campaign, CampaignProgress } from '../../../../shared/campaigns/sc
 import { formatViDate } from '../../../../shared/dates';
 import { vi } from '../../../../shared/i18n/vi';
 import { useApi, useToday } from '../../api/context';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { DateField, TextField } from '../../components/fields';
 import { useToast } from '../../components/Toast';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -127,31 +127,19 @@ function LifecycleDialog({ campaign, to, onClose, onSaved }: { campaign: Campaig
     }
   };
   return (
-    <Dialog title={to === 'reported' ? t.lifecycle.reportTitle : t.lifecycle.sendTitle} onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        {errors.formError && <div className="banner error" role="alert">{errors.formError}</div>}
-        <div className="form-grid">
-          {to === 'reported' && <TextField label={t.lifecycle.reportNumber} value={reportNumber} onChange={setReportNumber} error={errors.fieldErrors.reportNumber} required autoFocus />}
-          <DateField
-            label={to === 'reported' ? t.lifecycle.reportedOn : t.lifecycle.sentOn}
-            value={date}
-            onChange={setDate}
-            error={errors.fieldErrors[to === 'reported' ? 'reportedOn' : 'sentOn']}
-            required
-            autoFocus={to === 'sent'}
-          />
-          {to === 'reported' && <TextField label={t.lifecycle.signer} value={signer} onChange={setSigner} error={errors.fieldErrors.signer} required />}
-        </div>
-        <div className="actions">
-          <button type="button" onClick={onClose}>{vi.common.cancel}</button>
-          <button type="submit" className="primary">{vi.common.save}</button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={to === 'reported' ? t.lifecycle.reportTitle : t.lifecycle.sendTitle} onClose={onClose} onSubmit={save} error={errors.formError}>
+      <div className="form-grid">
+        {to === 'reported' && <TextField label={t.lifecycle.reportNumber} value={reportNumber} onChange={setReportNumber} error={errors.fieldErrors.reportNumber} required autoFocus />}
+        <DateField
+          label={to === 'reported' ? t.lifecycle.reportedOn : t.lifecycle.sentOn}
+          value={date}
+          onChange={setDate}
+          error={errors.fieldErrors[to === 'reported' ? 'reportedOn' : 'sentOn']}
+          required
+          autoFocus={to === 'sent'}
+        />
+        {to === 'reported' && <TextField label={t.lifecycle.signer} value={signer} onChange={setSigner} error={errors.fieldErrors.signer} required />}
+      </div>
+    </FormDialog>
   );
 }

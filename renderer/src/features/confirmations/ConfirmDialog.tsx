@@ -3,7 +3,7 @@ import { CONFIRMATION_METHODS, CONFIRMED_BY, type ConfirmationMethod, type Confi
 import { ApiCallError } from '../../../../shared/errors';
 import { vi } from '../../../../shared/i18n/vi';
 import { useApi, useToday } from '../../api/context';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { DateField, SelectField, TextField } from '../../components/fields';
 import { useToast } from '../../components/Toast';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -57,29 +57,17 @@ export function ConfirmDialog({ target, campaignId, onClose, onSaved }: Props) {
   };
 
   return (
-    <Dialog title={target.kind === 'one' ? t.title(target.loginName, target.systemName) : t.bulkTitle(target.accountIds.length)} onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        {errors.formError && <div className="banner error" role="alert">{errors.formError}</div>}
-        <div className="form-grid">
-          <DateField label={t.changedOn} value={changedOn} onChange={setChangedOn} error={errors.fieldErrors.changedOn} required autoFocus />
-          <SelectField label={t.confirmedBy} value={confirmedBy} onChange={setConfirmedBy} options={CONFIRMED_BY.map((v) => ({ value: v, label: vi.campaigns.confirmedBy[v] }))} />
-          <SelectField label={t.method} value={method} onChange={setMethod} options={CONFIRMATION_METHODS.map((v) => ({ value: v, label: vi.campaigns.method[v] }))} />
-          <TextField label={t.note} value={note} onChange={setNote} error={errors.fieldErrors.note} maxLength={500} />
-          {amendmentReason !== null && (
-            <TextField label={t.amendmentReason} value={amendmentReason} onChange={setAmendmentReason} error={errors.fieldErrors.amendmentReason} required autoFocus maxLength={500} />
-          )}
-        </div>
-        <p className="hint">{t.noPassword}</p>
-        <div className="actions">
-          <button type="button" onClick={onClose}>{vi.common.cancel}</button>
-          <button type="submit" className="primary" disabled={saving}>{saving ? vi.common.saving : vi.common.confirm}</button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={target.kind === 'one' ? t.title(target.loginName, target.systemName) : t.bulkTitle(target.accountIds.length)} onClose={onClose} onSubmit={save} error={errors.formError} busy={saving} submitLabel={vi.common.confirm}>
+      <div className="form-grid">
+        <DateField label={t.changedOn} value={changedOn} onChange={setChangedOn} error={errors.fieldErrors.changedOn} required autoFocus />
+        <SelectField label={t.confirmedBy} value={confirmedBy} onChange={setConfirmedBy} options={CONFIRMED_BY.map((v) => ({ value: v, label: vi.campaigns.confirmedBy[v] }))} />
+        <SelectField label={t.method} value={method} onChange={setMethod} options={CONFIRMATION_METHODS.map((v) => ({ value: v, label: vi.campaigns.method[v] }))} />
+        <TextField label={t.note} value={note} onChange={setNote} error={errors.fieldErrors.note} maxLength={500} />
+        {amendmentReason !== null && (
+          <TextField label={t.amendmentReason} value={amendmentReason} onChange={setAmendmentReason} error={errors.fieldErrors.amendmentReason} required autoFocus maxLength={500} />
+        )}
+      </div>
+      <p className="hint">{t.noPassword}</p>
+    </FormDialog>
   );
 }

@@ -5,7 +5,7 @@ import { ApiCallError } from '../../../../shared/errors';
 import { vi } from '../../../../shared/i18n/vi';
 import type { TrackedSystem } from '../../../../shared/systems/schema';
 import { useApi } from '../../api/context';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { SelectField, TextField } from '../../components/fields';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useToast } from '../../components/Toast';
@@ -69,41 +69,29 @@ export function DeviceForm({ device, systems, onClose, onSaved }: { device: Devi
   };
 
   return (
-    <Dialog title={device ? t.form.edit : t.form.create} onClose={onClose} wide>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        {errors.formError && <div className="banner error" role="alert">{errors.formError}</div>}
-        <div className="form-grid">
-          <PersonPicker label={f.ownerId!} value={owner} onChange={setOwner} error={errors.fieldErrors.ownerId} />
-          <TextField label={f.assetTag!} value={assetTag} onChange={setAssetTag} error={errors.fieldErrors.assetTag} placeholder={t.form.assetTagExample} maxLength={60} />
-          <SelectField label={f.deviceKind!} value={deviceKind} onChange={setDeviceKind} options={DEVICE_KINDS.map((k) => ({ value: k, label: t.kind[k] }))} />
-          <SelectField label={f.os!} value={os} onChange={setOs} options={DEVICE_OSES.map((k) => ({ value: k, label: t.os[k] }))} />
-          <TextField label={f.osVersion!} value={osVersion} onChange={setOsVersion} error={errors.fieldErrors.osVersion} placeholder={t.form.osVersionExample} maxLength={60} />
-          <TextField label={f.location!} value={location} onChange={setLocation} error={errors.fieldErrors.location} placeholder={t.form.locationExample} maxLength={200} />
-          <SelectField label={f.deviceStatus!} value={deviceStatus} onChange={setDeviceStatus} options={DEVICE_STATUSES.map((k) => ({ value: k, label: t.status[k] }))} error={errors.fieldErrors.deviceStatus} />
-          <TextField label={vi.fields.note!} value={note} onChange={setNote} error={errors.fieldErrors.note} maxLength={500} />
+    <FormDialog title={device ? t.form.edit : t.form.create} onClose={onClose} onSubmit={save} error={errors.formError} busy={saving} wide>
+      <div className="form-grid">
+        <PersonPicker label={f.ownerId!} value={owner} onChange={setOwner} error={errors.fieldErrors.ownerId} />
+        <TextField label={f.assetTag!} value={assetTag} onChange={setAssetTag} error={errors.fieldErrors.assetTag} placeholder={t.form.assetTagExample} maxLength={60} />
+        <SelectField label={f.deviceKind!} value={deviceKind} onChange={setDeviceKind} options={DEVICE_KINDS.map((k) => ({ value: k, label: t.kind[k] }))} />
+        <SelectField label={f.os!} value={os} onChange={setOs} options={DEVICE_OSES.map((k) => ({ value: k, label: t.os[k] }))} />
+        <TextField label={f.osVersion!} value={osVersion} onChange={setOsVersion} error={errors.fieldErrors.osVersion} placeholder={t.form.osVersionExample} maxLength={60} />
+        <TextField label={f.location!} value={location} onChange={setLocation} error={errors.fieldErrors.location} placeholder={t.form.locationExample} maxLength={200} />
+        <SelectField label={f.deviceStatus!} value={deviceStatus} onChange={setDeviceStatus} options={DEVICE_STATUSES.map((k) => ({ value: k, label: t.status[k] }))} error={errors.fieldErrors.deviceStatus} />
+        <TextField label={vi.fields.note!} value={note} onChange={setNote} error={errors.fieldErrors.note} maxLength={500} />
+      </div>
+      <fieldset className="dev-systems-box">
+        <legend>{t.detail.systems}</legend>
+        <div className="dev-systems">
+          {systems.map((s) => (
+            <label key={s.id} className="checkbox">
+              <input type="checkbox" checked={systemIds.includes(s.id)} onChange={() => toggle(s.id)} /> {s.name}
+              {s.requiresLicensedAv && <span className="muted small"> ({vi.fields.requiresLicensedAv})</span>}
+            </label>
+          ))}
         </div>
-        <fieldset className="dev-systems-box">
-          <legend>{t.detail.systems}</legend>
-          <div className="dev-systems">
-            {systems.map((s) => (
-              <label key={s.id} className="checkbox">
-                <input type="checkbox" checked={systemIds.includes(s.id)} onChange={() => toggle(s.id)} /> {s.name}
-                {s.requiresLicensedAv && <span className="muted small"> ({vi.fields.requiresLicensedAv})</span>}
-              </label>
-            ))}
-          </div>
-          <p className="hint">{t.form.systemsHint}</p>
-        </fieldset>
-        <div className="actions">
-          <button type="button" onClick={onClose}>{vi.common.cancel}</button>
-          <button type="submit" className="primary" disabled={saving}>{saving ? vi.common.saving : vi.common.save}</button>
-        </div>
-      </form>
-    </Dialog>
+        <p className="hint">{t.form.systemsHint}</p>
+      </fieldset>
+    </FormDialog>
   );
 }

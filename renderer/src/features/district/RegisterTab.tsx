@@ -3,7 +3,7 @@ import { formatViDateTime } from '../../../../shared/dates';
 import { REGISTER_KINDS, type RegisterKind, type RegisterUnit, type UnitListImportResult } from '../../../../shared/district/schema';
 import { vi } from '../../../../shared/i18n/vi';
 import { useApi } from '../../api/context';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { SelectField, TextField } from '../../components/fields';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useToast } from '../../components/Toast';
@@ -152,25 +152,13 @@ function UnitForm({ unit, onClose, onSaved }: { unit: RegisterUnit | null; onClo
     }
   };
   return (
-    <Dialog title={unit ? T.edit : T.add} onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        {errors.formError && <div className="banner error" role="alert">{errors.formError}</div>}
-        <div className="form-grid">
-          <TextField label={T.name} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} error={errors.fieldErrors.name} required autoFocus />
-          <TextField label={T.code} value={draft.code} onChange={(code) => setDraft({ ...draft, code })} error={errors.fieldErrors.code} required maxLength={40} />
-          <SelectField label={T.kind} value={draft.kind} onChange={(kind) => setDraft({ ...draft, kind })} options={REGISTER_KINDS.map((k) => ({ value: k, label: vi.district.kinds[k] }))} />
-          <TextField label={T.contact} value={draft.contact} onChange={(contact) => setDraft({ ...draft, contact })} hint={T.contactHint} error={errors.fieldErrors.contact} />
-        </div>
-        <div className="actions">
-          <button type="button" onClick={onClose}>{vi.common.cancel}</button>
-          <button type="submit" className="primary">{vi.common.save}</button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={unit ? T.edit : T.add} onClose={onClose} onSubmit={save} error={errors.formError}>
+      <div className="form-grid">
+        <TextField label={T.name} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} error={errors.fieldErrors.name} required autoFocus />
+        <TextField label={T.code} value={draft.code} onChange={(code) => setDraft({ ...draft, code })} error={errors.fieldErrors.code} required maxLength={40} />
+        <SelectField label={T.kind} value={draft.kind} onChange={(kind) => setDraft({ ...draft, kind })} options={REGISTER_KINDS.map((k) => ({ value: k, label: vi.district.kinds[k] }))} />
+        <TextField label={T.contact} value={draft.contact} onChange={(contact) => setDraft({ ...draft, contact })} hint={T.contactHint} error={errors.fieldErrors.contact} />
+      </div>
+    </FormDialog>
   );
 }

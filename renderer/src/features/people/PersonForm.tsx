@@ -3,7 +3,7 @@ import { vi } from '../../../../shared/i18n/vi';
 import { STAFF_TYPES, type Person, type StaffType } from '../../../../shared/people/schema';
 import type { UnitSummary } from '../../../../shared/unit/schema';
 import { useApi } from '../../api/context';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { CheckboxField, SelectField, TextField } from '../../components/fields';
 import { useToast } from '../../components/Toast';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -49,46 +49,34 @@ export function PersonForm({ person, units, departments, onClose, onSaved }: Pro
   };
 
   return (
-    <Dialog title={person ? vi.people.edit : vi.people.add} onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        {errors.formError && <div className="banner error" role="alert">{errors.formError}</div>}
-        <div className="form-grid">
-          <TextField label={vi.fields.fullName!} value={draft.fullName} onChange={(v) => set('fullName', v)} error={errors.fieldErrors.fullName} required autoFocus maxLength={120} />
-          <TextField label={vi.fields.position!} value={draft.position} onChange={(v) => set('position', v)} error={errors.fieldErrors.position} maxLength={120} />
-          <TextField label={vi.fields.department!} value={draft.department} onChange={(v) => set('department', v)} error={errors.fieldErrors.department} list="departments-list" maxLength={120} />
-          <datalist id="departments-list">
-            {departments.map((d) => (
-              <option key={d} value={d} />
-            ))}
-          </datalist>
+    <FormDialog title={person ? vi.people.edit : vi.people.add} onClose={onClose} onSubmit={save} error={errors.formError} busy={saving}>
+      <div className="form-grid">
+        <TextField label={vi.fields.fullName!} value={draft.fullName} onChange={(v) => set('fullName', v)} error={errors.fieldErrors.fullName} required autoFocus maxLength={120} />
+        <TextField label={vi.fields.position!} value={draft.position} onChange={(v) => set('position', v)} error={errors.fieldErrors.position} maxLength={120} />
+        <TextField label={vi.fields.department!} value={draft.department} onChange={(v) => set('department', v)} error={errors.fieldErrors.department} list="departments-list" maxLength={120} />
+        <datalist id="departments-list">
+          {departments.map((d) => (
+            <option key={d} value={d} />
+          ))}
+        </datalist>
+        <SelectField
+          label={vi.fields.staffType!}
+          value={draft.staffType}
+          onChange={(v) => set('staffType', v)}
+          options={STAFF_TYPES.map((t) => ({ value: t, label: vi.staffType[t] }))}
+        />
+        {units.length > 1 && (
           <SelectField
-            label={vi.fields.staffType!}
-            value={draft.staffType}
-            onChange={(v) => set('staffType', v)}
-            options={STAFF_TYPES.map((t) => ({ value: t, label: vi.staffType[t] }))}
+            label={vi.fields.unitId!}
+            value={draft.unitId}
+            onChange={(v) => set('unitId', v)}
+            options={units.map((u) => ({ value: String(u.id), label: u.name }))}
+            error={errors.fieldErrors.unitId}
           />
-          {units.length > 1 && (
-            <SelectField
-              label={vi.fields.unitId!}
-              value={draft.unitId}
-              onChange={(v) => set('unitId', v)}
-              options={units.map((u) => ({ value: String(u.id), label: u.name }))}
-              error={errors.fieldErrors.unitId}
-            />
-          )}
-          <TextField label={vi.fields.note!} value={draft.note} onChange={(v) => set('note', v)} error={errors.fieldErrors.note} maxLength={500} />
-          <CheckboxField label={vi.fields.partyMember!} checked={draft.partyMember} onChange={(v) => set('partyMember', v)} />
-        </div>
-        <div className="actions">
-          <button type="button" onClick={onClose}>{vi.common.cancel}</button>
-          <button type="submit" className="primary" disabled={saving}>{saving ? vi.common.saving : vi.common.save}</button>
-        </div>
-      </form>
-    </Dialog>
+        )}
+        <TextField label={vi.fields.note!} value={draft.note} onChange={(v) => set('note', v)} error={errors.fieldErrors.note} maxLength={500} />
+        <CheckboxField label={vi.fields.partyMember!} checked={draft.partyMember} onChange={(v) => set('partyMember', v)} />
+      </div>
+    </FormDialog>
   );
 }

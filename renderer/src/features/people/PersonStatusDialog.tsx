@@ -3,7 +3,7 @@ import { toIsoDate } from '../../../../shared/dates';
 import { vi } from '../../../../shared/i18n/vi';
 import { PERSON_STATUSES, type Person, type PersonStatus } from '../../../../shared/people/schema';
 import { useApi } from '../../api/context';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { DateField, SelectField } from '../../components/fields';
 import { useToast } from '../../components/Toast';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -28,31 +28,19 @@ export function PersonStatusDialog({ person, onClose, onSaved }: { person: Perso
   };
 
   return (
-    <Dialog title={vi.people.statusTitle(person.fullName)} onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        {errors.formError && <div className="banner error" role="alert">{errors.formError}</div>}
-        <div className="form-grid">
-          <SelectField
-            label={vi.fields.status!}
-            value={status}
-            onChange={setStatus}
-            options={PERSON_STATUSES.map((s) => ({ value: s, label: vi.personStatus[s] }))}
-          />
-          {status !== 'working' && (
-            <DateField label={vi.fields.statusDate!} value={date} onChange={setDate} error={errors.fieldErrors.statusDate} required />
-          )}
-        </div>
-        {status !== 'working' && person.accountCount > 0 && <p className="hint">{vi.people.leaverHint}</p>}
-        <div className="actions">
-          <button type="button" onClick={onClose}>{vi.common.cancel}</button>
-          <button type="submit" className="primary">{vi.common.save}</button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={vi.people.statusTitle(person.fullName)} onClose={onClose} onSubmit={save} error={errors.formError}>
+      <div className="form-grid">
+        <SelectField
+          label={vi.fields.status!}
+          value={status}
+          onChange={setStatus}
+          options={PERSON_STATUSES.map((s) => ({ value: s, label: vi.personStatus[s] }))}
+        />
+        {status !== 'working' && (
+          <DateField label={vi.fields.statusDate!} value={date} onChange={setDate} error={errors.fieldErrors.statusDate} required />
+        )}
+      </div>
+      {status !== 'working' && person.accountCount > 0 && <p className="hint">{vi.people.leaverHint}</p>}
+    </FormDialog>
   );
 }

@@ -3,7 +3,7 @@ import { formatViDate } from '../../../../shared/dates';
 import { vi } from '../../../../shared/i18n/vi';
 import { LEGAL_KINDS, type LegalDocument, type LegalKind } from '../../../../shared/legal/schema';
 import { useApi } from '../../api/context';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { CheckboxField, DateField, SelectField, TextField } from '../../components/fields';
 import { useToast } from '../../components/Toast';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -90,28 +90,16 @@ function LegalForm({ doc, onClose, onSaved }: { doc: LegalDocument | null; onClo
     }
   };
   return (
-    <Dialog title={doc ? t.revise : t.add} onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        {errors.formError && <div className="banner error" role="alert">{errors.formError}</div>}
-        <div className="form-grid">
-          <SelectField label={t.kind} value={kind} onChange={setKind} options={LEGAL_KINDS.map((k) => ({ value: k, label: t.kinds[k] }))} />
-          <TextField label={t.number} value={number} onChange={setNumber} error={errors.fieldErrors.number} required autoFocus />
-          <DateField label={t.issuedOn} value={issuedOn} onChange={setIssuedOn} error={errors.fieldErrors.issuedOn} />
-          <TextField label={t.issuer} value={issuer} onChange={setIssuer} error={errors.fieldErrors.issuer} />
-          <DateField label={t.effectiveFrom} value={effectiveFrom} onChange={setFrom} error={errors.fieldErrors.effectiveFrom} />
-          <DateField label={t.effectiveTo} value={effectiveTo} onChange={setTo} error={errors.fieldErrors.effectiveTo} />
-        </div>
-        <TextField label={t.title_} value={title} onChange={setTitle} error={errors.fieldErrors.title} required maxLength={500} />
-        <div className="actions">
-          <button type="button" onClick={onClose}>{vi.common.cancel}</button>
-          <button type="submit" className="primary">{vi.common.save}</button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={doc ? t.revise : t.add} onClose={onClose} onSubmit={save} error={errors.formError}>
+      <div className="form-grid">
+        <SelectField label={t.kind} value={kind} onChange={setKind} options={LEGAL_KINDS.map((k) => ({ value: k, label: t.kinds[k] }))} />
+        <TextField label={t.number} value={number} onChange={setNumber} error={errors.fieldErrors.number} required autoFocus />
+        <DateField label={t.issuedOn} value={issuedOn} onChange={setIssuedOn} error={errors.fieldErrors.issuedOn} />
+        <TextField label={t.issuer} value={issuer} onChange={setIssuer} error={errors.fieldErrors.issuer} />
+        <DateField label={t.effectiveFrom} value={effectiveFrom} onChange={setFrom} error={errors.fieldErrors.effectiveFrom} />
+        <DateField label={t.effectiveTo} value={effectiveTo} onChange={setTo} error={errors.fieldErrors.effectiveTo} />
+      </div>
+      <TextField label={t.title_} value={title} onChange={setTitle} error={errors.fieldErrors.title} required maxLength={500} />
+    </FormDialog>
   );
 }

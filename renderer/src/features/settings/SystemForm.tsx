@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { vi } from '../../../../shared/i18n/vi';
 import type { TrackedSystem } from '../../../../shared/systems/schema';
 import { useApi } from '../../api/context';
-import { Dialog } from '../../components/Dialog';
+import { FormDialog } from '../../components/FormDialog';
 import { CheckboxField, TextField } from '../../components/fields';
 import { useToast } from '../../components/Toast';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -40,27 +40,15 @@ export function SystemForm({ system, onClose, onSaved }: { system: TrackedSystem
   };
 
   return (
-    <Dialog title={system ? vi.settings.editSystem : vi.settings.addSystem} onClose={onClose}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        {errors.formError && <div className="banner error" role="alert">{errors.formError}</div>}
-        <div className="form-grid">
-          <TextField label={vi.fields.name!} value={name} onChange={setName} error={errors.fieldErrors.name} required autoFocus />
-          <TextField label={vi.fields.managingAgency!} value={managingAgency} onChange={setAgency} error={errors.fieldErrors.managingAgency} />
-          <TextField label={vi.fields.adminIntervalMonths!} value={admin} onChange={setAdmin} error={errors.fieldErrors.adminIntervalMonths} required />
-          <TextField label={vi.fields.userIntervalMonths!} value={user} onChange={setUser} error={errors.fieldErrors.userIntervalMonths} required />
-          <CheckboxField label={vi.fields.requiresLicensedAv!} checked={av} onChange={setAv} />
-          <CheckboxField label={vi.fields.active!} checked={active} onChange={setActive} />
-        </div>
-        <div className="actions">
-          <button type="button" onClick={onClose}>{vi.common.cancel}</button>
-          <button type="submit" className="primary">{vi.common.save}</button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={system ? vi.settings.editSystem : vi.settings.addSystem} onClose={onClose} onSubmit={save} error={errors.formError}>
+      <div className="form-grid">
+        <TextField label={vi.fields.name!} value={name} onChange={setName} error={errors.fieldErrors.name} required autoFocus />
+        <TextField label={vi.fields.managingAgency!} value={managingAgency} onChange={setAgency} error={errors.fieldErrors.managingAgency} />
+        <TextField label={vi.fields.adminIntervalMonths!} value={admin} onChange={setAdmin} error={errors.fieldErrors.adminIntervalMonths} required />
+        <TextField label={vi.fields.userIntervalMonths!} value={user} onChange={setUser} error={errors.fieldErrors.userIntervalMonths} required />
+        <CheckboxField label={vi.fields.requiresLicensedAv!} checked={av} onChange={setAv} />
+        <CheckboxField label={vi.fields.active!} checked={active} onChange={setActive} />
+      </div>
+    </FormDialog>
   );
 }
