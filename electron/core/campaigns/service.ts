@@ -1,6 +1,6 @@
 import { toIsoDate } from '../../../shared/dates';
-import { daysLeft, emptyFigures, progressPercent, type CampaignAccountState } from '../../../shared/campaigns/rules';
-import type { Amendment, Campaign, CampaignProgress, ChecklistRow, SystemFigures } from '../../../shared/campaigns/schema';
+import { daysLeft, emptyFigures, progressPercent, type CampaignAccountState, type CampaignFigures } from '../../../shared/campaigns/rules';
+import type { Amendment, Campaign, CampaignProgress, ChecklistRow } from '../../../shared/campaigns/schema';
 import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import { rotationState } from '../../../shared/rotation/rules';
@@ -51,13 +51,17 @@ const SCOPE_SQL = `
 
 export const STATED_SQL = `SELECT *, ${STATE_CASE} AS state FROM (${SCOPE_SQL})`;
 
-/** The figures only: the same rule over the same scope, without the columns a list needs. */
+/**
+ * The figures only: the same rule over the same scope, without the columns a list needs. Counted
+ * per (system, role, state) and summed in JS: SQLite flattens the inner query, so an outer
+ * `sum(state = …)` per figure re-evaluates the whole state expression (and its correlated
+ * subquery) once per figure and row; grouping computes it once per row (district bench: 25 → 14 ms;
+ * 66 → 20 ms once the deadline has passed and the subquery runs).
+ */
 const PROGRESS_SQL = `
-  SELECT systemId, sum(state <> 'to_cancel') AS total, sum(state <> 'to_cancel' AND role = 'admin') AS admin,
-    sum(state <> 'to_cancel' AND role = 'user') AS user, sum(state = 'done') AS done, sum(state = 'late') AS late,
-    sum(state = 'missing') AS missing, sum(state = 'to_cancel') AS toCancel
-  FROM (SELECT role, systemId, ${STATE_CASE} AS state FROM (SELECT ${RULE_COLUMNS} ${IN_SCOPE} WHERE cs.campaign_id = @campaignId))
-  GROUP BY systemId`;
+  SELECT systemId, role, ${STATE_CASE} AS state, count(*) AS n
+  FROM (SELECT ${RULE_COLUMNS} ${IN_SCOPE} WHERE cs.campaign_id = @campaignId)
+  GROUP BY 1, 2, 3`;
 
 export function params(c: Campaign) {
   return { campaignId: c.id, start: c.startDate, deadline: c.deadline };
@@ -73,8 +77,17 @@ export function getCampaign(db: Db, id: number, path: (string | number)[] = ['id
 
 /** Rule 2 and 3 figures per system in scope and overall, aggregated in SQL. */
 export function campaignProgress(db: Db, campaign: Campaign, today: string): CampaignProgress {
-  const rows = db.prepare(PROGRESS_SQL).all(params(campaign)) as Omit<SystemFigures, 'systemName'>[];
-  const byId = new Map(rows.map((r) => [r.systemId, r]));
+  const byId = new Map<number, CampaignFigures>();
+  for (const r of db.prepare(PROGRESS_SQL).all(params(campaign)) as { systemId: number; role: 'admin' | 'user'; state: CampaignAccountState; n: number }[]) {
+    let f = byId.get(r.systemId);
+    if (!f) byId.set(r.systemId, (f = emptyFigures()));
+    if (r.state === 'to_cancel') f.toCancel += r.n;
+    else {
+      f.total += r.n;
+      f[r.role] += r.n;
+      f[r.state] += r.n;
+    }
+  }
   const systems = db
     .prepare('SELECT s.id, s.name FROM campaign_systems cs JOIN systems s ON s.id = cs.system_id WHERE cs.campaign_id = ? ORDER BY s.sort_order, s.id')
     .all(campaign.id) as { id: number; name: string }[];

@@ -18,11 +18,12 @@ const byCode = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
  * Rule 1 over every active account of a working owner (or a shared account): last change and
  * next due computed in SQL, one pass. Leavers' accounts are Rule 3's business (to cancel).
  */
+const STATE_SQL = `CASE WHEN ${LAST_CHANGED_SQL} IS NULL THEN 'never' WHEN ${NEXT_DUE_SQL} < @today THEN 'overdue'
+  WHEN ${NEXT_DUE_SQL} <= @dueSoonLimit THEN 'due_soon' ELSE 'ok' END`;
 const ROTATION_SQL = `
   SELECT a.id AS accountId, a.login_name AS loginName, s.name AS systemName, a.person_id AS personId, p.full_name AS personName,
     coalesce(u.name, '') AS unitName, coalesce(p.sort_key, '~') AS sortKey, ${LAST_CHANGED_SQL} AS lastChangedOn, ${NEXT_DUE_SQL} AS nextDue,
-    CASE WHEN ${LAST_CHANGED_SQL} IS NULL THEN 'never' WHEN ${NEXT_DUE_SQL} < @today THEN 'overdue'
-      WHEN ${NEXT_DUE_SQL} <= @dueSoonLimit THEN 'due_soon' ELSE 'ok' END AS state
+    ${STATE_SQL} AS state
   FROM accounts a JOIN systems s ON s.id = a.system_id AND s.active = 1
   LEFT JOIN people p ON p.id = a.person_id LEFT JOIN units u ON u.id = p.unit_id
   WHERE a.status = 'active' AND (p.id IS NULL OR p.status = 'working')`;
@@ -33,16 +34,28 @@ const LEAVERS_SQL = `
   FROM accounts a JOIN systems s ON s.id = a.system_id JOIN people p ON p.id = a.person_id LEFT JOIN units u ON u.id = p.unit_id
   WHERE a.status = 'active' AND p.status <> 'working'`;
 
+/**
+ * Both sets of figures in one pass over the active accounts (the covering index accounts_rule):
+ * ROTATION_SQL's state for a working owner's (or a shared) account on an active system, 'to_cancel'
+ * for a leaver's (LEAVERS_SQL), NULL for the rest.
+ */
+const COUNTS_SQL = `
+  SELECT CASE WHEN p.status <> 'working' THEN 'to_cancel' WHEN s.active = 1 THEN ${STATE_SQL} END AS state, count(*) AS n
+  FROM accounts a JOIN systems s ON s.id = a.system_id LEFT JOIN people p ON p.id = a.person_id
+  WHERE a.status = 'active'
+  GROUP BY 1`;
+
 export function dashboardHandlers(db: Db): HandlersFor<'dashboard'> {
   return {
     'dashboard.summary': (_input, ctx): DashboardSummary => {
       const today = toIsoDate(ctx.now());
       const bound = { today, dueSoonLimit: toIsoDate(addDays(parseISO(today), readSettings(db).dueSoonDays)) };
       const rotation: Record<RotationState, number> = { ok: 0, due_soon: 0, overdue: 0, never: 0 };
-      for (const r of db.prepare(`SELECT state, count(*) AS n FROM (${ROTATION_SQL}) GROUP BY state`).all(bound) as { state: RotationState; n: number }[]) {
-        rotation[r.state] = r.n;
+      let toCancel = 0;
+      for (const r of db.prepare(COUNTS_SQL).all(bound) as { state: RotationState | 'to_cancel' | null; n: number }[]) {
+        if (r.state === 'to_cancel') toCancel = r.n;
+        else if (r.state) rotation[r.state] = r.n;
       }
-      const toCancel = (db.prepare(`SELECT count(*) AS n FROM (${LEAVERS_SQL})`).get() as { n: number }).n;
       type Row = Omit<TodoItem, 'kind' | 'daysLeft'> & { date: string | null };
       const withKind = (kind: TodoKind, rows: Row[]): TodoItem[] =>
         rows.map((r) => ({ ...r, kind, daysLeft: kind === 'overdue' && r.date ? daysBetween(today, r.date) : null, forced: null }));
