@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import { createCore, dispatch, type Core } from '../core';
-import { accountRows, reportContext } from '../core/reports/data';
+import { accountRows, cancellationRows, deviceRows, reportContext } from '../core/reports/data';
 import { generateDemo } from '../core/demo/generate';
 import { openDatabase } from '../core/db/open';
 import { DEFAULT_ZIP_LIMITS, prescanXlsx } from '../core/import/zip-prescan';
@@ -80,15 +80,15 @@ function demoDb(cache: string, size: Size, log: (s: string) => void): { file: st
 }
 
 /** Export in a fresh process (its own peak memory), then the floor: read the same rows + deflate the same XML. */
-function exportFigures(file: string, campaignId: number, out: string): { ms: number; maxRssMb: number; rows: number } {
+function exportFigures(file: string, campaignId: number, out: string): { ms: number; exportMs: number; maxRssMb: number; rows: number } {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [bin, 'export', 'report', '--db', file, '--campaign', String(campaignId), '--out', out, '--today', TODAY, '--json'], {
     encoding: 'utf8',
   });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`export failed: ${r.stderr}${r.stdout}`);
-  const j = JSON.parse(r.stdout.trim().split('\n').pop()!) as { rows: number; maxRssMb: number };
-  return { ms, maxRssMb: j.maxRssMb, rows: j.rows };
+  const j = JSON.parse(r.stdout.trim().split('\n').pop()!) as { rows: number; exportMs: number; maxRssMb: number };
+  return { ms, exportMs: j.exportMs, maxRssMb: j.maxRssMb, rows: j.rows };
 }
 
 async function limitFor(file: string, campaignId: number, xlsx: string): Promise<{ readMs: number; deflateMs: number; xmlMb: number }> {
@@ -96,10 +96,12 @@ async function limitFor(file: string, campaignId: number, xlsx: string): Promise
   const readMs = median(
     [0, 1, 2].map(() =>
       time(() => {
+        // Every row the workbook holds: accounts, devices and the cancellation list.
         const ctx = reportContext(db, campaignId, TODAY);
         let n = 0;
         for (const _ of accountRows(db, ctx.campaign)) n++;
-        return n;
+        for (const _ of deviceRows(db, ctx.campaign)) n++;
+        return n + cancellationRows(db, ctx.campaign).length;
       })[0],
     ),
   );
@@ -325,12 +327,14 @@ export async function runBench(options: { sizes?: Size[]; ui?: boolean; log?: (s
       if (size !== 'unit') {
         const out = join(cache, `${size}-report.xlsx`);
         const runs = [0, 1, 2].map(() => exportFigures(file, current.id, out));
-        const ex = { ms: median(runs.map((r) => r.ms)), maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)), rows: runs[0]!.rows };
+        const ex = { ms: median(runs.map((r) => r.ms)), exportMs: median(runs.map((r) => r.exportMs)), maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)), rows: runs[0]!.rows };
         const limit = await limitFor(file, current.id, out);
         const floor = limit.readMs + limit.deflateMs;
+        // The ratio compares the export job (what a clerk waits for in the running app) with the
+        // floor; the whole process, start-up included, is printed beside it.
         rows.push({
-          what: `Xuất báo cáo Excel (${ex.rows.toLocaleString('en-US')} dòng, tiến trình riêng, gồm khởi động)`, size, median: ex.ms, unit: 'ms', memoryMb: ex.maxRssMb,
-          note: `giới hạn = đọc ${Math.round(limit.readMs)} ms + nén ${limit.xmlMb.toFixed(0)} MB XML ${Math.round(limit.deflateMs)} ms; tỷ lệ ${(ex.ms / floor).toFixed(1)}×`,
+          what: `Xuất báo cáo Excel (${ex.rows.toLocaleString('en-US')} dòng; công việc xuất trong ứng dụng)`, size, median: ex.exportMs, unit: 'ms', memoryMb: ex.maxRssMb,
+          note: `giới hạn = đọc ${Math.round(limit.readMs)} ms + nén ${limit.xmlMb.toFixed(0)} MB XML ${Math.round(limit.deflateMs)} ms; tỷ lệ ${(ex.exportMs / floor).toFixed(1)}×; cả tiến trình gồm khởi động ${Math.round(ex.ms)} ms`,
         });
       }
     } finally {

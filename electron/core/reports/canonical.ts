@@ -14,8 +14,7 @@ export function excelSerial(date: Date): number {
 }
 
 export function isoToDate(iso: string): Date {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
+  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
 }
 
 export function canonicalValue(value: unknown): string | null {
@@ -41,18 +40,23 @@ export function canonicalValue(value: unknown): string | null {
  * (files re-saved by openpyxl put workbook.xml last).
  */
 export class CellHasher {
-  private readonly sheets = new Map<string, Hash>();
+  /** Lines are batched per sheet before hashing: one update per cell cost more than the hashing. */
+  private readonly sheets = new Map<string, { hash: Hash; pending: string }>();
   count = 0;
 
   add(sheet: string, row: number, col: number, value: unknown): void {
     const v = canonicalValue(value);
     if (v === null) return;
-    let hash = this.sheets.get(sheet);
-    if (!hash) {
-      hash = createHash('sha256');
-      this.sheets.set(sheet, hash);
+    let entry = this.sheets.get(sheet);
+    if (!entry) {
+      entry = { hash: createHash('sha256'), pending: '' };
+      this.sheets.set(sheet, entry);
     }
-    hash.update(`${row}\t${col}\t${v}\n`);
+    entry.pending += `${row}\t${col}\t${v}\n`;
+    if (entry.pending.length > 16_384) {
+      entry.hash.update(entry.pending);
+      entry.pending = '';
+    }
     this.count++;
   }
 
@@ -60,8 +64,11 @@ export class CellHasher {
   digest(order?: { key: string; name: string }[]): string {
     const all = createHash('sha256');
     for (const { key, name } of order ?? [...this.sheets.keys()].map((k) => ({ key: k, name: k }))) {
-      const h = this.sheets.get(key);
-      if (h) all.update(`${name}\n${h.digest('hex')}\n`);
+      const entry = this.sheets.get(key);
+      if (!entry) continue;
+      entry.hash.update(entry.pending);
+      entry.pending = '';
+      all.update(`${name}\n${entry.hash.digest('hex')}\n`);
     }
     return all.digest('hex');
   }

@@ -33,9 +33,11 @@ export class SheetWriter {
   /** Write one row; ISO strings in `dateCols` become real dates; `merges` are column ranges on this row. */
   async row(values: CellValue[], style: Style = {}, dateCols: number[] = [], perCell: Record<number, Style> = {}, merges: [number, number][] = []): Promise<void> {
     const { height, ...cellStyle } = style;
-    const cells = values.map((v, i) => (typeof v === 'string' && dateCols.includes(i) ? isoToDate(v) : v));
+    const cells = values.slice();
+    for (const i of dateCols) if (typeof cells[i] === 'string' && cells[i] !== '') cells[i] = isoToDate(cells[i]);
     const r = await this.sheet.add(cells, cellStyle, { ...(height ? { height } : {}), perCell, merges });
-    cells.forEach((v, i) => this.hasher.add(this.sheet.options.name, r, i + 1, v));
+    const name = this.sheet.options.name;
+    for (let i = 0; i < cells.length; i++) this.hasher.add(name, r, i + 1, cells[i]);
   }
 
   /** A row whose first cell spans `from`..`to` columns. */
@@ -128,13 +130,14 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
     if (done % 1000 < n) options.progress(done, total);
   };
   const toCancel = cancellationRows(db, ctx.campaign);
+  const deviceFiguresBySystem = options.kind === 'report' ? deviceFigures(db, ctx.campaign, ctx.today, options.deviceCheckMonths) : [];
   let accountCount = 0;
   let deviceCount = 0;
 
   if (options.kind === 'report') {
     // ---- Tổng hợp
     const WIDTH = 14;
-    const devices = new Map(deviceFigures(db, ctx.campaign, ctx.today, options.deviceCheckMonths).map((d) => [d.systemId, d]));
+    const devices = new Map(deviceFiguresBySystem.map((d) => [d.systemId, d]));
     const noDevices = { devices: 0, checked: 0, licensedAv: 0, infected: 0, remediated: 0 };
     const summary = addSheet(wb, hasher, {
       name: t.sheets.summary, orientation: 'landscape', widths: [6, 36, 10, 10, 10, 11, 10, 10, 10, 10, 10, 10, 11, 10],
@@ -264,7 +267,7 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
     generatedAt: options.generatedAt,
     today: ctx.today,
     figures: {
-      devices: options.kind === 'report' ? deviceFigures(db, ctx.campaign, ctx.today, options.deviceCheckMonths) : [],
+      devices: deviceFiguresBySystem,
       overall: ctx.progress.overall,
       bySystem: ctx.progress.bySystem.map((s) => ({ ...s, systemCode: ctx.systemCodes.get(s.systemId) ?? '' })),
     },

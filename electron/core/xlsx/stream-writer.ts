@@ -39,16 +39,30 @@ export interface SheetOptions {
 const FONT = 'Times New Roman';
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
+// Characters XML 1.0 cannot carry are dropped (a control character in a name must not break the file).
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"]/;
+
+const EDGE_SPACE = /^\s|\s$|[\t\n\r]|\s\s/;
+
 export function escapeXml(s: string): string {
-  // Characters XML 1.0 cannot carry are dropped (a control character in a name must not break the file).
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  // Most cells (names, dates, logins) need neither: one test, no copies.
+  if (!NEEDS_ESCAPE.test(s)) return s;
+  return s.replace(INVALID_XML, '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
-export function columnName(n: number): string {
+function computeColumnName(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
+}
+/** A, B, … for the columns our sheets use, computed once (looked up for every cell written). */
+const COLUMN_NAMES = Array.from({ length: 64 }, (_, i) => computeColumnName(i));
+
+export function columnName(n: number): string {
+  return COLUMN_NAMES[n] ?? computeColumnName(n);
 }
 
 class StyleRegistry {
@@ -61,8 +75,9 @@ class StyleRegistry {
     this.id({}); // index 0: the default style
   }
 
-  id(style: CellStyle): number {
-    const key = JSON.stringify([style.bold, style.italic, style.size, style.align, style.wrap, style.border, style.date]);
+  /** The cell format index of a style (`date` forces the dd/mm/yyyy number format). */
+  id(style: CellStyle, date = style.date === true): number {
+    const key = `${style.bold ? 1 : 0}${style.italic ? 1 : 0}${style.wrap === undefined ? 'u' : style.wrap ? 1 : 0}${style.border ? 1 : 0}${date ? 1 : 0}${style.align ?? ''}${style.size ?? ''}`;
     let id = this.xfs.get(key);
     if (id !== undefined) return id;
     const fontKey = `${style.bold ? 1 : 0}${style.italic ? 1 : 0}${style.size ?? 12}`;
@@ -74,7 +89,7 @@ class StyleRegistry {
     }
     id = this.xfXml.length;
     this.xfs.set(key, id);
-    const numFmt = style.date ? 164 : 0;
+    const numFmt = date ? 164 : 0;
     this.xfXml.push(
       `<xf numFmtId="${numFmt}" fontId="${font}" fillId="0" borderId="${style.border ? 1 : 0}" xfId="0" applyFont="1"${style.border ? ' applyBorder="1"' : ''}${numFmt ? ' applyNumberFormat="1"' : ''} applyAlignment="1">` +
         `<alignment vertical="center"${style.align ? ` horizontal="${style.align}"` : ''}${style.wrap === false ? '' : ' wrapText="1"'}/></xf>`,
@@ -130,22 +145,31 @@ export class SheetStream {
   async add(values: CellValue[], style: CellStyle = {}, options: { height?: number; perCell?: Record<number, CellStyle>; merges?: [number, number][] } = {}): Promise<number> {
     const r = ++this.row;
     let xml = `<row r="${r}"${options.height ? ` ht="${options.height}" customHeight="1"` : ''}>`;
+    // Style ids are looked up once per row (and per overridden cell), not per cell: the lookup
+    // keys a JSON string and was the largest single cost of a 27,000-row export.
+    const rowStyle = this.styles.id(style);
+    let rowDateStyle = -1;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      const st = options.perCell?.[i] ? { ...style, ...options.perCell[i] } : style;
+      const own = options.perCell?.[i];
+      const st = own ? { ...style, ...own } : style;
+      const sid = own ? this.styles.id(st) : rowStyle;
       const ref = `${columnName(i + 1)}${r}`;
       if (v === undefined || v === null || v === '') {
         // Bordered empty cells still need their border (a table's blank "signature" columns).
-        if (st.border) xml += `<c r="${ref}" s="${this.styles.id(st)}"/>`;
+        if (st.border) xml += `<c r="${ref}" s="${sid}"/>`;
         continue;
       }
       if (v instanceof Date) {
-        xml += `<c r="${ref}" s="${this.styles.id({ ...st, date: true })}"><v>${Math.round((v.getTime() - EXCEL_EPOCH) / 86_400_000)}</v></c>`;
+        const dateSid = own ? this.styles.id(st, true) : rowDateStyle >= 0 ? rowDateStyle : (rowDateStyle = this.styles.id(st, true));
+        xml += `<c r="${ref}" s="${dateSid}"><v>${Math.round((v.getTime() - EXCEL_EPOCH) / 86_400_000)}</v></c>`;
       } else if (typeof v === 'number') {
-        xml += `<c r="${ref}" s="${this.styles.id(st)}"><v>${v}</v></c>`;
+        xml += `<c r="${ref}" s="${sid}"><v>${v}</v></c>`;
       } else {
         // Always a string cell: text that starts with "=", "+", "-" or "@" never becomes a formula.
-        xml += `<c r="${ref}" s="${this.styles.id(st)}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+        // xml:space="preserve" only where spacing would otherwise be lost (leading/trailing white space, line breaks, tabs).
+        const space = EDGE_SPACE.test(v) ? ' xml:space="preserve"' : '';
+        xml += `<c r="${ref}" s="${sid}" t="inlineStr"><is><t${space}>${escapeXml(v)}</t></is></c>`;
       }
     }
     this.push(`${xml}</row>`);
