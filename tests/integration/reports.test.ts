@@ -1,5 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +26,8 @@ async function exportReport(kind: 'report' | 'cancellations' = 'report', showLog
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 
 const python = (code: string, ...args: string[]) => execFileSync('/usr/bin/python3', ['-c', code, ...args]).toString();
 
@@ -160,6 +165,26 @@ print('STATE', wb['_attk'].sheet_state)`,
     const f = await verifyReportFile(forged);
     expect(f.ok).toBe(false);
     expect(f.problems.join(' ')).toMatch(/Chữ ký số không hợp lệ|hỏng/);
+  });
+
+  // LibreOffice Calc is installed by .ci/run (libreoffice-calc-nogui); without it this one check is skipped.
+  it.skipIf(!soffice)('opens in LibreOffice Calc, whose re-saved copy still verifies and prints on A4 landscape pages', { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attk-lo-'));
+    try {
+      const profile = `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`;
+      const run = (target: string) =>
+        execFileSync(soffice!, [profile, '--headless', '--norestore', '--convert-to', target, '--outdir', dir, exported.filePath], { timeout: 100_000 }).toString();
+      expect(run('xlsx:Calc MS Excel 2007 XML')).toContain('convert');
+      const resaved = join(dir, basename(exported.filePath));
+      expect((await verifyReportFile(resaved)).problems).toEqual([]);
+      // Calc reads our page set-up: every printed page is A4 landscape (841.9 × 595.3 pt).
+      run('pdf');
+      const info = execFileSync('pdfinfo', [join(dir, basename(exported.filePath).replace(/\.xlsx$/, '.pdf'))]).toString();
+      expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+      expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeGreaterThan(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exports the cancellation list on its own, and shows logins when asked', async () => {

@@ -16,6 +16,12 @@ export const HIDDEN_SHEET = '_attk';
 
 type Style = CellStyle & { height?: number };
 
+/** Columns of the list sheets centred: STT and the dates. */
+const centred = (...cols: number[]): Record<number, Style> => Object.fromEntries(cols.map((c) => [c, { align: 'center' }]));
+const ACCOUNT_CENTRED = centred(0, 8, 9);
+const DEVICE_CENTRED = centred(0, 7, 10);
+const CANCEL_CENTRED = centred(0, 6);
+
 /**
  * A streamed worksheet that feeds every non-empty cell to the hasher, so the signature covers
  * exactly what the sheet holds. A4, fit to page width, Decree 30 margins (set by the writer).
@@ -195,6 +201,7 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
         ],
         { border: true, size: 11 },
         [8, 9],
+        ACCOUNT_CENTRED,
       );
       tick();
     }
@@ -226,6 +233,7 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
         ],
         { border: true, size: 11 },
         [7, 10],
+        DEVICE_CENTRED,
       );
       tick();
     }
@@ -250,6 +258,7 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
       ],
       { border: true, size: 11 },
       [6],
+      CANCEL_CENTRED,
     );
     tick();
   }

@@ -61,6 +61,42 @@ function computeColumnName(n: number): string {
 /** A, B, … for the columns our sheets use, computed once (looked up for every cell written). */
 const COLUMN_NAMES = Array.from({ length: 64 }, (_, i) => computeColumnName(i));
 
+/** Points per line of text at a font size (Times New Roman, with the spacing Excel and Calc use). */
+export function lineHeight(size: number): number {
+  return size * 1.25 + 0.5;
+}
+
+/**
+ * Lines a text needs in a column `width` characters wide at a font size, wrapping at spaces as
+ * spreadsheet programs do. A column's width is counted in digits of the default font; Vietnamese
+ * text in Times New Roman fits about 10.5/size characters per unit of width (checked against
+ * LibreOffice's rendering of our reports). An estimate that errs towards a line too many.
+ */
+function charsPerLine(width: number, size: number): number {
+  return Math.max(1, Math.floor((width * 10.5) / size));
+}
+
+export function wrappedLines(text: string, width: number, size: number): number {
+  const perLine = charsPerLine(width, size);
+  if (text.length <= perLine && !text.includes('\n')) return 1;
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(' ')) {
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= perLine) used = need;
+      else {
+        // The word starts a new line (unless the line is empty) and a word longer than a line is broken.
+        if (used > 0) lines++;
+        lines += Math.ceil(word.length / perLine) - 1;
+        used = word.length % perLine || perLine;
+      }
+    }
+  }
+  return lines;
+}
+
 export function columnName(n: number): string {
   return COLUMN_NAMES[n] ?? computeColumnName(n);
 }
@@ -112,11 +148,30 @@ class StyleRegistry {
   }
 }
 
+interface CellFormat {
+  style: CellStyle;
+  sid: number;
+  /** The same style with the date format, registered on first use. */
+  dateSid: number;
+  border: boolean;
+  wrap: boolean;
+  size: number;
+  width: number;
+  /** Text up to this length never wraps (skips the estimate). */
+  perLine: number;
+}
+
+const STYLE_FIELDS = ['bold', 'italic', 'size', 'align', 'wrap', 'border', 'date'] as const;
+function sameStyle(a: CellStyle, b: CellStyle): boolean {
+  return a === b || STYLE_FIELDS.every((k) => a[k] === b[k]);
+}
+
 /** One worksheet being streamed: rows in order, then `end()`. */
 export class SheetStream {
   row = 0;
   private readonly merges: string[] = [];
   private buffer: string[] = [];
+  private lastFormats: { style: CellStyle; perCell: Record<number, CellStyle> | undefined; cells: CellFormat[] } | null = null;
   private bufferedBytes = 0;
 
   constructor(
@@ -144,38 +199,70 @@ export class SheetStream {
   /** Write one row. `merges` are column ranges merged on this row. Resolves when the stream can take more. */
   async add(values: CellValue[], style: CellStyle = {}, options: { height?: number; perCell?: Record<number, CellStyle>; merges?: [number, number][] } = {}): Promise<number> {
     const r = ++this.row;
-    let xml = `<row r="${r}"${options.height ? ` ht="${options.height}" customHeight="1"` : ''}>`;
-    // Style ids are looked up once per row (and per overridden cell), not per cell: the lookup
-    // keys a JSON string and was the largest single cost of a 27,000-row export.
-    const rowStyle = this.styles.id(style);
-    let rowDateStyle = -1;
+    const formats = this.formats(style, options.perCell, values.length);
+    let xml = '';
+    let height = options.height ?? 0;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      const own = options.perCell?.[i];
-      const st = own ? { ...style, ...own } : style;
-      const sid = own ? this.styles.id(st) : rowStyle;
+      const f = formats[i]!;
       const ref = `${columnName(i + 1)}${r}`;
       if (v === undefined || v === null || v === '') {
         // Bordered empty cells still need their border (a table's blank "signature" columns).
-        if (st.border) xml += `<c r="${ref}" s="${sid}"/>`;
+        if (f.border) xml += `<c r="${ref}" s="${f.sid}"/>`;
         continue;
       }
       if (v instanceof Date) {
-        const dateSid = own ? this.styles.id(st, true) : rowDateStyle >= 0 ? rowDateStyle : (rowDateStyle = this.styles.id(st, true));
-        xml += `<c r="${ref}" s="${dateSid}"><v>${Math.round((v.getTime() - EXCEL_EPOCH) / 86_400_000)}</v></c>`;
+        if (f.dateSid < 0) f.dateSid = this.styles.id(f.style, true);
+        xml += `<c r="${ref}" s="${f.dateSid}"><v>${Math.round((v.getTime() - EXCEL_EPOCH) / 86_400_000)}</v></c>`;
       } else if (typeof v === 'number') {
-        xml += `<c r="${ref}" s="${sid}"><v>${v}</v></c>`;
+        xml += `<c r="${ref}" s="${f.sid}"><v>${v}</v></c>`;
       } else {
         // Always a string cell: text that starts with "=", "+", "-" or "@" never becomes a formula.
         // xml:space="preserve" only where spacing would otherwise be lost (leading/trailing white space, line breaks, tabs).
         const space = EDGE_SPACE.test(v) ? ' xml:space="preserve"' : '';
-        xml += `<c r="${ref}" s="${sid}" t="inlineStr"><is><t${space}>${escapeXml(v)}</t></is></c>`;
+        xml += `<c r="${ref}" s="${f.sid}" t="inlineStr"><is><t${space}>${escapeXml(v)}</t></is></c>`;
+        // Neither Excel nor LibreOffice grows a row for wrapped text when the file opens: a row
+        // whose text wraps gets a height for its estimated lines, so nothing is clipped or overlaps.
+        if (f.wrap && (v.length > f.perLine || options.merges || space)) {
+          const lines = wrappedLines(v, options.merges ? this.cellWidth(i + 1, options.merges) : f.width, f.size);
+          if (lines > 1) height = Math.max(height, Math.ceil(lines * lineHeight(f.size)));
+        }
       }
     }
-    this.push(`${xml}</row>`);
+    this.push(`<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ''}>${xml}</row>`);
     for (const [from, to] of options.merges ?? []) this.merges.push(`${columnName(from)}${r}:${columnName(to)}${r}`);
     if (this.bufferedBytes > 64 * 1024) await this.flush();
     return r;
+  }
+
+  /**
+   * Each cell's format for a row: style ids, and what the height estimate needs. List rows repeat
+   * the same style, so the last row's formats are reused when the style is the same (looking a
+   * style up builds a key, and that per cell was the largest single cost of a 27,000-row export).
+   */
+  private formats(style: CellStyle, perCell: Record<number, CellStyle> | undefined, count: number): CellFormat[] {
+    const last = this.lastFormats;
+    if (last && last.perCell === perCell && last.cells.length >= count && sameStyle(last.style, style)) return last.cells;
+    const cells: CellFormat[] = [];
+    for (let i = 0; i < count; i++) {
+      const own = perCell?.[i];
+      const st = own ? { ...style, ...own } : style;
+      const size = st.size ?? 12;
+      const width = this.cellWidth(i + 1, undefined);
+      cells.push({ style: st, sid: this.styles.id(st), dateSid: -1, border: st.border === true, wrap: st.wrap !== false, size, width, perLine: charsPerLine(width, size) });
+    }
+    this.lastFormats = { style, perCell, cells };
+    return cells;
+  }
+
+  /** Width in characters of column `col`, or of the merged range that starts there. */
+  private cellWidth(col: number, merges: [number, number][] | undefined): number {
+    const widths = this.options.widths;
+    if (!widths?.length) return Infinity;
+    const merge = merges?.find(([from]) => from === col);
+    let w = 0;
+    for (let c = col; c <= (merge ? merge[1] : col); c++) w += widths[c - 1] ?? 9;
+    return w;
   }
 
   /** An empty row. */
