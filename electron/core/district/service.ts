@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { toIsoDate } from '../../../shared/dates';
 import type { DistrictExportResult, UnitListImportResult } from '../../../shared/district/schema';
 import { AttkError } from '../../../shared/errors';
@@ -11,7 +11,7 @@ import { getCampaign } from '../campaigns/service';
 import type { Db } from '../db/open';
 import { toJobError } from '../jobs/errors';
 import { getLegalDocuments } from '../legal/service';
-import { exportsDir, type ReportEnv } from '../reports/service';
+import { exportsDir, readRecordedExport, type ReportEnv } from '../reports/service';
 import { getHomeUnit } from '../unit/service';
 import { districtBoard, submissionHistory } from './board';
 import { exportCampaignFile, importCampaignFile, parseCampaignFile, previewCampaignFile } from './campaign-file';
@@ -185,14 +185,7 @@ export function districtHandlers(db: Db, env: ReportEnv): HandlersFor<'district'
         | { fileName: string; filePath: string; sha256: string }
         | undefined;
       if (!row) throw new AttkError('NOT_FOUND', vi.errors.notFound(T.xlsx.what, exportId), ['exportId']);
-      let data: Buffer;
-      try {
-        data = readFileSync(row.filePath);
-      } catch {
-        throw new AttkError('NOT_FOUND', vi.reports.fileMissing(row.filePath), ['exportId']);
-      }
-      if (createHash('sha256').update(data).digest('hex') !== row.sha256) throw new AttkError('CONFLICT', vi.reports.fileChanged(basename(row.filePath)), ['exportId']);
-      return { fileName: row.fileName, dataBase64: data.toString('base64') };
+      return readRecordedExport(row);
     },
 
     'district.reportData': ({ campaignId }, ctx) => {

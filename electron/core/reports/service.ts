@@ -39,6 +39,21 @@ function sha256File(path: string): Promise<string> {
   });
 }
 
+/**
+ * An exported file as recorded (name, path, SHA-256), read back for saving elsewhere: refused if
+ * it is gone or no longer the file that was recorded.
+ */
+export function readRecordedExport(row: { fileName: string; filePath: string; sha256: string }): { fileName: string; dataBase64: string } {
+  let data: Buffer;
+  try {
+    data = readFileSync(row.filePath);
+  } catch {
+    throw new AttkError('NOT_FOUND', vi.reports.fileMissing(row.filePath), ['exportId']);
+  }
+  if (createHash('sha256').update(data).digest('hex') !== row.sha256) throw new AttkError('CONFLICT', vi.reports.fileChanged(basename(row.filePath)), ['exportId']);
+  return { fileName: row.fileName, dataBase64: data.toString('base64') };
+}
+
 type ExportInput = { campaignId: number; kind: 'report' | 'cancellations'; showLogins: boolean };
 
 /** Write the workbook from a snapshot, then record the export (file hash + figures as written) in one transaction. */
@@ -107,14 +122,7 @@ export function reportHandlers(db: Db, env: ReportEnv): HandlersFor<'reports'> &
         | { fileName: string; filePath: string; sha256: string }
         | undefined;
       if (!row) throw new AttkError('NOT_FOUND', vi.errors.notFound('tệp báo cáo', exportId), ['exportId']);
-      let data: Buffer;
-      try {
-        data = readFileSync(row.filePath);
-      } catch {
-        throw new AttkError('NOT_FOUND', vi.reports.fileMissing(row.filePath), ['exportId']);
-      }
-      if (createHash('sha256').update(data).digest('hex') !== row.sha256) throw new AttkError('CONFLICT', vi.reports.fileChanged(basename(row.filePath)), ['exportId']);
-      return { fileName: row.fileName, dataBase64: data.toString('base64') };
+      return readRecordedExport(row);
     },
 
     'reports.data': ({ campaignId }, ctx) => {

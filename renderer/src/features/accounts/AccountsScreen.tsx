@@ -4,6 +4,7 @@ import { vi } from '../../../../shared/i18n/vi';
 import type { Person } from '../../../../shared/people/schema';
 import type { TrackedSystem } from '../../../../shared/systems/schema';
 import { useApi } from '../../api/context';
+import { FilterSelect, ListSearch, optionsById, optionsOf } from '../../components/filters';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useToast } from '../../components/Toast';
 import { useDebounced } from '../../hooks/useDebounced';
@@ -134,25 +135,10 @@ export function AccountsScreen({ personId }: { personId?: number | undefined }) 
         <button type="button" className="primary" onClick={() => setEditing('new')}>+ {vi.accounts.add}</button>
       </header>
       <div className="toolbar">
-        <input type="search" className="search" aria-label={vi.common.search} placeholder={vi.common.searchPlaceholder} value={q} onChange={(e) => setQ(e.target.value)} autoFocus />
-        <select aria-label={vi.accounts.filterSystem} value={systemId} onChange={(e) => setSystemId(e.target.value)}>
-          <option value="">{vi.accounts.filterSystem}: {vi.common.all}</option>
-          {systems.map((s) => (
-            <option key={s.id} value={s.id}>{s.name}</option>
-          ))}
-        </select>
-        <select aria-label={vi.accounts.filterRole} value={role} onChange={(e) => setRole(e.target.value as AccountRole | '')}>
-          <option value="">{vi.accounts.filterRole}: {vi.common.all}</option>
-          {ACCOUNT_ROLES.map((r) => (
-            <option key={r} value={r}>{vi.accountRole[r]}</option>
-          ))}
-        </select>
-        <select aria-label={vi.accounts.filterStatus} value={status} onChange={(e) => setStatus(e.target.value as AccountStatus | '')}>
-          <option value="">{vi.accounts.filterStatus}: {vi.common.all}</option>
-          {ACCOUNT_STATUSES.map((s) => (
-            <option key={s} value={s}>{vi.accountStatus[s]}</option>
-          ))}
-        </select>
+        <ListSearch placeholder={vi.common.searchPlaceholder} value={q} onChange={setQ} />
+        <FilterSelect label={vi.accounts.filterSystem} value={systemId} onChange={setSystemId} options={optionsById(systems)} />
+        <FilterSelect<AccountRole> label={vi.accounts.filterRole} value={role} onChange={setRole} options={optionsOf(ACCOUNT_ROLES, vi.accountRole)} />
+        <FilterSelect<AccountStatus> label={vi.accounts.filterStatus} value={status} onChange={setStatus} options={optionsOf(ACCOUNT_STATUSES, vi.accountStatus)} />
       </div>
       <div className="state-chips" role="group" aria-label={vi.devices.fields.forced}>
         <button type="button" className={`chip forced-chip ${forced ? 'on' : ''}`} aria-pressed={forced} onClick={() => setForced((f) => !f)}>

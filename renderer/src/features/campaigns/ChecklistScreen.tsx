@@ -6,6 +6,7 @@ import { vi } from '../../../../shared/i18n/vi';
 import type { TrackedSystem } from '../../../../shared/systems/schema';
 import type { UnitSummary } from '../../../../shared/unit/schema';
 import { useApi } from '../../api/context';
+import { FilterSelect, ListSearch, optionsById } from '../../components/filters';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useDebounced } from '../../hooks/useDebounced';
 import { usePagedList } from '../../hooks/usePagedList';
@@ -171,48 +172,12 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
       </header>
       {progress && <CampaignCard progress={progress} />}
       <div className="toolbar">
-        <input
-          ref={search}
-          type="search"
-          className="search"
-          aria-label={vi.common.search}
-          placeholder={t.searchHint}
-          value={q}
-          autoFocus
-          onChange={(e) => setQ(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              e.preventDefault();
-              setActive((a) => Math.min(a + 1, (list.total ?? 1) - 1));
-            } else if (e.key === 'ArrowUp') {
-              e.preventDefault();
-              setActive((a) => Math.max(a - 1, 0));
-            } else if (e.key === 'Enter') {
-              e.preventDefault();
-              openConfirm(activeRow);
-            }
-          }}
-        />
-        <select aria-label={vi.accounts.filterSystem} value={systemId} onChange={(e) => setSystemId(e.target.value)}>
-          <option value="">{vi.accounts.filterSystem}: {vi.common.all}</option>
-          {systems.map((s) => (
-            <option key={s.id} value={s.id}>{s.name}</option>
-          ))}
-        </select>
+        <ListSearch inputRef={search} placeholder={t.searchHint} value={q} onChange={setQ} rows={{ total: list.total, setActive, onEnter: () => openConfirm(activeRow) }} />
+        <FilterSelect label={vi.accounts.filterSystem} value={systemId} onChange={setSystemId} options={optionsById(systems)} />
         {multiUnit && (
-          <select aria-label={vi.people.filterUnit} value={unitId} onChange={(e) => (setUnitId(e.target.value), setDepartment(''))}>
-            <option value="">{vi.people.filterUnit}: {vi.common.all}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>{u.name}</option>
-            ))}
-          </select>
+          <FilterSelect label={vi.people.filterUnit} value={unitId} onChange={(v) => (setUnitId(v), setDepartment(''))} options={optionsById(units)} />
         )}
-        <select aria-label={vi.people.filterDepartment} value={department} onChange={(e) => setDepartment(e.target.value)}>
-          <option value="">{vi.people.filterDepartment}: {vi.common.all}</option>
-          {departments.map((d) => (
-            <option key={d} value={d}>{d}</option>
-          ))}
-        </select>
+        <FilterSelect label={vi.people.filterDepartment} value={department} onChange={setDepartment} options={departments.map((d) => ({ value: d, label: d }))} />
       </div>
       <div className="state-chips" role="group" aria-label={vi.fields.status}>
         <button type="button" className={`chip ${state === '' ? 'on' : ''}`} aria-pressed={state === ''} onClick={() => setState('')}>

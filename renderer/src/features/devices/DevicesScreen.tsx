@@ -8,6 +8,7 @@ import type { UnitSummary } from '../../../../shared/unit/schema';
 import { useApi } from '../../api/context';
 import { navigate } from '../../app/router';
 import { useToast } from '../../components/Toast';
+import { FilterSelect, ListSearch, optionsById, optionsOf } from '../../components/filters';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useDebounced } from '../../hooks/useDebounced';
 import { usePagedList } from '../../hooks/usePagedList';
@@ -148,42 +149,15 @@ export function DevicesScreen({ deviceId }: { deviceId?: number | undefined }) {
       </header>
       <p className="dev-lead">{t.lead(months ?? 3)}</p>
       <div className="toolbar">
-        <input
-          ref={search}
-          type="search"
-          className="search"
-          aria-label={vi.common.search}
+        <ListSearch
+          inputRef={search}
           placeholder={t.list.searchHint}
           value={q}
-          autoFocus
-          onChange={(e) => setQ(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              e.preventDefault();
-              setActive((a) => Math.min(a + 1, (list.total ?? 1) - 1));
-            } else if (e.key === 'ArrowUp') {
-              e.preventDefault();
-              setActive((a) => Math.max(a - 1, 0));
-            } else if (e.key === 'Enter' && activeRow) {
-              e.preventDefault();
-              setChecking(activeRow);
-            }
-          }}
+          onChange={setQ}
+          rows={{ total: list.total, setActive, onEnter: () => activeRow && setChecking(activeRow) }}
         />
-        {multiUnit && (
-          <select aria-label={vi.people.filterUnit} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-            <option value="">{vi.people.filterUnit}: {vi.common.all}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>{u.name}</option>
-            ))}
-          </select>
-        )}
-        <select aria-label={t.list.filterStatus} value={status} onChange={(e) => setStatus(e.target.value as DeviceStatus | '')}>
-          <option value="">{t.list.filterStatus}: {vi.common.all}</option>
-          {DEVICE_STATUSES.map((s) => (
-            <option key={s} value={s}>{t.status[s]}</option>
-          ))}
-        </select>
+        {multiUnit && <FilterSelect label={vi.people.filterUnit} value={unitId} onChange={setUnitId} options={optionsById(units)} />}
+        <FilterSelect<DeviceStatus> label={t.list.filterStatus} value={status} onChange={setStatus} options={optionsOf(DEVICE_STATUSES, t.status)} />
       </div>
       <div className="state-chips" role="group" aria-label={t.fields.filter}>
         <button type="button" className={`chip ${filter === '' ? 'on' : ''}`} aria-pressed={filter === ''} onClick={() => setFilter('')}>

@@ -4,6 +4,7 @@ import { vi } from '../../../../shared/i18n/vi';
 import { PERSON_STATUSES, type Person, type PersonStatus } from '../../../../shared/people/schema';
 import type { UnitSummary } from '../../../../shared/unit/schema';
 import { useApi } from '../../api/context';
+import { FilterSelect, ListSearch, optionsById, optionsOf } from '../../components/filters';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useDebounced } from '../../hooks/useDebounced';
 import { usePagedList } from '../../hooks/usePagedList';
@@ -112,36 +113,12 @@ export function PeopleScreen() {
         </button>
       </header>
       <div className="toolbar">
-        <input
-          ref={search}
-          type="search"
-          className="search"
-          aria-label={vi.common.search}
-          placeholder={vi.common.searchPlaceholder}
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          autoFocus
-        />
-        <select aria-label={vi.people.filterStatus} value={status} onChange={(e) => setStatus(e.target.value as PersonStatus | '')}>
-          <option value="">{vi.people.filterStatus}: {vi.common.all}</option>
-          {PERSON_STATUSES.map((s) => (
-            <option key={s} value={s}>{vi.personStatus[s]}</option>
-          ))}
-        </select>
+        <ListSearch inputRef={search} placeholder={vi.common.searchPlaceholder} value={q} onChange={setQ} />
+        <FilterSelect<PersonStatus> label={vi.people.filterStatus} value={status} onChange={setStatus} options={optionsOf(PERSON_STATUSES, vi.personStatus)} />
         {multiUnit && (
-          <select aria-label={vi.people.filterUnit} value={unitId} onChange={(e) => (setUnitId(e.target.value), setDepartment(''))}>
-            <option value="">{vi.people.filterUnit}: {vi.common.all}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>{u.name}</option>
-            ))}
-          </select>
+          <FilterSelect label={vi.people.filterUnit} value={unitId} onChange={(v) => (setUnitId(v), setDepartment(''))} options={optionsById(units)} />
         )}
-        <select aria-label={vi.people.filterDepartment} value={department} onChange={(e) => setDepartment(e.target.value)}>
-          <option value="">{vi.people.filterDepartment}: {vi.common.all}</option>
-          {departments.map((d) => (
-            <option key={d} value={d}>{d}</option>
-          ))}
-        </select>
+        <FilterSelect label={vi.people.filterDepartment} value={department} onChange={setDepartment} options={departments.map((d) => ({ value: d, label: d }))} />
       </div>
       <VirtualTable
         label={vi.people.title}
