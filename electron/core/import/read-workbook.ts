@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { Cell } from 'exceljs';
 import { decodeLegacyText, guessLegacyEncoding, legacyFontEncoding, type LegacyEncoding } from '../../../shared/text/legacy-encodings';
 import { vi } from '../../../shared/i18n/vi';
 import { MAX_COLUMNS } from '../../../shared/import/schema';
 import { readPackage, repackForReader, sheetFacts, xmlText, type CellRange, type SheetFacts } from './package-parts';
 import { ImportFileError } from './problems';
 import { DEFAULT_ZIP_LIMITS, prescanXlsx, type ZipLimits } from './zip-prescan';
+import { loadExcelJs } from '../xlsx/exceljs';
 
 // Everything that touches the untrusted bytes: pre-scan, structure, streaming parse. Runs inside
 // a worker thread (worker.ts) with a heap cap and a watchdog; the result is plain data.
@@ -99,7 +100,7 @@ function textCell(text: string, fontName: string | undefined, runs?: { text: str
   return cell;
 }
 
-function toRawCell(cell: ExcelJS.Cell, date1904: boolean): RawCell | null {
+function toRawCell(cell: Cell, date1904: boolean): RawCell | null {
   const value = cell.value as unknown;
   if (value === null || value === undefined) return null;
   const fontName = cell.font?.name;
@@ -194,6 +195,7 @@ export async function readWorkbook(bytes: Uint8Array, limits: ReadLimits = DEFAU
   parts.clear();
 
   const sheets: RawSheet[] = info.sheets.map((s) => ({ name: s.name, hidden: s.hidden, rows: [], merges: [], converted: {} }));
+  const ExcelJS = await loadExcelJs();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([packed]), {
     worksheets: 'emit',
     sharedStrings: 'cache',

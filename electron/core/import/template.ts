@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import { vi } from '../../../shared/i18n/vi';
 import type { ImportKind, ImportTemplate } from '../../../shared/import/schema';
 import type { Db } from '../db/open';
+import { loadExcelJs } from '../xlsx/exceljs';
 
 // "Tải mẫu": a clean workbook per import kind — the data sheet first (header on row 1, nothing
 // else, so leftover examples can never be imported by mistake) and the instructions, with a filled
@@ -18,6 +18,7 @@ const WIDTHS: Record<ImportKind, number[]> = {
 };
 
 export async function buildTemplate(db: Db, kind: ImportKind): Promise<ImportTemplate> {
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   wb.creator = vi.app.name;
   const headers = T.headers[kind];

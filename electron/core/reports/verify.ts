@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type { Row, Worksheet } from 'exceljs';
 import { asciiXml, storedZip, xmlText } from '../import/package-parts';
 import { prescanXlsx } from '../import/zip-prescan';
 import { vi } from '../../../shared/i18n/vi';
@@ -10,6 +10,7 @@ import { REPORT_SCHEMA_VERSION, type ReportPayload, type VerifyResult } from '..
 import { CellHasher } from './canonical';
 import { fingerprintOf, verifyPayload } from './keys';
 import { HIDDEN_SHEET } from './xlsx-report';
+import { loadExcelJs } from '../xlsx/exceljs';
 
 const t = vi.reports.verify;
 
@@ -52,9 +53,10 @@ async function verifyNormalised(file: string, sheets: { id: number; name: string
   const meta = new Map<string, string>();
   // The reader numbers sheets by part file; the id may arrive as a string.
   const nameOf = (id: number | string) => sheets.find((s) => s.id === Number(id))?.name ?? `#${id}`;
+  const ExcelJS = await loadExcelJs();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
   for await (const sheet of reader) {
-    const ws = sheet as unknown as ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>;
+    const ws = sheet as unknown as Worksheet & AsyncIterable<Row>;
     const name = nameOf(ws.id);
     for await (const row of ws) {
       if (name === HIDDEN_SHEET) {

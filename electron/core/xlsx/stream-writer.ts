@@ -45,7 +45,13 @@ const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"]/;
 
-const EDGE_SPACE = /^\s|\s$|[\t\n\r]|\s\s/;
+const SPACE = /\s/;
+const LINE_BREAK_OR_TAB = /[\t\n\r]/;
+
+/** Text whose spacing a reader would lose without xml:space="preserve" (edge white space, breaks, tabs). */
+function needsPreserve(s: string): boolean {
+  return SPACE.test(s[0]!) || SPACE.test(s[s.length - 1]!) || LINE_BREAK_OR_TAB.test(s);
+}
 
 export function escapeXml(s: string): string {
   // Most cells (names, dates, logins) need neither: one test, no copies.
@@ -171,6 +177,7 @@ export class SheetStream {
   row = 0;
   private readonly merges: string[] = [];
   private buffer: string[] = [];
+  private readonly lineCache = new Map<string, number>();
   private lastFormats: { style: CellStyle; perCell: Record<number, CellStyle> | undefined; cells: CellFormat[] } | null = null;
   private bufferedBytes = 0;
 
@@ -200,6 +207,7 @@ export class SheetStream {
   async add(values: CellValue[], style: CellStyle = {}, options: { height?: number; perCell?: Record<number, CellStyle>; merges?: [number, number][] } = {}): Promise<number> {
     const r = ++this.row;
     const formats = this.formats(style, options.perCell, values.length);
+    const merges = options.merges?.length ? options.merges : undefined;
     let xml = '';
     let height = options.height ?? 0;
     for (let i = 0; i < values.length; i++) {
@@ -219,18 +227,18 @@ export class SheetStream {
       } else {
         // Always a string cell: text that starts with "=", "+", "-" or "@" never becomes a formula.
         // xml:space="preserve" only where spacing would otherwise be lost (leading/trailing white space, line breaks, tabs).
-        const space = EDGE_SPACE.test(v) ? ' xml:space="preserve"' : '';
+        const space = needsPreserve(v) ? ' xml:space="preserve"' : '';
         xml += `<c r="${ref}" s="${f.sid}" t="inlineStr"><is><t${space}>${escapeXml(v)}</t></is></c>`;
         // Neither Excel nor LibreOffice grows a row for wrapped text when the file opens: a row
         // whose text wraps gets a height for its estimated lines, so nothing is clipped or overlaps.
-        if (f.wrap && (v.length > f.perLine || options.merges || space)) {
-          const lines = wrappedLines(v, options.merges ? this.cellWidth(i + 1, options.merges) : f.width, f.size);
+        if (f.wrap && (v.length > f.perLine || merges || space)) {
+          const lines = merges ? wrappedLines(v, this.cellWidth(i + 1, merges), f.size) : this.linesOf(v, f);
           if (lines > 1) height = Math.max(height, Math.ceil(lines * lineHeight(f.size)));
         }
       }
     }
     this.push(`<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ''}>${xml}</row>`);
-    for (const [from, to] of options.merges ?? []) this.merges.push(`${columnName(from)}${r}:${columnName(to)}${r}`);
+    for (const [from, to] of merges ?? []) this.merges.push(`${columnName(from)}${r}:${columnName(to)}${r}`);
     if (this.bufferedBytes > 64 * 1024) await this.flush();
     return r;
   }
@@ -253,6 +261,18 @@ export class SheetStream {
     }
     this.lastFormats = { style, perCell, cells };
     return cells;
+  }
+
+  /** wrappedLines for a list cell, remembered: lists repeat the same departments, units and systems. */
+  private linesOf(text: string, f: CellFormat): number {
+    const key = `${f.width}|${f.size}|${text}`;
+    let lines = this.lineCache.get(key);
+    if (lines === undefined) {
+      if (this.lineCache.size > 20_000) this.lineCache.clear();
+      lines = wrappedLines(text, f.width, f.size);
+      this.lineCache.set(key, lines);
+    }
+    return lines;
   }
 
   /** Width in characters of column `col`, or of the merged range that starts there. */

@@ -1,27 +1,35 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import type { AppInfo } from '../../../shared/api/contract';
 import { vi } from '../../../shared/i18n/vi';
 import { CAMPAIGN_ACCOUNT_STATES, type CampaignAccountState } from '../../../shared/campaigns/rules';
 import { TodayContext, useApi } from '../api/context';
-import { CampaignsScreen } from '../features/campaigns/CampaignsScreen';
-import { ChecklistScreen } from '../features/campaigns/ChecklistScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
-import { EvaluationScreen } from '../features/evaluation/EvaluationScreen';
 import { ReminderBanner } from '../features/evaluation/ReminderBanner';
-import { CancellationPrint } from '../features/print/CancellationPrint';
-import { ReportPrint } from '../features/print/ReportPrint';
-import { SignSheetPrint } from '../features/print/SignSheetPrint';
-import { ReportsScreen } from '../features/reports/ReportsScreen';
-import { AccountsScreen } from '../features/accounts/AccountsScreen';
-import { DevicesScreen } from '../features/devices/DevicesScreen';
-import { DistrictReportPrint } from '../features/district/DistrictReportPrint';
-import { DistrictScreen } from '../features/district/DistrictScreen';
-import { PeopleScreen } from '../features/people/PeopleScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { AuditScreen } from '../features/audit/AuditScreen';
-import { BackupScreen } from '../features/backup/BackupScreen';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { useRoute } from './router';
+
+/**
+ * Every screen but the dashboard (and the first-run wizard) is its own chunk, loaded when first
+ * opened: the first paint on an old PC parses only what the dashboard needs.
+ */
+function screen<P extends object>(load: () => Promise<ComponentType<P>>): LazyExoticComponent<ComponentType<P>> {
+  return lazy(async () => ({ default: await load() }));
+}
+const CampaignsScreen = screen(() => import('../features/campaigns/CampaignsScreen').then((m) => m.CampaignsScreen));
+const ChecklistScreen = screen(() => import('../features/campaigns/ChecklistScreen').then((m) => m.ChecklistScreen));
+const EvaluationScreen = screen(() => import('../features/evaluation/EvaluationScreen').then((m) => m.EvaluationScreen));
+const CancellationPrint = screen(() => import('../features/print/CancellationPrint').then((m) => m.CancellationPrint));
+const ReportPrint = screen(() => import('../features/print/ReportPrint').then((m) => m.ReportPrint));
+const SignSheetPrint = screen(() => import('../features/print/SignSheetPrint').then((m) => m.SignSheetPrint));
+const ReportsScreen = screen(() => import('../features/reports/ReportsScreen').then((m) => m.ReportsScreen));
+const AccountsScreen = screen(() => import('../features/accounts/AccountsScreen').then((m) => m.AccountsScreen));
+const DevicesScreen = screen(() => import('../features/devices/DevicesScreen').then((m) => m.DevicesScreen));
+const DistrictReportPrint = screen(() => import('../features/district/DistrictReportPrint').then((m) => m.DistrictReportPrint));
+const DistrictScreen = screen(() => import('../features/district/DistrictScreen').then((m) => m.DistrictScreen));
+const PeopleScreen = screen(() => import('../features/people/PeopleScreen').then((m) => m.PeopleScreen));
+const SettingsScreen = screen(() => import('../features/settings/SettingsScreen').then((m) => m.SettingsScreen));
+const AuditScreen = screen(() => import('../features/audit/AuditScreen').then((m) => m.AuditScreen));
+const BackupScreen = screen(() => import('../features/backup/BackupScreen').then((m) => m.BackupScreen));
 
 const NAV = [
   { path: '/dashboard', label: vi.campaigns.nav.dashboard },
@@ -66,10 +74,12 @@ export function App() {
     const campaignId = Number(route.params.get('campaign'));
     return (
       <TodayContext.Provider value={info.today}>
+        <Suspense fallback={<div className="splash">{vi.common.loading}</div>}>
         {route.path === '/print/sign-sheet' && <SignSheetPrint campaignId={campaignId} unitId={numberParam(route.params.get('unit'))} />}
         {route.path === '/print/report' && <ReportPrint campaignId={campaignId} />}
         {route.path === '/print/cancellations' && <CancellationPrint campaignId={campaignId} />}
         {route.path === '/print/district-report' && <DistrictReportPrint campaignId={campaignId} />}
+        </Suspense>
       </TodayContext.Provider>
     );
   }
@@ -99,6 +109,9 @@ export function App() {
       <main className="content">
         <ReminderBanner />
         <TodayContext.Provider value={info.today}>
+        {/* Keyed by route: while a screen's chunk loads, React would otherwise keep the previous
+            screen mounted but hidden, and show it again — with stale data — on the way back. */}
+        <Suspense key={route.path} fallback={<div className="splash" role="status">{vi.common.loading}</div>}>
         {current === '/dashboard' && <DashboardScreen />}
         {current === '/campaigns' && !campaignMatch && <CampaignsScreen startNew={route.params.get('new') === '1'} />}
         {campaignMatch && <ChecklistScreen key={campaignMatch[1]} campaignId={Number(campaignMatch[1])} initialState={stateParam(route.params.get('state'))} />}
@@ -111,6 +124,7 @@ export function App() {
         {current === '/settings' && <SettingsScreen info={info} onUnitSaved={refresh} />}
         {current === '/audit' && <AuditScreen />}
         {current === '/backup' && <BackupScreen />}
+        </Suspense>
         </TodayContext.Provider>
       </main>
     </div>
