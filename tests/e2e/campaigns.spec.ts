@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { serve, type Served } from './serve';
+import { openScreen, serve, type Served } from './serve';
 
 let app: Served;
 test.afterEach(async () => {
@@ -23,7 +23,7 @@ test('a clerk creates a campaign, confirms 20 accounts by keyboard, bulk-confirm
   await expect(page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
 
   // Create a campaign from a directive.
-  await page.getByRole('link', { name: 'Đợt rà soát', exact: true }).click();
+  await openScreen(page, 'Đợt rà soát');
   await page.getByRole('button', { name: '+ Tạo đợt rà soát' }).click();
   const form = page.getByRole('dialog', { name: 'Tạo đợt rà soát' });
   await form.getByLabel('Số văn bản chỉ đạo').fill('45/UBND-NV');
@@ -84,7 +84,7 @@ test('a clerk creates a campaign, confirms 20 accounts by keyboard, bulk-confirm
   await expect(bar).toHaveAttribute('aria-valuenow', String(done0 + 24));
 
   // The dashboard shows the same figures for this campaign.
-  await page.getByRole('link', { name: 'Tổng quan' }).click();
+  await openScreen(page, 'Tổng quan');
   const card = page.getByRole('article', { name: 'Rà soát thay đổi mật khẩu tài khoản phần mềm dùng chung' });
   await expect(card.getByRole('link', { name: /Đã đổi đúng hạn/ })).toContainText(String(done0 + 24));
   await expect(card.getByRole('link', { name: /Chưa đổi/ })).toContainText(String(missing0 - 24));
@@ -95,7 +95,7 @@ test('the sign sheet renders to an A4 PDF with Vietnamese text and page numbers'
   app = await serve({ demo: 'unit', today: '2024-01-20' });
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
-  await page.getByRole('link', { name: 'Đợt rà soát', exact: true }).click();
+  await openScreen(page, 'Đợt rà soát');
   await page.getByRole('link', { name: 'In phiếu xác nhận' }).first().click();
   const paper = page.getByRole('article', { name: 'PHIẾU XÁC NHẬN ĐỔI MẬT KHẨU TÀI KHOẢN' });
   await expect(paper).toContainText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');

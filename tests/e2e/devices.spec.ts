@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { serve, type Served } from './serve';
+import { openScreen, serve, type Served } from './serve';
 
 // Rule 5 end to end: a check finds credential-stealing malware on Nguyễn Văn An's computer → his
 // accounts are flagged in Tài khoản and first on the dashboard → the remediation (cleaned + OS
@@ -11,7 +11,7 @@ test.afterEach(async () => {
   await app?.stop();
 });
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true }).click();
+const nav = openScreen;
 
 /** An's accounts as listed in Tài khoản with the "Phải đổi MK sau xử lý mã độc" filter on: the text of their flag. */
 async function expectAnFlags(page: Page, expected: string[]): Promise<void> {

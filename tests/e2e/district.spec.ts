@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { attk, serve, type Served } from './serve';
+import { attk, openScreen, serve, type Served } from './serve';
 
 // The receiving office in the browser: turn receiving mode on, register a unit, upload several
 // unit files at once (real `attk export` files; one altered, one not Excel, one duplicate), see
@@ -53,12 +53,12 @@ test('receive several unit files at once: accepted and refused with reasons, con
   await expect(page.getByRole('link', { name: 'Tổng hợp' })).toHaveCount(0);
 
   // Cài đặt: receiving mode on → "Tổng hợp" appears.
-  await page.getByRole('link', { name: 'Cài đặt' }).click();
+  await openScreen(page, 'Cài đặt');
   const mode = page.getByRole('form', { name: 'Chế độ cơ quan tiếp nhận báo cáo' });
   await mode.getByLabel('Bật chế độ cơ quan tiếp nhận').check();
   await mode.getByLabel('Địa chỉ cơ quan').fill('107 Tôn Đức Thắng, Đống Đa, Hà Nội');
   await mode.getByRole('button', { name: 'Lưu' }).click();
-  await page.getByRole('link', { name: 'Tổng hợp' }).click();
+  await openScreen(page, 'Tổng hợp');
   await expect(page.getByRole('heading', { name: 'Tổng hợp báo cáo của các đơn vị' })).toBeVisible();
 
   // The register: the demo's 100 units, plus the ward whose files are coming.
@@ -148,7 +148,7 @@ test('a unit imports the office\'s campaign file: sees the office and its finger
 
   app = await serve({ demo: 'unit', today: '2024-01-20' });
   await page.goto(app.url);
-  await page.getByRole('link', { name: 'Đợt rà soát', exact: true }).click();
+  await openScreen(page, 'Đợt rà soát');
   await page.getByRole('button', { name: 'Nhập tệp đợt rà soát' }).click();
   const dialog = page.getByRole('dialog', { name: 'Nhập tệp đợt rà soát từ cơ quan cấp trên' });
   await dialog.getByLabel('Chọn tệp .attk-campaign').setInputFiles(file);
@@ -160,6 +160,6 @@ test('a unit imports the office\'s campaign file: sees the office and its finger
   if (shots) await page.screenshot({ path: join(shots, 'campaign-file-import.png') });
   await dialog.getByRole('button', { name: 'Nhập đợt rà soát' }).click();
   await expect(page).toHaveURL(/#\/campaigns\/\d+$/);
-  await page.getByRole('link', { name: 'Đợt rà soát', exact: true }).click();
+  await openScreen(page, 'Đợt rà soát');
   await expect(page.locator('.campaign-row')).toHaveCount(3);
 });

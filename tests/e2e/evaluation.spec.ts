@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { serve, type Served } from './serve';
+import { openScreen, serve, type Served } from './serve';
 
 // Today is Wednesday 24/01/2024: individuals are self-evaluating (22–24), the unit evaluates
 // tomorrow, and the PDF is due "before the 29th" — the 28th, a Sunday, so Friday 26th is advised.
@@ -18,7 +18,7 @@ test('monthly evaluation: the calendar, recording months, the year view and the 
   await expect(banner).toContainText('Nên gửi chậm nhất Thứ Sáu 26/01/2024');
   await expect(banner).toContainText('cá nhân tự đánh giá trên phần mềm từ 22/01/2024 đến 24/01/2024');
 
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đánh giá hằng tháng' }).click();
+  await openScreen(page, 'Đánh giá hằng tháng');
   await expect(page.getByRole('heading', { name: 'Đánh giá hằng tháng', level: 1 })).toBeVisible();
   await expect(page.getByText('Hôm nay: Thứ Tư, 24/01/2024')).toBeVisible();
 

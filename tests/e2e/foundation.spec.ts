@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { serve, type Served } from './serve';
+import { openScreen, serve, type Served } from './serve';
 
 let app: Served;
 test.afterEach(async () => {
@@ -25,7 +25,7 @@ test('first run: the wizard sets up the unit, then a person and an account are a
 
   // The app opens on the dashboard; go to Cán bộ, still empty.
   await expect(page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
-  await page.getByRole('link', { name: 'Cán bộ' }).click();
+  await openScreen(page, 'Cán bộ');
   await expect(page.getByRole('heading', { name: 'Cán bộ, công chức, viên chức' })).toBeVisible();
   await expect(page.getByText('UBND PHƯỜNG VĂN MIẾU')).toBeVisible();
   await expect(page.getByText('Chưa có cán bộ nào')).toBeVisible();
@@ -74,7 +74,7 @@ test('search ignores diacritics and answers while typing, on 10,000 people', asy
   test.setTimeout(120_000);
   app = await serve({ demo: 'district' });
   await page.goto(app.url);
-  await page.getByRole('link', { name: 'Cán bộ' }).click();
+  await openScreen(page, 'Cán bộ');
   const table = page.getByRole('table', { name: 'Cán bộ, công chức, viên chức' });
   await expect(table).toHaveAttribute('aria-rowcount', /^(9|10|11)\d{3}$/);
   // Virtualised: only a window of rows is in the DOM.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { attk, serve, type Served } from './serve';
+import { attk, openScreen, serve, type Served } from './serve';
 
 let app: Served | undefined;
 test.afterEach(async () => {
@@ -32,7 +32,7 @@ async function staffFile(departmentHeader = 'Đơn vị công tác'): Promise<Bu
 test('import staff from Excel: upload, correct one column, see per-row problems, commit, see the people', async ({ page }) => {
   app = await serve({ demo: 'unit' });
   await page.goto(app!.url);
-  await page.getByRole('navigation').getByRole('link', { name: 'Cán bộ', exact: true }).click();
+  await openScreen(page, 'Cán bộ');
   await expect(page.getByRole('heading', { name: 'Cán bộ, công chức, viên chức' })).toBeVisible();
   await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
   const wizard = page.getByRole('dialog', { name: 'Nhập danh sách cán bộ từ Excel' });
@@ -84,7 +84,7 @@ test('import staff from Excel: upload, correct one column, see per-row problems,
 test('a bad file is refused with a message naming it, and nothing changes', async ({ page }) => {
   app = await serve({ demo: 'unit' });
   await page.goto(app!.url);
-  await page.getByRole('navigation').getByRole('link', { name: 'Cán bộ', exact: true }).click();
+  await openScreen(page, 'Cán bộ');
   await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
   const wizard = page.getByRole('dialog', { name: 'Nhập danh sách cán bộ từ Excel' });
   const ole2 = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]);
@@ -96,7 +96,7 @@ test('a bad file is refused with a message naming it, and nothing changes', asyn
 test('the accounts screen offers account lists and confirmations, and a template per kind', async ({ page }) => {
   app = await serve({ demo: 'unit' });
   await page.goto(app!.url);
-  await page.getByRole('navigation').getByRole('link', { name: 'Tài khoản', exact: true }).click();
+  await openScreen(page, 'Tài khoản');
   await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
   const wizard = page.getByRole('dialog', { name: 'Nhập danh sách tài khoản từ Excel' });
   await expect(wizard.getByLabel('Loại dữ liệu')).toHaveValue('accounts');

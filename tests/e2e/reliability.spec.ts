@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { attk, serve, type Served } from './serve';
+import { attk, openScreen, serve, type Served } from './serve';
 
 // Sao lưu / Khôi phục, the app lock and Nhật ký, in the real UI against `attk serve`.
 let app: Served | null = null;
@@ -16,8 +16,7 @@ const shots = process.env.ATTK_SCREENSHOTS;
 test('backup now, then restore it: the change made after the backup is gone', async ({ page }) => {
   app = await serve({ demo: 'unit' });
   await page.goto(app.url);
-  const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-  await nav.getByRole('link', { name: 'Sao lưu' }).click();
+  await openScreen(page, 'Sao lưu');
   await expect(page.getByRole('heading', { name: 'Sao lưu / Khôi phục' })).toBeVisible();
   await page.getByRole('button', { name: 'Sao lưu ngay' }).click();
   await expect(page.getByText(/^Đã sao lưu: attk-\d{8}-\d{6}-manual\.sqlite$/)).toBeVisible();
@@ -26,7 +25,7 @@ test('backup now, then restore it: the change made after the backup is gone', as
   await expect(page.getByText(`${app.dbFile.replace(/attk\.sqlite$/, '')}backups`)).toBeVisible();
 
   // A change after the backup.
-  await nav.getByRole('link', { name: 'Cán bộ' }).click();
+  await openScreen(page, 'Cán bộ');
   await page.getByRole('button', { name: '+ Thêm cán bộ' }).click();
   const form = page.getByRole('dialog', { name: 'Thêm cán bộ' });
   await form.getByLabel('Họ và tên').fill('Người Thêm Sau Sao Lưu');
@@ -36,7 +35,7 @@ test('backup now, then restore it: the change made after the backup is gone', as
   await expect(page.getByRole('table', { name: 'Cán bộ, công chức, viên chức' }).getByText('Người Thêm Sau Sao Lưu')).toBeVisible();
 
   // Restore: a confirmation first, then the interface starts again on the restored data.
-  await nav.getByRole('link', { name: 'Sao lưu' }).click();
+  await openScreen(page, 'Sao lưu');
   await table.getByRole('button', { name: /^Khôi phục / }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Khôi phục dữ liệu' });
   await expect(dialog).toContainText('dữ liệu hiện tại được giữ lại thành bản sao lưu "Trước khi khôi phục"');
@@ -46,7 +45,7 @@ test('backup now, then restore it: the change made after the backup is gone', as
   await expect(page.getByRole('heading', { name: 'Sao lưu / Khôi phục' })).toBeVisible();
   await expect(table.getByRole('row').filter({ hasText: 'Trước khi khôi phục' })).toHaveCount(1);
   if (shots) await page.screenshot({ path: `${shots}/backup-screen.png`, fullPage: true });
-  await nav.getByRole('link', { name: 'Cán bộ' }).click();
+  await openScreen(page, 'Cán bộ');
   await page.getByPlaceholder(/Tìm/).first().fill('nguoi them sau');
   await expect(page.getByText('Không tìm thấy cán bộ phù hợp.')).toBeVisible();
 });
@@ -54,7 +53,7 @@ test('backup now, then restore it: the change made after the backup is gone', as
 test('the app lock: set in Cài đặt, lock now, the API refuses, wrong and right passphrase', async ({ page }) => {
   app = await serve({ demo: 'unit' });
   await page.goto(app.url);
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Cài đặt' }).click();
+  await openScreen(page, 'Cài đặt');
   const card = page.getByRole('region', { name: 'Khóa ứng dụng' });
   await expect(card).toContainText('không liên quan đến mật khẩu các tài khoản phần mềm được theo dõi');
   await card.getByLabel('Mật khẩu mở khóa mới').fill('ngắn');
@@ -96,15 +95,14 @@ test('the app lock: set in Cài đặt, lock now, the API refuses, wrong and rig
 test('Nhật ký: who did what when, filtered, and exported as CSV for Excel', async ({ page }) => {
   app = await serve({ demo: 'unit' });
   await page.goto(app.url);
-  const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-  await nav.getByRole('link', { name: 'Cán bộ' }).click();
+  await openScreen(page, 'Cán bộ');
   await page.getByRole('button', { name: '+ Thêm cán bộ' }).click();
   const form = page.getByRole('dialog', { name: 'Thêm cán bộ' });
   await form.getByLabel('Họ và tên').fill('Đặng Thị Nhật Ký');
   await form.getByRole('button', { name: 'Lưu' }).click();
   await expect(form).toBeHidden();
 
-  await nav.getByRole('link', { name: 'Nhật ký' }).click();
+  await openScreen(page, 'Nhật ký');
   await expect(page.getByRole('heading', { name: 'Nhật ký thay đổi' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Nhật ký thay đổi' });
   await expect(table.getByRole('row').filter({ hasText: 'Đặng Thị Nhật Ký' })).toContainText('Tạo mới');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { expect, type Page } from '@playwright/test';
 
 const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../electron/cli/bin.mjs');
 
@@ -64,4 +65,17 @@ export async function serve(options: { demo?: 'unit' | 'district'; today?: strin
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Open a screen from the sidebar and wait until the app shows it: the address is the link's and
+ * the link is marked current (same render as the new screen). Without the wait, a fill() right
+ * after the click can reach the previous screen's search box (seen once in devices.spec).
+ */
+export async function openScreen(page: Page, name: string): Promise<void> {
+  const link = page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name, exact: true });
+  await link.click();
+  const href = (await link.getAttribute('href')) ?? '';
+  await expect(page).toHaveURL((url) => url.hash === href.replace(/^#?/, '#'));
+  await expect(link).toHaveAttribute('aria-current', 'page');
 }
