@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react';
 import { progressPercent } from '../../../../shared/campaigns/rules';
 import { formatViDate } from '../../../../shared/dates';
-import type { DistrictReportData } from '../../../../shared/district/schema';
 import { vi } from '../../../../shared/i18n/vi';
 import { citation } from '../../../../shared/legal/schema';
 import { useApi } from '../../api/context';
+import { useLoaded } from '../../hooks/useLoaded';
 import { OfficialHeader } from '../../components/OfficialHeader';
 import { PrintFrame, Recipients, SignatureBlock } from '../print/PrintFrame';
-import { directiveText } from '../print/ReportPrint';
+import { directiveText, documentNumber } from '../print/ReportPrint';
 import './district.css';
 
 const P = vi.district.print;
@@ -19,17 +18,13 @@ const fmt = (n: number) => n.toLocaleString('vi-VN');
  */
 export function DistrictReportPrint({ campaignId }: { campaignId: number }) {
   const api = useApi();
-  const [data, setData] = useState<DistrictReportData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api['district.reportData']({ campaignId }).then(setData).catch((e: Error) => setError(e.message));
-  }, [api, campaignId]);
+  const { data, error } = useLoaded(() => api['district.reportData']({ campaignId }), [api, campaignId]);
   if (error) return <div className="banner error" role="alert">{error}</div>;
   if (!data) return <div className="splash">{vi.common.loading}</div>;
   const { office, campaign, board } = data;
   const c = board.counts;
   const o = board.totals.overall;
-  const number = campaign.reportNumber ? campaign.reportNumber.replace(/^(\d)(?=\D|$)/, '0$1') : `${vi.reports.print.blankNumber}/${office.reportSymbol || 'BC'}`;
+  const number = documentNumber(campaign.reportNumber, office.reportSymbol);
   const date = campaign.reportedOn ?? data.today;
   const recipient = campaign.recipient || office.recipientName;
   const missing = board.units.filter((u) => u.status === 'missing');

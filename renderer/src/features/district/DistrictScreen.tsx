@@ -4,6 +4,7 @@ import { formatViDate } from '../../../../shared/dates';
 import type { DistrictBoard, DistrictExportResult, RegisterKind, RegisterUnit, SubmissionStatus } from '../../../../shared/district/schema';
 import { vi } from '../../../../shared/i18n/vi';
 import { useApi } from '../../api/context';
+import { CampaignPicker } from '../../components/CampaignPicker';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useToast } from '../../components/Toast';
 import { downloadBase64 } from '../../hooks/useJob';
@@ -106,18 +107,7 @@ export function DistrictScreen({ campaignId: initial, tab }: { campaignId?: numb
       {tab === 'board' && campaigns?.length === 0 && <p className="muted">{T.board.noCampaigns}</p>}
       {tab === 'board' && campaigns && campaigns.length > 0 && (
         <>
-          <div className="toolbar">
-            <label className="inline-label">
-              {T.board.pickCampaign}{' '}
-              <select value={campaignId ?? ''} onChange={(e) => setCampaignId(Number(e.target.value))} aria-label={T.board.pickCampaign}>
-                {campaigns.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.directiveNumber} — {c.subject} ({vi.campaignStatus[c.status]})
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
+          <CampaignPicker label={T.board.pickCampaign} campaigns={campaigns} value={campaignId ?? undefined} onChange={setCampaignId} />
           {campaign && (
             <div className="card district-head">
               <div>

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { vi } from '../../../../shared/i18n/vi';
 import type { ReportData } from '../../../../shared/reports/schema';
 import { useApi } from '../../api/context';
+import { useLoaded } from '../../hooks/useLoaded';
 import { OfficialHeader } from '../../components/OfficialHeader';
 import { PrintFrame, Recipients, SignatureBlock } from './PrintFrame';
 import { CancellationTable } from './ReportPrint';
@@ -14,11 +14,7 @@ const p = vi.reports.print;
  */
 export function CancellationPrint({ campaignId }: { campaignId: number }) {
   const api = useApi();
-  const [data, setData] = useState<ReportData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api['reports.data']({ campaignId }).then(setData).catch((e: Error) => setError(e.message));
-  }, [api, campaignId]);
+  const { data, error } = useLoaded(() => api['reports.data']({ campaignId }), [api, campaignId]);
   if (error) return <div className="banner error" role="alert">{error}</div>;
   if (!data) return <div className="splash">{vi.common.loading}</div>;
   const { unit } = data;

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import { formatViDate, formatViDateTime } from '../../../../shared/dates';
 import { vi } from '../../../../shared/i18n/vi';
 import { citation } from '../../../../shared/legal/schema';
 import type { ReportData } from '../../../../shared/reports/schema';
 import { useApi } from '../../api/context';
+import { useLoaded } from '../../hooks/useLoaded';
 import { OfficialHeader } from '../../components/OfficialHeader';
 import { PrintFrame, Recipients, SignatureBlock } from './PrintFrame';
 
@@ -13,11 +13,14 @@ export function directiveText(c: ReportData['campaign']): string {
   return vi.reports.basis(c.directiveNumber, c.directiveDate ? formatViDate(c.directiveDate) : '', c.issuer).replace(/^\(Thực hiện |\)$/g, '');
 }
 
-/** "Số: 05/BC-UBND" — numbers under 10 take a leading zero (Decree 30). */
-export function reportNumber(data: ReportData): string {
-  const raw = data.campaign.reportNumber;
-  if (!raw) return `${p.blankNumber}/${data.unit.reportSymbol || 'BC'}`;
+/** "Số: 05/BC-UBND" — numbers under 10 take a leading zero (Decree 30); blank to fill in by hand when not yet numbered. */
+export function documentNumber(raw: string | null, reportSymbol: string): string {
+  if (!raw) return `${p.blankNumber}/${reportSymbol || 'BC'}`;
   return raw.replace(/^(\d)(?=\D|$)/, '0$1');
+}
+
+export function reportNumber(data: ReportData): string {
+  return documentNumber(data.campaign.reportNumber, data.unit.reportSymbol);
 }
 
 /**
@@ -27,11 +30,7 @@ export function reportNumber(data: ReportData): string {
  */
 export function ReportPrint({ campaignId }: { campaignId: number }) {
   const api = useApi();
-  const [data, setData] = useState<ReportData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api['reports.data']({ campaignId }).then(setData).catch((e: Error) => setError(e.message));
-  }, [api, campaignId]);
+  const { data, error } = useLoaded(() => api['reports.data']({ campaignId }), [api, campaignId]);
   if (error) return <div className="banner error" role="alert">{error}</div>;
   if (!data) return <div className="splash">{vi.common.loading}</div>;
   const { unit, campaign, progress } = data;

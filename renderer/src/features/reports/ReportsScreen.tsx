@@ -4,6 +4,7 @@ import { formatViDate, formatViDateTime } from '../../../../shared/dates';
 import { vi } from '../../../../shared/i18n/vi';
 import type { ExportResult, ReportHistoryEntry, ReportKind } from '../../../../shared/reports/schema';
 import { useApi } from '../../api/context';
+import { CampaignPicker } from '../../components/CampaignPicker';
 import { CheckboxField } from '../../components/fields';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useToast } from '../../components/Toast';
@@ -74,18 +75,7 @@ export function ReportsScreen({ campaignId: initial }: { campaignId?: number | u
       </header>
       {campaigns.length === 0 && <p className="muted">{t.noCampaigns}</p>}
       {campaigns.length > 0 && (
-        <div className="toolbar">
-          <label className="inline-label">
-            {t.pickCampaign}{' '}
-            <select value={campaignId ?? ''} onChange={(e) => setCampaignId(Number(e.target.value))} aria-label={t.pickCampaign}>
-              {campaigns.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.directiveNumber} — {c.subject} ({vi.campaignStatus[c.status]})
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
+        <CampaignPicker label={t.pickCampaign} campaigns={campaigns} value={campaignId ?? undefined} onChange={setCampaignId} />
       )}
       {campaign && (
         <>
