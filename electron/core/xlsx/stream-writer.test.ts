@@ -53,6 +53,7 @@ describe('xlsx stream writer', () => {
     await sheet.add([3, 'Ngắn'], { size: 11 }, { height: 40 });
     await sheet.add(['Tiêu đề trải qua hai cột'], { size: 11 }, { merges: [[1, 2]] });
     await sheet.add([4, 'Không xuống dòng dù rất dài, rất dài, rất dài'], { size: 11, wrap: false });
+    await sheet.add([5, 'Ghi chú rất dài '.repeat(300)], { size: 11 });
     await sheet.end();
     await wb.finish();
     const xml = entryXml(file, 'xl/worksheets/sheet1.xml');
@@ -63,6 +64,7 @@ describe('xlsx stream writer', () => {
       [3, 40],
       [4, null],
       [5, null],
+      [6, 409], // Excel's limit: taller rows make it offer a repair
     ]);
   });
 

@@ -67,6 +67,9 @@ function computeColumnName(n: number): string {
 /** A, B, … for the columns our sheets use, computed once (looked up for every cell written). */
 const COLUMN_NAMES = Array.from({ length: 64 }, (_, i) => computeColumnName(i));
 
+/** Excel refuses (and offers to "repair") a row taller than 409 points. */
+const MAX_ROW_HEIGHT = 409;
+
 /** Points per line of text at a font size (Times New Roman, with the spacing Excel and Calc use). */
 export function lineHeight(size: number): number {
   return size * 1.25 + 0.5;
@@ -233,7 +236,7 @@ export class SheetStream {
         // whose text wraps gets a height for its estimated lines, so nothing is clipped or overlaps.
         if (f.wrap && (v.length > f.perLine || merges || space)) {
           const lines = merges ? wrappedLines(v, this.cellWidth(i + 1, merges), f.size) : this.linesOf(v, f);
-          if (lines > 1) height = Math.max(height, Math.ceil(lines * lineHeight(f.size)));
+          if (lines > 1) height = Math.max(height, Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * lineHeight(f.size))));
         }
       }
     }
