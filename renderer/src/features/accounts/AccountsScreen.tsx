@@ -82,7 +82,7 @@ export function AccountsScreen({ personId }: { personId?: number | undefined }) 
           <span className="muted">{vi.accounts.shared}</span>
         ),
     },
-        { key: 'role', header: vi.fields.role!, width: '100px', render: (a) => vi.accountRole[a.role] },
+        { key: 'role', header: vi.fields.role!, width: '108px', render: (a) => vi.accountRole[a.role] },
     {
       key: 'status',
       header: vi.fields.status!,

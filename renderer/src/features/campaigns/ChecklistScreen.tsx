@@ -126,20 +126,20 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
     },
     { key: 'system', header: vi.fields.systemId!, width: 'minmax(130px, 1.3fr)', render: (r) => r.systemName },
     { key: 'login', header: vi.fields.loginName!, width: 'minmax(100px, 1fr)', render: (r) => <code>{r.loginName}</code> },
-    { key: 'role', header: vi.accounts.filterRole, width: '96px', render: (r) => vi.accountRole[r.role] },
+    { key: 'role', header: vi.accounts.filterRole, width: '108px', render: (r) => vi.accountRole[r.role] },
     {
       key: 'state',
       header: vi.fields.status!,
-      width: forcedCount ? '200px' : '124px',
+      width: forcedCount ? '200px' : '144px',
       // Rule 5 outranks the campaign state: a change made before the remediation does not count.
       render: (r) =>
         r.forced ? <ForcedBadge forced={r.forced} /> : <span className={`badge state-${r.state}`}>{vi.campaigns.state[r.state]}</span>,
     },
-    { key: 'date', header: t.changedOn, width: '92px', render: (r) => formatViDate(r.changedOn) },
+    { key: 'date', header: t.changedOn, width: '108px', render: (r) => formatViDate(r.changedOn) },
     {
       key: 'act',
       header: '',
-      width: '96px',
+      width: '116px',
       render: (r) => (
         <span className="row-actions">
           {r.state !== 'to_cancel' && (r.state !== 'done' || r.forced?.reason === 'remediated') && (
