@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { intervalFor, rotationState } from '../../shared/rotation/rules';
 import { HOME_UNIT, makeTestCore, snapshot, type TestCore } from './harness-core';
 
 // Today is 20/01/2024 (fixed clock). The campaign runs 10/01 → 25/01/2024, like the Đống Đa letter.
@@ -217,6 +218,41 @@ describe('legal basis register', () => {
     expect(all.find((d) => d.id === decree.id)).toMatchObject({ superseded: true, inForce: false });
     expect((await t.call('legal.list', {})).find((d) => d.id === decree.id)).toBeUndefined();
     expect(await t.raw('legal.revise', { id: decree.id, number: 'x', title: 'y' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('dashboard figures on the demo database', () => {
+  it('equal an independent count from the confirmations and the shared rotation rule, with a system switched off', async () => {
+    const d = makeTestCore('2024-01-20');
+    try {
+      const { generateDemo } = await import('../../electron/core/demo/generate');
+      generateDemo(d.core.db, 'unit', { today: '2024-01-20' });
+      const [first] = await d.call('systems.list', {});
+      const { accountCount: _count, code: _code, ...system } = first!;
+      await d.call('systems.update', { ...system, active: false });
+      // Independent: every active account, its latest valid confirmation read from the
+      // confirmations themselves (not the trigger-kept columns), the state from shared/ in JS.
+      const rows = d.core.db
+        .prepare(
+          `SELECT a.role, s.active, s.admin_interval_months AS adminIntervalMonths, s.user_interval_months AS userIntervalMonths, p.status AS personStatus,
+             (SELECT max(c.changed_on) FROM confirmations c WHERE c.account_id = a.id AND c.voided_at IS NULL) AS last
+           FROM accounts a JOIN systems s ON s.id = a.system_id LEFT JOIN people p ON p.id = a.person_id WHERE a.status = 'active'`,
+        )
+        .all() as { role: 'admin' | 'user'; active: number; adminIntervalMonths: number; userIntervalMonths: number; personStatus: string | null; last: string | null }[];
+      const expected = { ok: 0, due_soon: 0, overdue: 0, never: 0 };
+      let toCancel = 0;
+      for (const r of rows) {
+        if (r.personStatus !== null && r.personStatus !== 'working') toCancel++;
+        else if (r.active) expected[rotationState(r.last, intervalFor(r.role, r), '2024-01-20').state]++;
+      }
+      const summary = await d.call('dashboard.summary', {});
+      expect(summary.rotation).toEqual(expected);
+      expect(summary.todoCounts.to_cancel).toBe(toCancel);
+      expect(toCancel).toBeGreaterThan(0);
+      expect(rows.some((r) => !r.active)).toBe(true);
+    } finally {
+      d.close();
+    }
   });
 });
 

@@ -14,12 +14,14 @@ const TODO_LIMIT = 30;
 /** Byte order: ISO dates and the stored Vietnamese sort keys are made to compare this way. */
 const byCode = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
+/** Rule 1's state of an account (alias a) from its trigger-kept columns. */
+const STATE_SQL = `CASE WHEN ${LAST_CHANGED_SQL} IS NULL THEN 'never' WHEN ${NEXT_DUE_SQL} < @today THEN 'overdue'
+  WHEN ${NEXT_DUE_SQL} <= @dueSoonLimit THEN 'due_soon' ELSE 'ok' END`;
+
 /**
  * Rule 1 over every active account of a working owner (or a shared account): last change and
  * next due computed in SQL, one pass. Leavers' accounts are Rule 3's business (to cancel).
  */
-const STATE_SQL = `CASE WHEN ${LAST_CHANGED_SQL} IS NULL THEN 'never' WHEN ${NEXT_DUE_SQL} < @today THEN 'overdue'
-  WHEN ${NEXT_DUE_SQL} <= @dueSoonLimit THEN 'due_soon' ELSE 'ok' END`;
 const ROTATION_SQL = `
   SELECT a.id AS accountId, a.login_name AS loginName, s.name AS systemName, a.person_id AS personId, p.full_name AS personName,
     coalesce(u.name, '') AS unitName, coalesce(p.sort_key, '~') AS sortKey, ${LAST_CHANGED_SQL} AS lastChangedOn, ${NEXT_DUE_SQL} AS nextDue,

@@ -1,27 +1,16 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { prescanXlsx } from '../import/zip-prescan';
 import { escapeXml, lineHeight, wrappedLines, XlsxStreamWriter } from './stream-writer';
 
-/** The XML of one zip entry (our writer stores every entry deflated, with sizes in the local header or a data descriptor). */
+/** The XML of one part, read with the import's own zip reader. */
 function entryXml(file: string, name: string): string {
-  const zip = readFileSync(file);
-  for (let at = 0; at < zip.length - 4; ) {
-    if (zip.readUInt32LE(at) !== 0x04034b50) break;
-    const flags = zip.readUInt16LE(at + 6);
-    const nameLen = zip.readUInt16LE(at + 26);
-    const extraLen = zip.readUInt16LE(at + 28);
-    const entryName = zip.toString('utf8', at + 30, at + 30 + nameLen);
-    const start = at + 30 + nameLen + extraLen;
-    // Sizes come after the data (bit 3): find the data descriptor signature.
-    const end = flags & 8 ? zip.indexOf(Buffer.from([0x50, 0x4b, 0x07, 0x08]), start) : start + zip.readUInt32LE(at + 18);
-    if (entryName === name) return inflateRawSync(zip.subarray(start, end)).toString('utf8');
-    at = flags & 8 ? end + 16 : end;
-  }
-  throw new Error(`no entry ${name}`);
+  const part = prescanXlsx(readFileSync(file)).get(name);
+  if (!part) throw new Error(`no entry ${name}`);
+  return part.toString('utf8');
 }
 
 describe('xlsx stream writer', () => {
