@@ -1,18 +1,21 @@
 #!/usr/bin/env node
 // `npm start` (after `electron-vite build`): run the desktop app from the project folder.
 //
-// better-sqlite3 is a native addon, and Electron's ABI differs from Node's. node_modules/better-sqlite3
-// keeps the Node build (for `npm test` and the `attk` CLI); the Electron build is prepared once per
-// Electron version in .electron-native/electron-<version>/ and handed to the app through
-// ATTK_SQLITE_BINDING (better-sqlite3's `nativeBinding` option). Never @electron/rebuild or
-// `electron-builder install-app-deps`: both rebuild node_modules in place and break the Node build.
+// better-sqlite3 and pkcs11js are native addons, and Electron's ABI differs from Node's.
+// node_modules keeps their Node builds (for `npm test` and the `attk` CLI); the Electron builds are
+// prepared once per Electron version and target in .electron-native/electron-<version>-<platform>-<arch>/
+// (native-modules.mjs) and handed to the app through ATTK_SQLITE_BINDING / ATTK_PKCS11_BINDING
+// (electron/main/native-bindings.ts). `npm run dist` packages the very same files (after-pack.mjs).
+// Never @electron/rebuild or `electron-builder install-app-deps`: both rebuild node_modules in place
+// and break the Node build.
 //
-// Usage: node electron/cli/start-electron.mjs [--prepare-only] [-- extra Electron arguments]
+// Usage: node electron/cli/start-electron.mjs [--prepare-only [--platform=win32 --arch=x64]] [-- extra Electron arguments]
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NATIVE_MODULES, preparedBinding, preparedDir, preparedStamp } from './native-modules.mjs';
 
 // The messages are written here in Vietnamese rather than taken from shared/i18n/vi.ts: this is a
 // plain Node script that runs before (and without) the TypeScript build, so it cannot import vi.ts.
@@ -22,17 +25,20 @@ const MSG = {
     'ATTK: không tìm thấy chương trình Electron (tải về lần đầu khi chạy, khoảng 100 MB). ' +
     'Hãy kiểm tra kết nối Internet rồi chạy lại "npm start"; nếu vẫn lỗi, xóa thư mục node_modules/electron và chạy "npm install".',
   noBuild: 'ATTK: chưa có bản dựng (out/main/index.js). Hãy chạy "npm run build" trong thư mục dự án.',
-  preparing: (version) => `ATTK: đang chuẩn bị thư viện better-sqlite3 cho Electron ${version} (chỉ làm một lần)…`,
-  nativeFailed: (version) =>
-    `ATTK: không chuẩn bị được better-sqlite3 cho Electron ${version}. Cần kết nối Internet để tải bản dựng sẵn; ` +
-    'nếu không có bản dựng sẵn, máy cần Python và Visual Studio Build Tools (Windows) để biên dịch. Xem thông báo lỗi ở trên.',
+  preparing: (version) => `ATTK: đang chuẩn bị các thư viện gốc (better-sqlite3, pkcs11js) cho Electron ${version} (chỉ làm một lần)…`,
+  nativeFailed: (name, version, platform, arch) =>
+    `ATTK: không chuẩn bị được ${name} cho Electron ${version} (${platform}-${arch}). Cần kết nối Internet để tải bản dựng sẵn; ` +
+    'nếu không có bản dựng sẵn, máy cần Python và Visual Studio Build Tools (Windows) để biên dịch — và chỉ biên dịch được cho chính hệ điều hành đang chạy. Xem thông báo lỗi ở trên.',
 };
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const requireFromRoot = createRequire(join(root, 'package.json'));
 const args = process.argv.slice(2);
 const prepareOnly = args.includes('--prepare-only');
-const electronArgs = args.filter((a) => a !== '--prepare-only' && a !== '--');
+/** `--platform=win32 --arch=x64` (with --prepare-only): prepare for another build target (prebuilt binaries only). */
+const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const target = { platform: option('platform') ?? process.platform, arch: option('arch') ?? process.arch };
+const electronArgs = args.filter((a) => a !== '--prepare-only' && a !== '--' && !/^--(platform|arch)=/.test(a));
 
 function fail(message, code = 1) {
   console.error(message);
@@ -78,30 +84,41 @@ function findNodeGyp() {
   return candidates.find((file) => existsSync(file)) ?? null;
 }
 
-/** Returns the path of better_sqlite3.node built for this Electron, preparing it on first use. */
-function prepareNativeBinding() {
-  const arch = process.arch;
-  const sourceDir = dirname(requireFromRoot.resolve('better-sqlite3/package.json'));
-  const sqliteVersion = readJson(join(sourceDir, 'package.json')).version;
-  const baseDir = join(root, '.electron-native', `electron-${electronVersion}`);
-  const copyDir = join(baseDir, 'better-sqlite3');
-  const binding = join(copyDir, 'build', 'Release', 'better_sqlite3.node');
-  const stampFile = join(baseDir, 'prepared.json');
-  const stamp = { electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch };
-
-  if (existsSync(binding) && existsSync(stampFile)) {
+/**
+ * Prepares (once) the Electron build of every native module in .electron-native/ and returns
+ * `{ [moduleName]: bindingPath }`. A module is copied without its build/ folder (the Node build
+ * stays untouched in node_modules), then given a prebuilt Electron binary (prebuild-install) or
+ * compiled against Electron's headers (node-gyp; only for the platform this script runs on).
+ */
+function prepareNativeBindings({ platform, arch }) {
+  const dir = preparedDir(root, { electronVersion, platform, arch });
+  const stampFile = join(dir, 'prepared.json');
+  const modules = Object.fromEntries(
+    NATIVE_MODULES.map((module) => [module.name, readJson(requireFromRoot.resolve(`${module.name}/package.json`)).version]),
+  );
+  const stamp = preparedStamp({ electronVersion, platform, arch, modules });
+  const bindings = Object.fromEntries(NATIVE_MODULES.map((module) => [module.name, preparedBinding(dir, module)]));
+  if (Object.values(bindings).every((file) => existsSync(file)) && existsSync(stampFile)) {
     try {
-      if (JSON.stringify(readJson(stampFile)) === JSON.stringify(stamp)) return binding;
+      if (JSON.stringify(readJson(stampFile)) === JSON.stringify(stamp)) return bindings;
     } catch {
       // unreadable stamp: prepare again
     }
   }
-
   console.log(MSG.preparing(electronVersion));
-  mkdirSync(baseDir, { recursive: true });
+  mkdirSync(dir, { recursive: true });
+  rmSync(stampFile, { force: true });
+  for (const module of NATIVE_MODULES) prepareModule(module, dir, { platform, arch });
+  writeFileSync(stampFile, `${JSON.stringify(stamp)}\n`);
+  return bindings;
+}
+
+function prepareModule(module, dir, { platform, arch }) {
+  const sourceDir = dirname(requireFromRoot.resolve(`${module.name}/package.json`));
+  const copyDir = join(dir, module.name);
   const workDir = `${copyDir}.tmp-${process.pid}`;
   rmSync(workDir, { recursive: true, force: true });
-  // The copy leaves out build/ (the Node build, ~17 MB): node_modules/better-sqlite3 is only read.
+  // The copy leaves out build/ (the Node build): node_modules/<module> is only read.
   cpSync(sourceDir, workDir, {
     recursive: true,
     filter: (file) => {
@@ -109,14 +126,15 @@ function prepareNativeBinding() {
       return rel !== 'build' && !rel.startsWith(`build${sep}`);
     },
   });
-  const built = () => existsSync(join(workDir, 'build', 'Release', 'better_sqlite3.node'));
+  const built = () => existsSync(join(workDir, ...module.file.split('/')));
 
-  // 1. A prebuilt binary for this Electron (better-sqlite3 publishes them; prebuild-install is its dependency).
-  const prebuildInstall = createRequire(join(sourceDir, 'package.json')).resolve('prebuild-install/bin.js');
-  run(prebuildInstall, ['--runtime', 'electron', '--target', electronVersion, '--arch', arch], workDir);
-
-  // 2. Otherwise compile against Electron's headers.
-  if (!built()) {
+  // 1. A prebuilt binary for this Electron, where the package publishes them.
+  if (module.prebuilt) {
+    const prebuildInstall = createRequire(join(sourceDir, 'package.json')).resolve('prebuild-install/bin.js');
+    run(prebuildInstall, ['--runtime', 'electron', '--target', electronVersion, '--platform', platform, '--arch', arch], workDir);
+  }
+  // 2. Otherwise compile against Electron's headers (a compiler builds for the machine it runs on).
+  if (!built() && platform === process.platform) {
     const nodeGyp = findNodeGyp();
     if (nodeGyp) {
       run(
@@ -126,15 +144,12 @@ function prepareNativeBinding() {
       );
     }
   }
-
   if (!built()) {
     rmSync(workDir, { recursive: true, force: true });
-    fail(MSG.nativeFailed(electronVersion));
+    fail(MSG.nativeFailed(module.name, electronVersion, platform, arch));
   }
   rmSync(copyDir, { recursive: true, force: true });
   renameSync(workDir, copyDir);
-  writeFileSync(stampFile, `${JSON.stringify(stamp)}\n`);
-  return binding;
 }
 
 async function electronBinary() {
@@ -148,16 +163,19 @@ async function electronBinary() {
 }
 
 if (prepareOnly) {
-  console.log(prepareNativeBinding());
+  const bindings = prepareNativeBindings({ platform: target.platform, arch: target.arch });
+  for (const file of Object.values(bindings)) console.log(file);
   process.exit(0);
 }
 
 if (!existsSync(join(root, 'out', 'main', 'index.js'))) fail(MSG.noBuild, 2);
 const electronPath = await electronBinary();
 if (!electronPath) fail(MSG.noElectronBinary);
-const binding = prepareNativeBinding();
+const bindings = prepareNativeBindings({ platform: process.platform, arch: process.arch });
 
-const env = { ...process.env, ATTK_SQLITE_BINDING: binding };
+// The main process reads these (electron/main/native-bindings.ts) and only when unpackaged.
+const env = { ...process.env };
+for (const module of NATIVE_MODULES) env[module.env] = bindings[module.name];
 // Inherited from a parent tool, this would make Electron run as plain Node instead of the app.
 delete env.ELECTRON_RUN_AS_NODE;
 const child = spawn(electronPath, [root, ...electronArgs], { cwd: root, stdio: 'inherit', env });

@@ -8,6 +8,7 @@ import { startEvaluationReminders } from './reminders';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import type { BrowserWindowInstance, ElectronShellApi, WebContents } from './electron-api';
 import { registerContractHandlers } from './ipc';
+import { nativeBindings } from './native-bindings';
 import { buildMenuTemplate } from './menu';
 import {
   createMemoryStore,
@@ -25,8 +26,8 @@ export interface AppDeps {
   /** Opens the shell's settings store (electron-store in the app). Called once, after `ready`. */
   openSettings: () => Promise<SettingsStore>;
   /**
-   * Defaults to `process.env`. Reads ATTK_DB (database file) and, unpackaged only,
-   * ATTK_SQLITE_BINDING (better-sqlite3 built for Electron, set by start-electron.mjs).
+   * Defaults to `process.env`. Reads ATTK_DB (database file) and, unpackaged only, the native
+   * bindings start-electron.mjs sets (native-bindings.ts).
    */
   env?: Record<string, string | undefined>;
   log?: (message: string, error?: unknown) => void;
@@ -82,8 +83,9 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
   const userData = app.getPath('userData');
   const dataFile = env.ATTK_DB ? resolve(env.ATTK_DB) : join(userData, DATABASE_FILE_NAME);
   // Loading native code named by an environment variable is for `npm start` only (the Electron
-  // build prepared by start-electron.mjs); the packaged app uses the addon electron-builder built.
-  const nativeBinding = (!app.isPackaged && env.ATTK_SQLITE_BINDING) || undefined;
+  // builds prepared by start-electron.mjs); the packaged app loads the addons after-pack.mjs placed.
+  const native = nativeBindings(app.isPackaged, env);
+  const nativeBinding = native.betterSqlite3;
   const openCore = () =>
     createCore({
       file: dataFile,
