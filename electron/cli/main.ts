@@ -13,6 +13,7 @@ import { generateDemo } from '../core/demo/generate';
 import { startHarness } from './harness';
 import { importCommand, ImportUsageError } from './import-command';
 import { districtCommand, DistrictUsageError } from './district-command';
+import { signCommand, SignUsageError } from './sign-command';
 import { progressBar } from './progress';
 
 const APP_VERSION = '0.1.0';
@@ -51,6 +52,12 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         'show-logins': { type: 'boolean', default: false },
         'unit-code': { type: 'string' },
         'trust-new-keys': { type: 'boolean', default: false },
+        pkcs11: { type: 'string' },
+        slot: { type: 'string' },
+        'key-label': { type: 'string' },
+        'pin-env': { type: 'string' },
+        attach: { type: 'string' },
+        roots: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -196,6 +203,18 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           throw e instanceof DistrictUsageError ? new UsageError(e.message) : e;
         }
       }
+      case 'sign-pdf':
+      case 'verify-pdf': {
+        // attk sign-pdf IN.pdf --out OUT.pdf --pkcs11 LIB … / attk verify-pdf FILE.pdf [--roots DIR] (electron/cli/sign-command.ts)
+        try {
+          return await signCommand({
+            command, positionals, out: values.out, pkcs11: values.pkcs11, slot: values.slot, keyLabel: values['key-label'], pinEnv: values['pin-env'],
+            attach: values.attach, roots: values.roots, json, now: now ?? (() => new Date()), write: io.out,
+          });
+        } catch (e) {
+          throw e instanceof SignUsageError ? new UsageError(e.message) : e;
+        }
+      }
       default:
         throw new UsageError(vi.cli.unknownCommand(command));
     }
@@ -217,7 +236,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 
 /** The whole --help: the general commands, then each feature's own. */
 function helpText(): string {
-  return `${vi.cli.help}${vi.import.cli.help}\n${vi.reliability.cli.help}\n${vi.cli.helpDistrict}\n${vi.district.cli.usage.replace(/^Cách dùng:\n/, '')}\n${vi.cli.helpOptions}`;
+  return `${vi.cli.help}${vi.import.cli.help}\n${vi.reliability.cli.help}\n${vi.signing.cli.help}\n${vi.cli.helpDistrict}\n${vi.district.cli.usage.replace(/^Cách dùng:\n/, '')}\n${vi.cli.helpOptions}`;
 }
 
 function requireDb(db: string | undefined): string {

@@ -7,6 +7,7 @@ import { viImport } from './vi-import';
 import { viDistrict } from './vi-district';
 import { viDevices } from './vi-devices';
 import { viReliability } from './vi-reliability';
+import { viSigning } from './vi-signing';
 
 export const vi = {
   campaigns: viCampaigns,
@@ -14,6 +15,7 @@ export const vi = {
   import: viImport,
   district: viDistrict,
   devices: viDevices,
+  signing: viSigning,
   app: {
     name: 'ATTK - An toàn Tài khoản',
     shortName: 'ATTK',
