@@ -14,6 +14,7 @@ import { startHarness } from './harness';
 import { importCommand, ImportUsageError } from './import-command';
 import { districtCommand, DistrictUsageError } from './district-command';
 import { signCommand, SignUsageError } from './sign-command';
+import { exportDocxCommand } from './docx-command';
 import { progressBar } from './progress';
 
 const APP_VERSION = '0.1.0';
@@ -44,6 +45,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         today: { type: 'string' },
         campaign: { type: 'string' },
         out: { type: 'string' },
+        format: { type: 'string' },
         from: { type: 'string' },
         sheet: { type: 'string' },
         duplicates: { type: 'string' },
@@ -145,13 +147,17 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         return 0;
       }
       case 'export': {
-        // attk export report|cancellations --db FILE --campaign ID --out FILE.xlsx [--show-logins]
-        const kind = positionals[0] === 'report' ? 'report' : positionals[0] === 'cancellations' ? 'cancellations' : null;
+        // attk export report|cancellations|sign-sheet --db FILE --campaign ID --out FILE [--format xlsx|docx] [--show-logins]
+        const format = values.format ?? 'xlsx';
+        if (format !== 'xlsx' && format !== 'docx') throw new UsageError(vi.documents.cli.formatKind);
+        const kind = positionals[0] === 'report' ? 'report' : positionals[0] === 'cancellations' ? 'cancellations' : positionals[0] === 'sign-sheet' ? 'sign-sheet' : null;
         if (!kind) throw new UsageError(vi.cli.exportKind);
         const file = requireDb(values.db);
         const campaignId = Number(values.campaign);
         if (!Number.isInteger(campaignId) || campaignId <= 0) throw new UsageError(vi.cli.missingOption('--campaign'));
         if (!values.out) throw new UsageError(vi.cli.missingOption('--out'));
+        if (format === 'docx') return await exportDocxCommand({ db: file, kind, campaignId, out: values.out, json, now, appVersion: APP_VERSION, write: io.out });
+        if (kind === 'sign-sheet') throw new UsageError(vi.documents.cli.signSheetXlsx);
         const core = createCore({ file: resolve(file), shell: 'cli', appVersion: APP_VERSION, ...(now ? { now } : {}) });
         try {
           const t0 = performance.now();

@@ -13,7 +13,9 @@ import {
 } from '../district/schema';
 import { DeviceCheckInput, DeviceCheckVoidInput, DeviceChecksInput, DeviceCreateInput, DeviceDefaultSystemsInput, DeviceUpdateInput, DevicesListInput, type Device, type DeviceCheck, type DevicesPage } from '../devices/schema';
 import { JobStatusInput, type JobStarted, type JobStatus } from '../jobs/schema';
-import { ReportDataInput, ReportExportInput, ReportFileInput, ReportHistoryInput, type ReportData, type ReportHistoryEntry } from '../reports/schema';
+import { DocxInput, ReportDataInput, ReportExportInput, ReportFileInput, ReportHistoryInput, SignSheetInput, type ReportData, type ReportHistoryEntry } from '../reports/schema';
+import type { SignSheetData } from '../reports/document';
+import { NarrativeSaveInput, type ReportNarrative } from '../reports/narrative';
 import { EvaluationCalendarInput, EvaluationRecordInput, EvaluationYearInput, type EvaluationCalendar, type EvaluationMonth, type EvaluationNext, type EvaluationReminders, type EvaluationYear } from '../evaluation/schema';
 import { ImportCommitInput, ImportPreviewInput, ImportStageInput, ImportTemplateInput, type ImportCommitResult, type ImportPreview, type ImportTemplate } from '../import/schema';
 import { LegalCreateInput, LegalListInput, LegalReviseInput, type LegalDocument } from '../legal/schema';
@@ -131,6 +133,9 @@ export const contract = {
   'reports.history': read(ReportHistoryInput).returns<ReportHistoryEntry[]>(),
   'reports.file': read(ReportFileInput).returns<{ fileName: string; dataBase64: string }>(),
   'reports.data': read(ReportDataInput).returns<ReportData>(),
+  'reports.saveNarrative': write(NarrativeSaveInput).returns<ReportNarrative>(),
+  'reports.signSheet': read(SignSheetInput).returns<SignSheetData>(),
+  'reports.docx': read(DocxInput).returns<{ fileName: string; dataBase64: string }>(),
   'jobs.status': read(JobStatusInput).returns<JobStatus>(),
 
   'evaluation.calendar': read(EvaluationCalendarInput).returns<EvaluationCalendar>(),

@@ -8,6 +8,7 @@ import { viDistrict } from './vi-district';
 import { viDevices } from './vi-devices';
 import { viReliability } from './vi-reliability';
 import { viSigning } from './vi-signing';
+import { viDocuments } from './vi-documents';
 
 export const vi = {
   campaigns: viCampaigns,
@@ -16,6 +17,7 @@ export const vi = {
   district: viDistrict,
   devices: viDevices,
   signing: viSigning,
+  documents: viDocuments,
   app: {
     name: 'ATTK - An toàn Tài khoản',
     shortName: 'ATTK',
@@ -266,6 +268,8 @@ Lệnh:
   serve  --db TỆP [--port N]                Chạy giao diện trên trình duyệt (chỉ 127.0.0.1, có mã truy cập)
   export report|cancellations --db TỆP --campaign MÃ --out TỆP.xlsx [--show-logins]
                                             Xuất tệp Excel có chữ ký số (báo cáo / đề nghị hủy tài khoản)
+  export report|cancellations|sign-sheet --format docx --db TỆP --campaign MÃ --out TỆP.docx
+                                            Xuất bản Word (báo cáo / công văn đề nghị hủy / phiếu xác nhận)
   bench [--size unit|district|province]     Đo hiệu năng, ghi kết quả vào bench/results.md
 
 Nhập từ Excel:
@@ -280,7 +284,7 @@ Tùy chọn chung:
     missingOption: (o: string) => `Thiếu tùy chọn ${o}.`,
     badSize: 'Tùy chọn --size phải là unit, district hoặc province.',
     badPort: 'Tùy chọn --port phải là số từ 0 đến 65535.',
-    exportKind: 'Cần chỉ rõ loại: attk export report … hoặc attk export cancellations …',
+    exportKind: 'Cần chỉ rõ loại: attk export report …, attk export cancellations … hoặc attk export sign-sheet --format docx …',
     exportDone: (out: string, sha: string, fp: string) => `Đã xuất ${out}\nSHA-256: ${sha}\nMã xác thực: ${fp}`,
     portInUse: (port: number) => `Cổng ${port} đang được chương trình khác sử dụng. Hãy chọn cổng khác (--port) hoặc bỏ tùy chọn này.`,
     initDone: (file: string, v: number) => `Đã khởi tạo ${file} (phiên bản dữ liệu ${v}).`,

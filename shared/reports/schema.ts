@@ -4,6 +4,7 @@ import type { Amendment, Campaign, CampaignProgress, SystemFigures } from '../ca
 import type { LegalDocument } from '../legal/schema';
 import type { UnitProfile } from '../unit/schema';
 import { flag, id, isoDate, optionalText } from '../schema/fields';
+import type { ReportNarrative } from './narrative';
 
 /** The export file's machine-readable part; bump when its shape changes (the district checks it). */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -106,7 +107,13 @@ export interface ReportData {
   deviceCheckMonths: number;
   amendments: Amendment[];
   lastExport: { exportedAt: string; sha256: string } | null;
+  /** The words the unit changed (null fields follow the generated text): shared/reports/narrative.ts. */
+  narrative: ReportNarrative;
   today: string;
 }
+
+export const DOCUMENT_KINDS = ['report', 'cancellations', 'sign-sheet'] as const;
+export const SignSheetInput = z.strictObject({ campaignId: id, unitId: id.optional() });
+export const DocxInput = z.strictObject({ campaignId: id, kind: z.enum(DOCUMENT_KINDS), unitId: id.optional() });
 
 export { isoDate };

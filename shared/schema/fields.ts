@@ -26,6 +26,21 @@ export const requiredText = (max = 200) => baseString(max).refine((s) => s.lengt
 export const optionalText = (max = 500) =>
   z.union([baseString(max), z.null()]).optional().transform((s) => s ?? '');
 
+/**
+ * Text of several lines (a letter's paragraphs, a list of recipients): each line cleaned like
+ * optionalText, blank lines dropped, lines joined by "\n". `null` stays null (= "not set").
+ */
+export const multilineText = (max = 4000) =>
+  z.union([
+    z
+      .string({ error: typeError(vi.errors.badType) })
+      .max(max * 4, { error: vi.errors.tooLong(max) })
+      .refine((s) => !FORBIDDEN_CHARS.test(s), { error: vi.errors.controlChars })
+      .transform((s) => s.split(/\r\n|\r|\n/).map(cleanText).filter(Boolean).join('\n'))
+      .refine((s) => s.length <= max, { error: vi.errors.tooLong(max) }),
+    z.null(),
+  ]);
+
 export const id = z
   .number({ error: typeError(vi.errors.badNumber) })
   .int({ error: vi.errors.badNumber })

@@ -63,3 +63,44 @@ test('the signed report prints in the Decree 30 layout, with page numbers from p
   await page.getByRole('link', { name: 'In văn bản đề nghị hủy tài khoản' }).click();
   await expect(page.getByRole('article', { name: /V\/v đề nghị hủy/ })).toContainText('Kính gửi:');
 });
+
+test('the unit edits section V of its report, prints it and takes it to Word: the edit is in both', async ({ page }) => {
+  app = await serve({ demo: 'unit', today: '2024-01-20' });
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Báo cáo' }).click();
+  await page.getByRole('link', { name: 'In báo cáo (để ký)' }).click();
+  const paper = page.getByRole('article', { name: 'BÁO CÁO' });
+  await expect(paper).toContainText('V. ĐỀ XUẤT, KIẾN NGHỊ');
+  await page.getByRole('button', { name: 'Sửa lời văn' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sửa lời văn báo cáo' });
+  const section5 = dialog.getByLabel('Mục V. Đề xuất, kiến nghị');
+  await expect(section5).toHaveValue(/đôn đốc việc thay đổi mật khẩu định kỳ/); // starts from the generated text
+  const proposal = 'Đề nghị Sở Nội vụ cấp bổ sung 05 bản quyền phần mềm diệt virus cho bộ phận một cửa.';
+  await section5.fill(proposal);
+  await dialog.getByLabel('Họ tên người ký').fill('Trần Thị Bích');
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(paper).toContainText(proposal);
+  await expect(paper).toContainText('Trần Thị Bích');
+  await expect(page.getByText('Lời văn đã được sửa')).toBeVisible();
+
+  // Printed (Chromium's PDF of the print view).
+  await page.emulateMedia({ media: 'print' });
+  const dir = mkdtempSync(join(tmpdir(), 'attk-docx-'));
+  const pdf = join(dir, 'in.pdf');
+  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const printed = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, ' ');
+  expect(printed).toContain(proposal);
+  expect(printed).toContain('Trần Thị Bích');
+  await page.emulateMedia({ media: 'screen' });
+
+  // Word: the downloaded .docx holds the same words.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải bản Word' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^ATTK_BaoCao_.*\.docx$/);
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const xml = execFileSync('/usr/bin/python3', ['-c', 'import zipfile, sys; print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', file]).toString();
+  const words = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
+  expect(words).toContain(proposal);
+  expect(words).toContain('Trần Thị Bích');
+});

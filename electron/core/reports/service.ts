@@ -11,11 +11,13 @@ import { writeAudit } from '../audit/service';
 import { getCampaign } from '../campaigns/service';
 import type { Db } from '../db/open';
 import type { JobRunner } from '../jobs/runner';
-import { cancellationRows, deviceFigures, reportContext } from './data';
+import { reportContext } from './data';
 import { loadOrCreateUnitKey } from './keys';
 import { writeReportWorkbook } from './xlsx-report';
 import { toJobError } from '../jobs/errors';
 import { readSettings } from '../settings/service';
+import { documentDocx, readReportData, readSignSheetData } from './documents';
+import { saveNarrative } from './narrative';
 
 export interface ReportEnv {
   /** The database file: exports go to an `exports` folder beside it, the signing key sits beside it. */
@@ -125,25 +127,15 @@ export function reportHandlers(db: Db, env: ReportEnv): HandlersFor<'reports'> &
       return readRecordedExport(row);
     },
 
-    'reports.data': ({ campaignId }, ctx) => {
-      const today = toIsoDate(ctx.now());
-      const rctx = reportContext(db, campaignId, today);
-      const lastExport = db
-        .prepare("SELECT exported_at AS exportedAt, sha256 FROM report_exports WHERE campaign_id = ? AND kind = 'report' ORDER BY id DESC LIMIT 1")
-        .get(campaignId) as { exportedAt: string; sha256: string } | undefined;
-      return {
-        unit: rctx.unit,
-        campaign: rctx.campaign,
-        legal: rctx.legal,
-        progress: rctx.progress,
-        toCancel: cancellationRows(db, rctx.campaign),
-        fingerprint: loadOrCreateUnitKey(env.file).fingerprint,
-        amendments: rctx.amendments,
-        devices: deviceFigures(db, rctx.campaign, today, readSettings(db).deviceCheckMonths),
-        deviceCheckMonths: readSettings(db).deviceCheckMonths,
-        lastExport: lastExport ?? null,
-        today,
-      };
+    'reports.data': ({ campaignId }, ctx) => readReportData(db, env, campaignId, toIsoDate(ctx.now())),
+
+    'reports.saveNarrative': (input, ctx) => saveNarrative(db, ctx, input),
+
+    'reports.signSheet': ({ campaignId, unitId }, ctx) => readSignSheetData(db, campaignId, toIsoDate(ctx.now()), unitId),
+
+    'reports.docx': async ({ campaignId, kind, unitId }, ctx) => {
+      const doc = await documentDocx(db, env, { campaignId, kind, unitId, now: ctx.now() });
+      return { fileName: doc.fileName, dataBase64: doc.data.toString('base64') };
     },
   };
 }

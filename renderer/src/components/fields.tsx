@@ -62,6 +62,15 @@ export function TextField({ label, value, onChange, error, hint, required, autoF
   );
 }
 
+/** Several lines of text (a letter's paragraphs, a list of recipients). */
+export function TextAreaField({ label, value, onChange, error, hint, rows = 4, maxLength = 6000 }: Omit<TextProps, 'required' | 'autoFocus' | 'placeholder' | 'list'> & { rows?: number }) {
+  return (
+    <Field label={label} error={error} {...(hint ? { hint } : {})}>
+      {(id) => <textarea id={id} value={value} rows={rows} maxLength={maxLength} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} />}
+    </Field>
+  );
+}
+
 interface SelectProps<V extends string> {
   label: string;
   value: V;

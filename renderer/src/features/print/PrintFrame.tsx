@@ -3,7 +3,7 @@ import { vi } from '../../../../shared/i18n/vi';
 import './print.css';
 
 /** A print view: a toolbar (hidden when printing) and the A4 paper(s), portrait or landscape. */
-export function PrintFrame({ label, landscape, info, children }: { label: string; landscape?: boolean; info?: ReactNode; children: ReactNode }) {
+export function PrintFrame({ label, landscape, info, actions, children }: { label: string; landscape?: boolean; info?: ReactNode; actions?: ReactNode; children: ReactNode }) {
   return (
     <div className={`print-root ${landscape ? 'landscape' : ''}`}>
       <div className="print-toolbar no-print">
@@ -11,6 +11,7 @@ export function PrintFrame({ label, landscape, info, children }: { label: string
         <button type="button" className="primary" onClick={() => window.print()} autoFocus>
           {vi.reports.print.print}
         </button>
+        {actions}
         {info && <span className="muted">{info}</span>}
       </div>
       <article className="paper" aria-label={label}>

@@ -1,0 +1,35 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AttkError } from '../../shared/errors';
+import { vi } from '../../shared/i18n/vi';
+import type { DocumentKind } from '../../shared/reports/document';
+import { createCore, dispatch } from '../core';
+
+/**
+ * `attk export report|cancellations|sign-sheet --format docx --db FILE --campaign ID --out FILE.docx`:
+ * the Word document built by the same call the app's "Tải bản Word" makes (so the same words as
+ * the print view), written next to its final name and renamed into place (never half a file).
+ */
+export async function exportDocxCommand(o: {
+  db: string; kind: DocumentKind; campaignId: number; out: string; unitId?: number | undefined; json: boolean; now: (() => Date) | undefined; appVersion: string;
+  write: (text: string) => void;
+}): Promise<number> {
+  const core = createCore({ file: resolve(o.db), shell: 'cli', appVersion: o.appVersion, ...(o.now ? { now: o.now } : {}) });
+  try {
+    const r = await dispatch(core, 'reports.docx', { campaignId: o.campaignId, kind: o.kind, ...(o.unitId ? { unitId: o.unitId } : {}) });
+    if (!r.ok) throw new AttkError(r.error.code, r.error.message, r.error.path);
+    const data = Buffer.from((r.result as { dataBase64: string }).dataBase64, 'base64');
+    const out = resolve(o.out);
+    const tmp = `${out}.part`;
+    try {
+      writeFileSync(tmp, data, { flush: true });
+      renameSync(tmp, out);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+    o.write(o.json ? JSON.stringify({ ok: true, out, kind: o.kind, bytes: data.length }) : vi.documents.cli.docxDone(out, ''));
+    return 0;
+  } finally {
+    core.db.close();
+  }
+}

@@ -1,0 +1,75 @@
+import { toIsoDate } from '../../../shared/dates';
+import { vi } from '../../../shared/i18n/vi';
+import { cancellationDocument, reportDocument, signSheetDocument, type DocumentKind, type OfficialDocument, type SignSheetData, type SignSheetRow } from '../../../shared/reports/document';
+import type { ReportData } from '../../../shared/reports/schema';
+import { getCampaign, params, STATED_SQL } from '../campaigns/service';
+import type { Db } from '../db/open';
+import { getLegalDocuments } from '../legal/service';
+import { readSettings } from '../settings/service';
+import { getHomeUnit } from '../unit/service';
+import { cancellationRows, deviceFigures, reportContext } from './data';
+import { renderDocx } from './docx';
+import { loadOrCreateUnitKey } from './keys';
+import { getNarrative } from './narrative';
+
+/** What the print views and the Word files show: the one read behind both (figures, lists, saved narrative). */
+export function readReportData(db: Db, env: { file: string }, campaignId: number, today: string): ReportData {
+  const rctx = reportContext(db, campaignId, today);
+  const lastExport = db
+    .prepare("SELECT exported_at AS exportedAt, sha256 FROM report_exports WHERE campaign_id = ? AND kind = 'report' ORDER BY id DESC LIMIT 1")
+    .get(campaignId) as { exportedAt: string; sha256: string } | undefined;
+  const deviceCheckMonths = readSettings(db).deviceCheckMonths;
+  return {
+    unit: rctx.unit,
+    campaign: rctx.campaign,
+    legal: rctx.legal,
+    progress: rctx.progress,
+    toCancel: cancellationRows(db, rctx.campaign),
+    fingerprint: loadOrCreateUnitKey(env.file).fingerprint,
+    amendments: rctx.amendments,
+    devices: deviceFigures(db, rctx.campaign, today, deviceCheckMonths),
+    deviceCheckMonths,
+    lastExport: lastExport ?? null,
+    narrative: getNarrative(db, campaignId),
+    today,
+  };
+}
+
+/**
+ * The sign sheet's rows: every in-scope account except the leavers' (they are to be cancelled,
+ * not confirmed), in the checklist's order (person, system, login); optionally one unit's.
+ */
+export function readSignSheetData(db: Db, campaignId: number, today: string, unitId?: number): SignSheetData {
+  const unit = getHomeUnit(db);
+  if (!unit) throw new Error('no home unit');
+  const campaign = getCampaign(db, campaignId, ['campaignId']);
+  const rows = db
+    .prepare(
+      `SELECT accountId, personId, personName, position, department, systemName, loginName, role
+       FROM (${STATED_SQL}) WHERE state <> 'to_cancel' ${unitId ? 'AND unitId = @unitId' : ''}
+       ORDER BY sortKey, systemOrder, loginName`,
+    )
+    .all({ ...params(campaign), ...(unitId ? { unitId } : {}) }) as SignSheetRow[];
+  return {
+    unit, campaign, rows, narrative: getNarrative(db, campaignId), legal: getLegalDocuments(db, campaign.legalIds, today),
+    toCancel: cancellationRows(db, campaign),
+  };
+}
+
+export function officialDocument(db: Db, env: { file: string }, kind: DocumentKind, campaignId: number, today: string, unitId?: number): OfficialDocument {
+  if (kind === 'sign-sheet') return signSheetDocument(readSignSheetData(db, campaignId, today, unitId));
+  const data = readReportData(db, env, campaignId, today);
+  return kind === 'report' ? reportDocument(data) : cancellationDocument(data);
+}
+
+/** The Word file of a document, built from the same model as its print view. */
+export async function documentDocx(
+  db: Db, env: { file: string }, input: { campaignId: number; kind: DocumentKind; unitId?: number | undefined; now: Date },
+): Promise<{ fileName: string; data: Buffer; document: OfficialDocument }> {
+  const document = officialDocument(db, env, input.kind, input.campaignId, toIsoDate(input.now), input.unitId);
+  const data = await renderDocx(document, { creator: vi.app.name, created: input.now });
+  const unit = getHomeUnit(db);
+  const stamp = input.now.toISOString().slice(0, 19).replace(/[-:T]/g, '');
+  const fileName = vi.documents.word.fileName(vi.documents.word.kinds[input.kind] ?? input.kind, (unit?.code ?? '').replace(/[^A-Za-z0-9_-]/g, '_'), stamp);
+  return { fileName, data, document };
+}

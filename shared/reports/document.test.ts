@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { emptyFigures } from '../campaigns/rules';
+import type { Campaign } from '../campaigns/schema';
+import type { UnitProfile } from '../unit/schema';
+import { cancellationDocument, generatedNarrative, reportDocument, signSheetDocument, type DocBlock } from './document';
+import { emptyNarrative, narrativeOverrides, resolveNarrative } from './narrative';
+import type { ReportData } from './schema';
+
+const unit = {
+  id: 1, parentBody: 'UBND Quận Đống Đa', name: 'UBND Phường Văn Miếu', code: 'VM', headName: 'Ngô Phương Nga', headTitle: 'Chủ tịch', signAuthority: 'TM. Ủy ban nhân dân',
+  clerkName: 'Lê Văn Thư', placeName: 'Đống Đa', reportSymbol: 'BC-UBND', recipientName: 'Phòng Nội vụ quận Đống Đa', recipientAddress: '', email: '', phone: '', updatedAt: '',
+} satisfies UnitProfile;
+const campaign = {
+  id: 7, directiveNumber: '123/UBND-NV', directiveDate: '2024-01-06', issuer: 'UBND quận Đống Đa', subject: 'Rà soát mật khẩu', systemIds: [1], legalIds: [], startDate: '2024-01-08',
+  deadline: '2024-01-25', recipient: '', note: '', status: 'in_progress', startedOn: '2024-01-08', reportNumber: '5/BC-UBND', reportedOn: null, signer: null, sentOn: null,
+  reference: null, createdAt: '', updatedAt: '',
+} satisfies Campaign;
+const figures = { ...emptyFigures(), total: 19366, admin: 366, user: 19000, done: 19000, missing: 366, toCancel: 2 };
+const data: ReportData = {
+  unit, campaign, legal: [], toCancel: [], fingerprint: 'AAAA-BBBB-CCCC-DDDD', devices: [], deviceCheckMonths: 3, amendments: [], lastExport: null, today: '2024-01-20',
+  progress: { campaign, overall: figures, bySystem: [{ ...figures, systemId: 1, systemName: 'Sổ tay đảng viên' }], percent: 98, daysLeft: 5 },
+  narrative: emptyNarrative(),
+};
+const texts = (blocks: DocBlock[]) => blocks.map((b) => (b.kind === 'table' ? b.table.rows.flat().map((c) => c?.text ?? '').join(' ') : b.text)).join('\n');
+
+describe('the report document', () => {
+  it('prints the generated narrative until the unit changes it, and the figures from the data with thousands separators', () => {
+    const doc = reportDocument(data);
+    expect(doc.kinhGui).toEqual(['Phòng Nội vụ quận Đống Đa']);
+    expect(doc.header.number).toBe('Số: 05/BC-UBND');
+    expect(doc.signatures).toEqual([{ titles: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: 'Ngô Phương Nga' }]);
+    expect(texts(doc.body)).toContain('Tổng số 19.366 tài khoản');
+    expect(texts(doc.body)).toContain('19.366 366 19.000 19.000 0 366 2');
+    expect(doc.recipients).toEqual(['- Phòng Nội vụ quận Đống Đa;', '- Lưu: VT.']);
+  });
+
+  it('uses the saved narrative: several paragraphs, no Căn cứ when emptied, the signer changed — the figures stay', () => {
+    const doc = reportDocument({
+      ...data,
+      narrative: { ...emptyNarrative(), section5: 'Đề xuất một.\nĐề xuất hai.', basis: '', signerTitle: 'KT. Chủ tịch\nPhó Chủ tịch', signerName: 'Trần Văn Bình', kinhGui: 'Sở Nội vụ' },
+    });
+    const body = texts(doc.body);
+    expect(body).toMatch(/V\. ĐỀ XUẤT, KIẾN NGHỊ\nĐề xuất một\.\nĐề xuất hai\./);
+    expect(body).not.toContain('Căn cứ:');
+    expect(body).toContain('Tổng số 19.366 tài khoản');
+    expect(doc.kinhGui).toEqual(['Sở Nội vụ']);
+    expect(doc.signatures[0]).toEqual({ titles: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], name: 'Trần Văn Bình' });
+  });
+
+  it('the cancellation letter and the sign sheet are signed by the same signer', () => {
+    const narrative = { ...emptyNarrative(), signerName: 'Trần Văn Bình' };
+    expect(cancellationDocument({ ...data, narrative }).signatures[0]!.name).toBe('Trần Văn Bình');
+    const sheet = signSheetDocument({
+      unit, campaign, narrative, legal: [], toCancel: [],
+      rows: [
+        { accountId: 1, personId: 3, personName: 'An', position: 'Văn thư', department: '', systemName: 'A', loginName: 'an1', role: 'user' },
+        { accountId: 2, personId: 3, personName: 'An', position: 'Văn thư', department: '', systemName: 'B', loginName: 'an2', role: 'admin' },
+        { accountId: 3, personId: 4, personName: 'Bình', position: '', department: '', systemName: 'A', loginName: 'binh', role: 'user' },
+      ],
+    });
+    expect(sheet.signatures.map((s) => s.name)).toEqual(['Lê Văn Thư', 'Trần Văn Bình']);
+    const table = sheet.body.find((b) => b.kind === 'table')!;
+    if (table.kind !== 'table') throw new Error();
+    expect(table.table.groupStarts).toEqual([0, 2]);
+    expect(table.table.rows[0]![0]).toMatchObject({ text: '1', rowSpan: 2 });
+    expect(table.table.rows[1]!.slice(0, 3)).toEqual([null, null, null]);
+  });
+});
+
+describe('narrative overrides', () => {
+  it('stores null for a field left as generated (it keeps following the data) and the text of a changed one', () => {
+    const generated = generatedNarrative(data);
+    const edited = { ...generated, section5: 'Khác.', section1: `${generated.section1}\n` };
+    const saved = narrativeOverrides(edited, generated);
+    expect(saved.section5).toBe('Khác.');
+    expect(saved.section1).toBeNull();
+    expect(resolveNarrative(saved, generated).section5).toBe('Khác.');
+    expect(resolveNarrative(saved, generated).kinhGui).toBe(generated.kinhGui);
+  });
+});

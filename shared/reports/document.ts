@@ -1,0 +1,328 @@
+import type { AccountRole } from '../accounts/schema';
+import type { Campaign } from '../campaigns/schema';
+import { formatViDate, formatViDateTime } from '../dates';
+import { vi } from '../i18n/vi';
+import { citation } from '../legal/schema';
+import type { UnitProfile } from '../unit/schema';
+import { lines, resolveNarrative, type EffectiveNarrative, type ReportNarrative } from './narrative';
+import type { ReportData } from './schema';
+
+// One description of each official document (Decree 30/2020/NĐ-CP, Appendix I), built from the
+// data once: the print view renders it as HTML, the core renders it as .docx. Every sentence and
+// figure comes from here, so the paper, the PDF and the Word file cannot disagree.
+
+export type Align = 'left' | 'center' | 'right';
+export interface DocCell {
+  text: string;
+  bold?: boolean;
+  align?: Align;
+  /** Rows this cell spans downwards; the cells it covers are null in the rows below. */
+  rowSpan?: number;
+}
+export interface DocTable {
+  label: string;
+  /** Widths in percent of the text width. */
+  columns: { title: string; width: number }[];
+  rows: (DocCell | null)[][];
+  compact: boolean;
+  /** Rows (by index) that start a group that should not be split from its next rows (a person's accounts). */
+  groupStarts?: number[];
+}
+export type DocBlock =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'line'; text: string }
+  | { kind: 'table'; table: DocTable }
+  | { kind: 'note'; text: string };
+
+export interface DocSignature {
+  /** Authority and title lines, printed in capitals, bold ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"). */
+  titles: string[];
+  name: string;
+}
+
+export type DocumentKind = 'report' | 'cancellations' | 'sign-sheet';
+
+export interface OfficialDocument {
+  kind: DocumentKind;
+  /** The article's accessible name and the Word file's title. */
+  label: string;
+  landscape: boolean;
+  header: { parentBody: string; unitName: string; number: string | null; vv: string | null; dateLine: string };
+  title: string | null;
+  subtitle: string | null;
+  subject: string | null;
+  /** One recipient: "Kính gửi: X" on one line; several: "Kính gửi:" then "- X;" lines. */
+  kinhGui: string[] | null;
+  body: DocBlock[];
+  /** The last paragraph(s): kept on the page of the signature block. */
+  closing: DocBlock[];
+  /** Left of the signatures; null when the document has no "Nơi nhận" (the sign sheet). */
+  recipients: string[] | null;
+  /** One block (right), or two (left: the preparer; right: the head). */
+  signatures: DocSignature[];
+  afterSignature: DocBlock[];
+  appendix: { titles: string[]; ref: string; body: DocBlock[] } | null;
+}
+
+const p = vi.reports.print;
+const num = (x: number) => x.toLocaleString('vi-VN');
+
+export function directiveText(c: Pick<Campaign, 'directiveNumber' | 'directiveDate' | 'issuer'>): string {
+  return vi.reports.basis(c.directiveNumber, c.directiveDate ? formatViDate(c.directiveDate) : '', c.issuer).replace(/^\(Thực hiện |\)$/g, '');
+}
+
+/** "Số: 05/BC-UBND" — numbers under 10 take a leading zero (Decree 30); blank to fill in by hand when not yet numbered. */
+export function documentNumber(raw: string | null, reportSymbol: string): string {
+  if (!raw) return `${p.blankNumber}/${reportSymbol || 'BC'}`;
+  return raw.replace(/^(\d)(?=\D|$)/, '0$1');
+}
+
+export function reportNumber(data: Pick<ReportData, 'campaign' | 'unit'>): string {
+  return documentNumber(data.campaign.reportNumber, data.unit.reportSymbol);
+}
+
+const recipientOf = (data: Pick<ReportData, 'campaign' | 'unit'>) => data.campaign.recipient || data.unit.recipientName;
+
+/** The text each editable part has when the unit has not changed it: follows the data. */
+export function generatedNarrative(data: Pick<ReportData, 'unit' | 'campaign' | 'legal' | 'toCancel'>): EffectiveNarrative {
+  const { unit, campaign } = data;
+  const recipient = recipientOf(data);
+  return {
+    kinhGui: recipient,
+    basis: data.legal.map((d) => `- ${citation(d, formatViDate)};`).join('\n'),
+    section1: p.s1Body(unit.name, formatViDate(campaign.startDate), formatViDate(campaign.deadline)),
+    section5: p.s5Body(data.toCancel.length),
+    recipients: [`- ${recipient || '……'};`, '- Lưu: VT.'].join('\n'),
+    signerTitle: [unit.signAuthority, unit.headTitle || vi.campaigns.decree30.signFallback].filter(Boolean).join('\n'),
+    signerName: campaign.signer ?? unit.headName,
+  };
+}
+
+export function effectiveNarrative(data: Pick<ReportData, 'unit' | 'campaign' | 'legal' | 'toCancel'> & { narrative: ReportNarrative }): EffectiveNarrative {
+  return resolveNarrative(data.narrative, generatedNarrative(data));
+}
+
+const signature = (n: EffectiveNarrative): DocSignature => ({ titles: lines(n.signerTitle).map((l) => l.toUpperCase()), name: n.signerName });
+const paragraphs = (text: string): DocBlock[] => lines(text).map((t) => ({ kind: 'paragraph', text: t }));
+
+function header(unit: UnitProfile, number: string | null, dateLine: string, vv: string | null = null): OfficialDocument['header'] {
+  return { parentBody: unit.parentBody.toUpperCase(), unitName: unit.name.toUpperCase(), number, vv, dateLine };
+}
+
+/** Devices summed over the campaign's systems (section III). */
+function deviceTotals(data: ReportData) {
+  return (['devices', 'checked', 'licensedAv', 'infected', 'remediated'] as const).map((k) => data.devices.reduce((sum, d) => sum + d[k], 0)) as [number, number, number, number, number];
+}
+
+export function summaryTable(data: ReportData): DocTable {
+  const o = data.progress.overall;
+  const cols = vi.reports.summaryColumns.slice(0, 9);
+  const widths = [6, 28, 9, 9, 9, 10, 9, 10, 10];
+  const figures = (f: typeof o) => [f.total, f.admin, f.user, f.done, f.late, f.missing, f.toCancel];
+  return {
+    label: vi.reports.summaryTitle,
+    columns: cols.map((title, i) => ({ title, width: widths[i]! })),
+    compact: true,
+    rows: [
+      ...data.progress.bySystem.map((s, i) => [
+        { text: String(i + 1), align: 'center' as const },
+        { text: s.systemName },
+        ...figures(s).map((v) => ({ text: num(v), align: 'center' as const })),
+      ]),
+      [{ text: '' }, { text: vi.reports.total, bold: true }, ...figures(o).map((v) => ({ text: num(v), align: 'center' as const, bold: true }))],
+    ],
+  };
+}
+
+export function cancellationTable(rows: ReportData['toCancel'], label: string): DocTable {
+  const c = vi.reports.cancellationColumns;
+  const widths = [6, 17, 18, 12, 14, 19, 14];
+  return {
+    label,
+    columns: [0, 1, 4, 5, 6, 7, 9].map((k, i) => ({ title: c[k]!, width: widths[i]! })),
+    compact: true,
+    rows: rows.map((r, i) => [
+      { text: String(i + 1), align: 'center' },
+      { text: r.personName },
+      { text: r.unitName },
+      { text: vi.personStatus[r.personStatus as keyof typeof vi.personStatus] ?? r.personStatus },
+      { text: formatViDate(r.statusDate), align: 'center' },
+      { text: r.systemName },
+      { text: r.loginName },
+    ]),
+  };
+}
+
+/**
+ * Báo cáo kết quả (model 1.4): header, number and date line, title and subject, "Kính gửi", the
+ * sections with the figures, "Nơi nhận" and the signature block, the key fingerprint, and the
+ * appendix listing the accounts to cancel. The narrative parts come from `data.narrative`.
+ */
+export function reportDocument(data: ReportData): OfficialDocument {
+  const { unit, campaign, progress } = data;
+  const n = effectiveNarrative(data);
+  const o = progress.overall;
+  const pct = o.total ? Math.round((o.done * 100) / o.total) : 0;
+  const number = reportNumber(data);
+  const date = campaign.reportedOn ?? data.today;
+  const basis = lines(n.basis);
+  const body: DocBlock[] = [
+    { kind: 'paragraph', text: p.opening(directiveText(campaign), unit.name) },
+    ...(basis.length ? [{ kind: 'paragraph', text: p.basisTitle } as DocBlock, ...basis.map((text): DocBlock => ({ kind: 'line', text }))] : []),
+    { kind: 'heading', text: p.s1 },
+    ...paragraphs(n.section1),
+    { kind: 'heading', text: p.s2 },
+    { kind: 'paragraph', text: p.s2Body(o.total, o.done, pct, o.late, o.missing) },
+    { kind: 'table', table: summaryTable(data) },
+    { kind: 'heading', text: p.s3 },
+    { kind: 'paragraph', text: p.s3Body(...deviceTotals(data), data.deviceCheckMonths) },
+    { kind: 'heading', text: p.s4 },
+    { kind: 'paragraph', text: p.s4Body(data.toCancel.length) },
+    { kind: 'heading', text: p.s5 },
+    ...paragraphs(n.section5),
+    ...(data.amendments.length
+      ? [
+          { kind: 'heading', text: p.amendTitle } as DocBlock,
+          ...data.amendments.map((a): DocBlock => ({ kind: 'line', text: vi.reports.amendmentLine(formatViDateTime(a.at), a.actor, a.summary, a.reason) })),
+        ]
+      : []),
+  ];
+  return {
+    kind: 'report',
+    label: p.reportTitle,
+    landscape: false,
+    header: header(unit, `${vi.reports.numberPrefix}${number}`, vi.reports.dateLine(unit.placeName, date)),
+    title: p.reportTitle,
+    subtitle: null,
+    subject: campaign.subject,
+    kinhGui: n.kinhGui ? [n.kinhGui] : null,
+    body,
+    closing: [{ kind: 'paragraph', text: p.closing(unit.name) }],
+    recipients: lines(n.recipients),
+    signatures: [signature(n)],
+    afterSignature: [{ kind: 'note', text: p.fingerprint(data.fingerprint) }],
+    appendix:
+      data.toCancel.length > 0
+        ? { titles: [p.appendix, p.appendixTitle], ref: p.appendixRef(number, formatViDate(date)), body: [{ kind: 'table', table: cancellationTable(data.toCancel, p.appendixTitle) }] }
+        : null,
+  };
+}
+
+/**
+ * Đề nghị hủy/điều chỉnh tài khoản: a letter (công văn: "V/v …" under the number, "Kính gửi:" the
+ * managing agencies) listing the leavers' accounts per system and managing agency. Signed by the
+ * campaign's signer (the narrative's title and name).
+ */
+export function cancellationDocument(data: ReportData): OfficialDocument {
+  const { unit } = data;
+  const n = effectiveNarrative(data);
+  const groups = new Map<string, ReportData['toCancel']>();
+  for (const r of data.toCancel) {
+    const key = `${r.systemName}${r.managingAgency ? ` — ${r.managingAgency}` : ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const agencies = [...new Set(data.toCancel.map((r) => r.managingAgency).filter(Boolean))];
+  return {
+    kind: 'cancellations',
+    label: p.cancelVv,
+    landscape: false,
+    header: header(unit, `${vi.reports.numberPrefix}${p.blankNumber}/${unit.reportSymbol || 'CV'}`, vi.reports.dateLine(unit.placeName, data.today), p.cancelVv),
+    title: null,
+    subtitle: null,
+    subject: null,
+    kinhGui: agencies.length ? agencies : ['……'],
+    body: [
+      { kind: 'paragraph', text: p.cancelBody(unit.name, data.toCancel.length) },
+      ...[...groups].flatMap(([title, rows]): DocBlock[] => [
+        { kind: 'heading', text: title },
+        { kind: 'table', table: cancellationTable(rows, title) },
+      ]),
+    ],
+    closing: [{ kind: 'paragraph', text: p.cancelClosing(unit.name) }],
+    recipients: [...agencies.map((a) => `- ${a};`), '- Lưu: VT.'],
+    signatures: [signature(n)],
+    afterSignature: [],
+    appendix: null,
+  };
+}
+
+/** One in-scope account on the sign sheet (leavers' accounts are not: they are to be cancelled). */
+export interface SignSheetRow {
+  accountId: number;
+  personId: number | null;
+  personName: string | null;
+  position: string;
+  department: string;
+  systemName: string;
+  loginName: string;
+  role: AccountRole;
+}
+
+export interface SignSheetData {
+  unit: UnitProfile;
+  campaign: Campaign;
+  narrative: ReportNarrative;
+  legal: ReportData['legal'];
+  toCancel: ReportData['toCancel'];
+  rows: SignSheetRow[];
+}
+
+const t = vi.campaigns.signSheet;
+
+/**
+ * Phiếu xác nhận: A4 landscape, staff and their in-scope accounts with blank "Ngày đổi" and
+ * "Ký xác nhận" columns (one group of rows per person), the preparer's and the head's signatures.
+ */
+export function signSheetDocument(data: SignSheetData): OfficialDocument {
+  const { unit, campaign } = data;
+  const n = effectiveNarrative(data);
+  const byPerson = new Map<string, SignSheetRow[]>();
+  for (const r of data.rows) {
+    const key = r.personId ? `p${r.personId}` : `a${r.accountId}`;
+    byPerson.set(key, [...(byPerson.get(key) ?? []), r]);
+  }
+  const rows: (DocCell | null)[][] = [];
+  const groupStarts: number[] = [];
+  [...byPerson.values()].forEach((group, i) => {
+    groupStarts.push(rows.length);
+    group.forEach((r, j) => {
+      const first: (DocCell | null)[] =
+        j === 0
+          ? [
+              { text: String(i + 1), align: 'center', rowSpan: group.length },
+              { text: r.personName ?? vi.accounts.shared, bold: true, rowSpan: group.length },
+              { text: [r.position, r.department].filter(Boolean).join(', '), rowSpan: group.length },
+            ]
+          : [null, null, null];
+      rows.push([...first, { text: r.systemName }, { text: r.loginName }, { text: vi.accountRole[r.role], align: 'center' }, { text: '' }, { text: '' }]);
+    });
+  });
+  const c = t.columns;
+  const widths = [5, 17, 16, 20, 12, 8, 10, 12];
+  return {
+    kind: 'sign-sheet',
+    label: t.title,
+    landscape: true,
+    header: header(unit, null, t.dateLine(unit.placeName || '……')),
+    title: t.title,
+    subtitle: t.basis(directiveText(campaign)),
+    subject: campaign.subject,
+    kinhGui: null,
+    body: [
+      { kind: 'paragraph', text: t.intro },
+      {
+        kind: 'table',
+        table: { label: t.title, columns: [c.stt, c.name, c.position, c.system, c.login, c.role, c.date, c.sign].map((title, i) => ({ title, width: widths[i]! })), rows, compact: false, groupStarts },
+      },
+    ],
+    closing: [],
+    recipients: null,
+    signatures: [
+      { titles: [t.preparer], name: unit.clerkName },
+      signature(n),
+    ],
+    afterSignature: [],
+    appendix: null,
+  };
+}
