@@ -52,7 +52,8 @@ function para(text: string, s: RunStyle & Omit<IParagraphOptions, 'children' | '
 /** A short horizontal rule (Decree 30: under the unit name, the motto and the subject), `share` of the width. */
 function rule(widthTwips: number, share: number): Paragraph {
   const side = Math.round((widthTwips * (1 - share)) / 2);
-  return new Paragraph({ border: { top: LINE }, indent: { left: side, right: side }, spacing: { before: 80, after: 40, line: 240 }, children: [run('', { size: 2 })] });
+  // An empty 1-pt paragraph with a bottom border: the line sits just under the text above it, never through it.
+  return new Paragraph({ border: { bottom: LINE }, indent: { left: side, right: side }, spacing: { before: 20, after: 100, line: 240 }, children: [run('', { size: 1 })] });
 }
 
 function headerTable(doc: OfficialDocument, width: number): Table {
