@@ -111,8 +111,9 @@ describe('the Word report', () => {
       await new Promise((r) => setTimeout(r, 20));
       status = await t.call('jobs.status', { id: jobId });
     } while (status.state === 'running');
+    const xlsxFile = (status.result as ExportResult).filePath;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile((status.result as ExportResult).filePath);
+    await wb.xlsx.readFile(xlsxFile);
     const sheet = wb.getWorksheet('Tổng hợp')!;
     const systems: { name: string; figures: number[] }[] = [];
     sheet.eachRow((row) => {
@@ -128,6 +129,14 @@ describe('the Word report', () => {
       const figures = s.figures.map((v) => v.toLocaleString('vi-VN')).join('\\s+');
       expect(pages.some((p) => new RegExp(`(^|\\s)${figures}(\\s|$)`, 'm').test(p)), `${s.name}: ${s.figures.join(' ')}`).toBe(true);
     }
+
+    // The Excel file printed by LibreOffice Calc: page numbers at the top from page 2, none on page 1.
+    const calcDir = join(dir, 'calc');
+    execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', calcDir, xlsxFile], { stdio: 'pipe', timeout: 120_000 });
+    const calcPages = execFileSync('pdftotext', ['-layout', join(calcDir, xlsxFile.split('/').pop()!.replace(/\.xlsx$/, '.pdf')), '-']).toString().split('\f').filter((p) => p.trim());
+    expect(calcPages.length).toBeGreaterThan(2);
+    expect(calcPages[0]!.split('\n').find((l) => l.trim())!.trim()).not.toMatch(/^\d+$/);
+    for (let i = 1; i < calcPages.length; i++) expect(calcPages[i]!.split('\n').find((l) => l.trim())!.trim(), `Calc page ${i + 1}`).toBe(String(i + 1));
   });
 
   it('keeps Nơi nhận and the signature on the page of the last paragraph', async () => {

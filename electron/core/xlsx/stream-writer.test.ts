@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +56,22 @@ describe('xlsx stream writer', () => {
       [5, null],
       [6, 409], // Excel's limit: taller rows make it offer a repair
     ]);
+  });
+
+  it('shows whole numbers with a thousands separator, and numbers pages from page 2 in the header', async () => {
+    const file = join(tmp(), 'n.xlsx');
+    const wb = new XlsxStreamWriter(file, { creator: 'test', created: new Date('2024-01-20T00:00:00Z') });
+    const sheet = wb.addSheet({ name: 'S', widths: [10, 10, 10], printTitleRow: 1 });
+    await sheet.add(['Tổng', 19366, 0.5], { border: true });
+    await sheet.end();
+    await wb.finish();
+    // openpyxl, an independent reader: the formats and the header as a spreadsheet program sees them.
+    const seen = execFileSync('/usr/bin/python3', ['-c', [
+      'import sys, openpyxl',
+      'ws = openpyxl.load_workbook(sys.argv[1])["S"]',
+      'print(ws["B1"].number_format, ws["C1"].number_format, ws.HeaderFooter.differentFirst, repr(ws.oddHeader.center.text), repr(ws.firstHeader.center.text), ws.print_title_rows)',
+    ].join('\n'), file]).toString().trim();
+    expect(seen).toBe("#,##0 General True '&P' None $1:$1");
   });
 
   it('escapes markup, drops characters XML cannot carry, and preserves edge spaces only where needed', async () => {

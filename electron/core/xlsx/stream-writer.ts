@@ -120,9 +120,13 @@ class StyleRegistry {
     this.id({}); // index 0: the default style
   }
 
-  /** The cell format index of a style (`date` forces the dd/mm/yyyy number format). */
-  id(style: CellStyle, date = style.date === true): number {
-    const key = `${style.bold ? 1 : 0}${style.italic ? 1 : 0}${style.wrap === undefined ? 'u' : style.wrap ? 1 : 0}${style.border ? 1 : 0}${date ? 1 : 0}${style.align ?? ''}${style.size ?? ''}`;
+  /**
+   * The cell format index of a style. `date` forces the dd/mm/yyyy number format; `thousands` the
+   * built-in "#,##0" (id 3), which every spreadsheet program shows with the reader's own separator
+   * ("19.366" in Vietnamese settings): whole numbers in our files are counts.
+   */
+  id(style: CellStyle, date = style.date === true, thousands = false): number {
+    const key = `${style.bold ? 1 : 0}${style.italic ? 1 : 0}${style.wrap === undefined ? 'u' : style.wrap ? 1 : 0}${style.border ? 1 : 0}${date ? 1 : thousands ? 3 : 0}${style.align ?? ''}${style.size ?? ''}`;
     let id = this.xfs.get(key);
     if (id !== undefined) return id;
     const fontKey = `${style.bold ? 1 : 0}${style.italic ? 1 : 0}${style.size ?? 12}`;
@@ -134,7 +138,7 @@ class StyleRegistry {
     }
     id = this.xfXml.length;
     this.xfs.set(key, id);
-    const numFmt = date ? 164 : 0;
+    const numFmt = date ? 164 : thousands ? 3 : 0;
     this.xfXml.push(
       `<xf numFmtId="${numFmt}" fontId="${font}" fillId="0" borderId="${style.border ? 1 : 0}" xfId="0" applyFont="1"${style.border ? ' applyBorder="1"' : ''}${numFmt ? ' applyNumberFormat="1"' : ''} applyAlignment="1">` +
         `<alignment vertical="center"${style.align ? ` horizontal="${style.align}"` : ''}${style.wrap === false ? '' : ' wrapText="1"'}/></xf>`,
@@ -162,6 +166,8 @@ interface CellFormat {
   sid: number;
   /** The same style with the date format, registered on first use. */
   dateSid: number;
+  /** The same style with the thousands separator, for whole numbers, registered on first use. */
+  countSid: number;
   border: boolean;
   wrap: boolean;
   size: number;
@@ -226,7 +232,8 @@ export class SheetStream {
         if (f.dateSid < 0) f.dateSid = this.styles.id(f.style, true);
         xml += `<c r="${ref}" s="${f.dateSid}"><v>${Math.round((v.getTime() - EXCEL_EPOCH) / 86_400_000)}</v></c>`;
       } else if (typeof v === 'number') {
-        xml += `<c r="${ref}" s="${f.sid}"><v>${v}</v></c>`;
+        if (Number.isInteger(v) && f.countSid < 0) f.countSid = this.styles.id(f.style, false, true);
+        xml += `<c r="${ref}" s="${Number.isInteger(v) ? f.countSid : f.sid}"><v>${v}</v></c>`;
       } else {
         // Always a string cell: text that starts with "=", "+", "-" or "@" never becomes a formula.
         // xml:space="preserve" only where spacing would otherwise be lost (leading/trailing white space, line breaks, tabs).
@@ -260,7 +267,7 @@ export class SheetStream {
       const st = own ? { ...style, ...own } : style;
       const size = st.size ?? 12;
       const width = this.cellWidth(i + 1, undefined);
-      cells.push({ style: st, sid: this.styles.id(st), dateSid: -1, border: st.border === true, wrap: st.wrap !== false, size, width, perLine: charsPerLine(width, size) });
+      cells.push({ style: st, sid: this.styles.id(st), dateSid: -1, countSid: -1, border: st.border === true, wrap: st.wrap !== false, size, width, perLine: charsPerLine(width, size) });
     }
     this.lastFormats = { style, perCell, cells };
     return cells;
@@ -307,7 +314,9 @@ export class SheetStream {
     if (this.merges.length) tail += `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`;
     tail +=
       '<pageMargins left="1.18" right="0.59" top="0.79" bottom="0.79" header="0.3" footer="0.3"/>' +
-      `<pageSetup paperSize="9" orientation="${o.orientation ?? 'portrait'}" fitToWidth="1" fitToHeight="0"/></worksheet>`;
+      `<pageSetup paperSize="9" orientation="${o.orientation ?? 'portrait'}" fitToWidth="1" fitToHeight="0"/>` +
+      // Decree 30: page numbers centred in the top margin, not on the first page (&P = the page number).
+      '<headerFooter differentFirst="1"><oddHeader>&amp;C&amp;"Times New Roman,Regular"&amp;13&amp;P</oddHeader><firstHeader></firstHeader></headerFooter></worksheet>';
     this.push(tail);
     await this.flush();
     this.out.end();
