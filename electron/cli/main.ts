@@ -15,6 +15,7 @@ import { importCommand, ImportUsageError } from './import-command';
 import { districtCommand, DistrictUsageError } from './district-command';
 import { signCommand, SignUsageError } from './sign-command';
 import { exportDocxCommand } from './docx-command';
+import { connectionsCommand, ConnectionsUsageError } from './connections-command';
 import { progressBar } from './progress';
 
 const APP_VERSION = '0.1.0';
@@ -221,6 +222,15 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           throw e instanceof SignUsageError ? new UsageError(e.message) : e;
         }
       }
+      case 'connections':
+      case 'security': {
+        // attk connections list …, attk security list … (electron/cli/connections-command.ts)
+        try {
+          return await connectionsCommand({ command, positionals, db: requireDb(values.db), json, now, appVersion: APP_VERSION, write: io.out });
+        } catch (e) {
+          throw e instanceof ConnectionsUsageError ? new UsageError(e.message) : e;
+        }
+      }
       default:
         throw new UsageError(vi.cli.unknownCommand(command));
     }
@@ -242,7 +252,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 
 /** The whole --help: the general commands, then each feature's own. */
 function helpText(): string {
-  return `${vi.cli.help}${vi.import.cli.help}\n${vi.reliability.cli.help}\n${vi.signing.cli.help}\n${vi.cli.helpDistrict}\n${vi.district.cli.usage.replace(/^Cách dùng:\n/, '')}\n${vi.cli.helpOptions}`;
+  return `${vi.cli.help}${vi.import.cli.help}\n${vi.reliability.cli.help}\n${vi.signing.cli.help}\n${vi.cli.helpDistrict}\n${vi.district.cli.usage.replace(/^Cách dùng:\n/, '')}\n${vi.connections.cli.help}\n${vi.cli.helpOptions}`;
 }
 
 function requireDb(db: string | undefined): string {

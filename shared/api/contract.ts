@@ -12,6 +12,11 @@ import {
   type DistrictReportData, type DistrictSettings, type RegisterUnit, type SubmissionEntry,
 } from '../district/schema';
 import { DeviceCheckInput, DeviceCheckVoidInput, DeviceChecksInput, DeviceCreateInput, DeviceDefaultSystemsInput, DeviceUpdateInput, DevicesListInput, type Device, type DeviceCheck, type DevicesPage } from '../devices/schema';
+import { ConnectionCreateInput, ConnectionUpdateInput, ConnectionsListInput, type ConnectionsList, type DataConnection } from '../connections/schema';
+import {
+  SecurityCheckInput, SecurityCheckVoidInput, SecurityChecksInput, SecurityFeatureSaveInput, SecurityFeaturesInput,
+  type SecurityCheck, type SecurityFeature, type SecurityOverview,
+} from '../security/schema';
 import { JobStatusInput, type JobStarted, type JobStatus } from '../jobs/schema';
 import { DocxInput, ReportDataInput, ReportExportInput, ReportFileInput, ReportHistoryInput, SignSheetInput, type ReportData, type ReportHistoryEntry } from '../reports/schema';
 import type { SignSheetData } from '../reports/document';
@@ -128,6 +133,20 @@ export const contract = {
   'devices.checks': read(DeviceChecksInput).returns<DeviceCheck[]>(),
   'devices.recordCheck': write(DeviceCheckInput).returns<DeviceCheck>(),
   'devices.voidCheck': write(DeviceCheckVoidInput).returns<DeviceCheck>(),
+
+  // Data connections over site-to-site VPN (Rule 7, seed 000): a register, edited with audit; a link no longer used is stopped.
+  'connections.list': read(ConnectionsListInput).returns<ConnectionsList>(),
+  'connections.get': read(byId).returns<DataConnection>(),
+  'connections.create': write(ConnectionCreateInput).returns<DataConnection>(),
+  'connections.update': write(ConnectionUpdateInput).returns<DataConnection>(),
+
+  // Security features and their periodic checks (Rule 8, seed 001). Checks are never edited: void with a reason, re-enter.
+  'security.features': read(SecurityFeaturesInput).returns<SecurityFeature[]>(),
+  'security.saveFeature': write(SecurityFeatureSaveInput).returns<SecurityFeature>(),
+  'security.overview': read(empty).returns<SecurityOverview>(),
+  'security.checks': read(SecurityChecksInput).returns<SecurityCheck[]>(),
+  'security.recordCheck': write(SecurityCheckInput).returns<SecurityCheck>(),
+  'security.voidCheck': write(SecurityCheckVoidInput).returns<SecurityCheck>(),
 
   'reports.export': job(ReportExportInput).returns<JobStarted>(),
   'reports.history': read(ReportHistoryInput).returns<ReportHistoryEntry[]>(),

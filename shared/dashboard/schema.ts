@@ -1,6 +1,8 @@
 import type { CampaignProgress } from '../campaigns/schema';
 import type { ForcedChange } from '../devices/rules';
 import type { DeviceTodos } from '../devices/schema';
+import type { ConnectionTodos } from '../connections/schema';
+import type { SecurityOverview } from '../security/schema';
 import type { RotationState } from '../rotation/rules';
 
 /** 'forced' (Rule 5: password change forced by malware on the owner's device) comes first. */
@@ -30,4 +32,8 @@ export interface DashboardSummary {
   todos: TodoItem[];
   /** Rules 4 and 5 on devices: infected first, then unchecked, no antivirus, unlicensed, expired. */
   devices: DeviceTodos;
+  /** Rule 7: connections to a system that requires site-to-site VPN that are not over it, or not checked in time. */
+  connections: ConnectionTodos;
+  /** Rule 8: every system with a feature list (the card lists the flagged ones) and accounts with a personal feature unused. */
+  security: SecurityOverview;
 }

@@ -9,6 +9,7 @@ import { viDevices } from './vi-devices';
 import { viReliability } from './vi-reliability';
 import { viSigning } from './vi-signing';
 import { viDocuments } from './vi-documents';
+import { viConnections, viSecurity } from './vi-connections';
 
 export const vi = {
   campaigns: viCampaigns,
@@ -18,6 +19,8 @@ export const vi = {
   devices: viDevices,
   signing: viSigning,
   documents: viDocuments,
+  connections: viConnections,
+  security: viSecurity,
   app: {
     name: 'ATTK - An toàn Tài khoản',
     shortName: 'ATTK',
@@ -99,6 +102,8 @@ export const vi = {
     ...viEvaluation.fields,
     ...viReliability.fields,
     ...viDevices.fields,
+    ...viConnections.fields,
+    ...viSecurity.fields,
     id: 'Mã',
     name: 'Tên',
     fullName: 'Họ và tên',

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { dayOfMonth } from '../evaluation/schema';
 import { DEFAULT_WINDOWS } from '../evaluation/rules';
 import { DEFAULT_DEVICE_CHECK_MONTHS } from '../devices/rules';
+import { DEFAULT_CONNECTION_CHECK_MONTHS } from '../connections/rules';
+import { DEFAULT_SECURITY_CHECK_MONTHS } from '../security/rules';
 
 /** One schema per setting, without defaults: a partial save must not reset the keys it omits. */
 const settingFields = {
@@ -18,6 +20,10 @@ const settingFields = {
   sendBeforeDay: dayOfMonth,
   /** Rule 4: every device in use needs a check within this many months (default 3). */
   deviceCheckMonths: z.number().int().min(1).max(24),
+  /** Rule 7: a data connection counts as checked for this many months (default 12). */
+  connectionCheckMonths: z.number().int().min(1).max(36),
+  /** Rule 8: each system's security features are checked at least every this many months (default 3). */
+  securityCheckMonths: z.number().int().min(1).max(24),
   /** Backups (electron/core/backup): keep the daily copies of this many recent days… */
   backupKeepDaily: z.number().int().min(1).max(365),
   /** …and the newest daily copy of each of this many recent months. */
@@ -34,6 +40,8 @@ export const AppSettingsSchema = z.strictObject({
   unitEvalDay: settingFields.unitEvalDay.default(DEFAULT_WINDOWS.unitEvalDay),
   sendBeforeDay: settingFields.sendBeforeDay.default(DEFAULT_WINDOWS.sendBeforeDay),
   deviceCheckMonths: settingFields.deviceCheckMonths.default(DEFAULT_DEVICE_CHECK_MONTHS),
+  connectionCheckMonths: settingFields.connectionCheckMonths.default(DEFAULT_CONNECTION_CHECK_MONTHS),
+  securityCheckMonths: settingFields.securityCheckMonths.default(DEFAULT_SECURITY_CHECK_MONTHS),
   backupKeepDaily: settingFields.backupKeepDaily.default(14),
   backupKeepMonthly: settingFields.backupKeepMonthly.default(12),
   lockIdleMinutes: settingFields.lockIdleMinutes.default(10),

@@ -10,9 +10,10 @@ const systemFields = {
   active: flag.default(true),
 };
 
-export const SystemCreateInput = z.strictObject({ code: optionalText(40), ...systemFields });
+export const SystemCreateInput = z.strictObject({ code: optionalText(40), ...systemFields, requiresSiteToSiteVpn: flag.default(false) });
 export type SystemCreateInput = z.input<typeof SystemCreateInput>;
-export const SystemUpdateInput = z.strictObject({ id, ...systemFields });
+/** requiresSiteToSiteVpn omitted: kept as it is (older forms and scripts do not send it). */
+export const SystemUpdateInput = z.strictObject({ id, ...systemFields, requiresSiteToSiteVpn: flag.optional() });
 export type SystemUpdateInput = z.input<typeof SystemUpdateInput>;
 
 /** A government application whose accounts the unit tracks. Intervals are calendar months. */
@@ -24,6 +25,8 @@ export interface TrackedSystem {
   adminIntervalMonths: number;
   userIntervalMonths: number;
   requiresLicensedAv: boolean;
+  /** Rule 7 (seed 000): the unit's data connections to this system must use VPN site-to-site. */
+  requiresSiteToSiteVpn: boolean;
   active: boolean;
   accountCount: number;
 }

@@ -2,6 +2,7 @@ import { accountHandlers } from '../accounts/service';
 import { appHandlers } from '../app/service';
 import { auditHandlers } from '../audit/service';
 import { campaignHandlers } from '../campaigns/service';
+import { connectionHandlers } from '../connections/service';
 import { confirmationHandlers } from '../confirmations/service';
 import { dashboardHandlers } from '../dashboard/service';
 import { deviceHandlers } from '../devices/service';
@@ -9,6 +10,7 @@ import { districtHandlers } from '../district/service';
 import { evaluationHandlers } from '../evaluation/service';
 import { importHandlers } from '../import/service';
 import { legalHandlers } from '../legal/service';
+import { securityHandlers } from '../security/service';
 import { settingsHandlers } from '../settings/service';
 import type { Db } from '../db/open';
 import { peopleHandlers } from '../people/service';
@@ -33,6 +35,8 @@ export function createHandlers(db: Db, env: ReportEnv): Omit<Handlers, SessionMe
     ...campaignHandlers(db),
     ...dashboardHandlers(db),
     ...deviceHandlers(db),
+    ...connectionHandlers(db),
+    ...securityHandlers(db),
     ...evaluationHandlers(db),
     ...reportHandlers(db, env),
     ...importHandlers(db),

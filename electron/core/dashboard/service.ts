@@ -7,6 +7,8 @@ import { campaignProgress, getCampaign } from '../campaigns/service';
 import type { Db } from '../db/open';
 import { forcedAll } from '../devices/forced';
 import { deviceTodos } from '../devices/service';
+import { connectionTodos } from '../connections/service';
+import { securityOverview } from '../security/service';
 import { LAST_CHANGED_SQL, NEXT_DUE_SQL } from '../rotation/sql';
 import { readSettings } from '../settings/service';
 
@@ -93,6 +95,8 @@ export function dashboardHandlers(db: Db): HandlersFor<'dashboard'> {
         todoCounts: { forced: forced.size, overdue: rotation.overdue, never: rotation.never, to_cancel: toCancel },
         todos: [...forcedRows, ...withKind('overdue', overdue), ...withKind('never', never), ...withKind('to_cancel', leavers)],
         devices: deviceTodos(db, today, TODO_LIMIT),
+        connections: connectionTodos(db, today, TODO_LIMIT),
+        security: securityOverview(db, today, TODO_LIMIT),
       };
     },
   };

@@ -23,6 +23,7 @@ import {
 } from './vocab';
 import { campaignsStep } from './campaigns';
 import { devicesStep } from './devices';
+import { connectionsStep } from './connections';
 
 export type DemoSize = 'unit' | 'district' | 'province';
 
@@ -227,7 +228,7 @@ interface UnitPlan {
 const staffStep: DemoStep = { name: 'staff', weight: 10, run: generateStaff };
 
 /** The steps, in order. Later issues append theirs (e.g. confirmations, campaigns, devices). */
-const STEPS: readonly DemoStep[] = [staffStep, campaignsStep, devicesStep];
+const STEPS: readonly DemoStep[] = [staffStep, campaignsStep, devicesStep, connectionsStep];
 
 const upperVi = (s: string) => s.toLocaleUpperCase('vi');
 const ascii = (s: string) => foldForSearch(s).replace(/[^a-z0-9]/g, '');

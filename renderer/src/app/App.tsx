@@ -24,6 +24,8 @@ const SignSheetPrint = screen(() => import('../features/print/SignSheetPrint').t
 const ReportsScreen = screen(() => import('../features/reports/ReportsScreen').then((m) => m.ReportsScreen));
 const AccountsScreen = screen(() => import('../features/accounts/AccountsScreen').then((m) => m.AccountsScreen));
 const DevicesScreen = screen(() => import('../features/devices/DevicesScreen').then((m) => m.DevicesScreen));
+const ConnectionsScreen = screen(() => import('../features/connections/ConnectionsScreen').then((m) => m.ConnectionsScreen));
+const SecurityScreen = screen(() => import('../features/security/SecurityScreen').then((m) => m.SecurityScreen));
 const DistrictReportPrint = screen(() => import('../features/district/DistrictReportPrint').then((m) => m.DistrictReportPrint));
 const DistrictScreen = screen(() => import('../features/district/DistrictScreen').then((m) => m.DistrictScreen));
 const PeopleScreen = screen(() => import('../features/people/PeopleScreen').then((m) => m.PeopleScreen));
@@ -39,6 +41,8 @@ const NAV = [
   { path: '/people', label: vi.nav.people },
   { path: '/accounts', label: vi.nav.accounts },
   { path: '/devices', label: vi.devices.nav },
+  { path: '/connections', label: vi.connections.nav },
+  { path: '/security', label: vi.security.nav },
   { path: '/evaluation', label: vi.evaluation.nav },
   { path: '/audit', label: vi.reliability.audit.nav },
   { path: '/backup', label: vi.reliability.backup.nav },
@@ -120,6 +124,8 @@ export function App() {
         {current === '/people' && <PeopleScreen />}
         {current === '/accounts' && <AccountsScreen personId={numberParam(route.params.get('person'))} />}
         {current === '/devices' && <DevicesScreen deviceId={numberParam(route.params.get('device'))} />}
+        {current === '/connections' && <ConnectionsScreen connectionId={numberParam(route.params.get('connection'))} />}
+        {current === '/security' && <SecurityScreen systemId={numberParam(route.params.get('system'))} />}
         {current === '/evaluation' && <EvaluationScreen info={info} />}
         {current === '/settings' && <SettingsScreen info={info} onUnitSaved={refresh} />}
         {current === '/audit' && <AuditScreen />}

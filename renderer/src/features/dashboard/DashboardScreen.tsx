@@ -7,6 +7,7 @@ import { useApi } from '../../api/context';
 import { AccountDetailDialog } from '../confirmations/AccountDetailDialog';
 import { CampaignCard } from '../campaigns/CampaignCard';
 import { DeviceTodosCard } from '../devices/DeviceTodosCard';
+import { ConnectionTodosCard, SecurityTodosCard } from '../connections/DashboardCards';
 import { ForcedBadge } from '../devices/ForcedBadge';
 import { navigate } from '../../app/router';
 import { NextEvaluationCard } from '../evaluation/NextEvaluationCard';
@@ -71,6 +72,10 @@ export function DashboardScreen() {
       </div>
 
       <DeviceTodosCard devices={data.devices} />
+
+      <ConnectionTodosCard connections={data.connections} />
+
+      <SecurityTodosCard security={data.security} />
 
       <div className="card">
         <h2>

@@ -79,6 +79,7 @@ export function SettingsScreen({ info, onUnitSaved }: { info: AppInfo; onUnitSav
               <th>{vi.accountRole.admin}</th>
               <th>{vi.accountRole.user}</th>
               <th>{vi.fields.requiresLicensedAv}</th>
+              <th>{vi.fields.requiresSiteToSiteVpn}</th>
               <th>{vi.people.accountsCount}</th>
               <th />
             </tr>
@@ -91,6 +92,7 @@ export function SettingsScreen({ info, onUnitSaved }: { info: AppInfo; onUnitSav
                 <td>{vi.settings.months(s.adminIntervalMonths)}</td>
                 <td>{vi.settings.months(s.userIntervalMonths)}</td>
                 <td>{s.requiresLicensedAv ? vi.common.yes : vi.common.no}</td>
+                <td>{s.requiresSiteToSiteVpn ? vi.common.yes : vi.common.no}</td>
                 <td>{s.accountCount.toLocaleString('vi-VN')}</td>
                 <td>
                   <button type="button" className="link" onClick={() => setEditing(s)} aria-label={`${vi.common.edit} ${s.name}`}>

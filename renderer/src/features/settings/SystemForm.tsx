@@ -17,6 +17,7 @@ export function SystemForm({ system, onClose, onSaved }: { system: TrackedSystem
   const [admin, setAdmin] = useState(String(system?.adminIntervalMonths ?? 3));
   const [user, setUser] = useState(String(system?.userIntervalMonths ?? 3));
   const [av, setAv] = useState(system?.requiresLicensedAv ?? false);
+  const [vpn, setVpn] = useState(system?.requiresSiteToSiteVpn ?? false);
   const [active, setActive] = useState(system?.active ?? true);
 
   const save = async () => {
@@ -27,6 +28,7 @@ export function SystemForm({ system, onClose, onSaved }: { system: TrackedSystem
       adminIntervalMonths: Number(admin),
       userIntervalMonths: Number(user),
       requiresLicensedAv: av,
+      requiresSiteToSiteVpn: vpn,
       active,
     };
     try {
@@ -47,6 +49,7 @@ export function SystemForm({ system, onClose, onSaved }: { system: TrackedSystem
         <TextField label={vi.fields.adminIntervalMonths!} value={admin} onChange={setAdmin} error={errors.fieldErrors.adminIntervalMonths} required />
         <TextField label={vi.fields.userIntervalMonths!} value={user} onChange={setUser} error={errors.fieldErrors.userIntervalMonths} required />
         <CheckboxField label={vi.fields.requiresLicensedAv!} checked={av} onChange={setAv} />
+        <CheckboxField label={vi.fields.requiresSiteToSiteVpn!} checked={vpn} onChange={setVpn} />
         <CheckboxField label={vi.fields.active!} checked={active} onChange={setActive} />
       </div>
     </FormDialog>
