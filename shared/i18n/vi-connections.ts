@@ -35,7 +35,7 @@ export const viConnections = {
   status: { active: 'Đang kết nối', stopped: 'Đã ngừng' },
   state: {
     not_site_to_site: 'Không qua VPN site-to-site',
-    unchecked: 'Chưa kiểm tra định kỳ',
+    unchecked: 'Site-to-site, chưa kiểm tra định kỳ',
     ok: 'Đạt',
     not_required: 'Không bắt buộc VPN',
     stopped: 'Đã ngừng',
@@ -43,7 +43,7 @@ export const viConnections = {
   filter: {
     flagged: 'Chưa đạt',
     not_site_to_site: 'Không qua VPN site-to-site',
-    unchecked: (months: number) => `Chưa kiểm tra (${months} tháng)`,
+    unchecked: (months: number) => `Site-to-site chưa kiểm tra (${months} tháng)`,
     stopped: 'Đã ngừng',
   },
   add: 'Thêm kết nối',
@@ -79,7 +79,7 @@ export const viConnections = {
     title: 'DANH SÁCH KẾT NỐI, CHIA SẺ DỮ LIỆU VỚI CÁC HỆ THỐNG',
     note: (months: number) => `Kết nối với hệ thống bắt buộc VPN site-to-site chỉ đạt khi qua VPN site-to-site và được kiểm tra trong ${months} tháng gần nhất.`,
     columns: ['STT', 'Hệ thống', 'CSDL / phần mềm của đơn vị', 'Chiều dữ liệu', 'Giao thức', 'Cổng VPN / nhà cung cấp', 'Người kiểm tra', 'Ngày kiểm tra', 'Tình trạng', 'Đánh giá', 'Ghi chú'] as const,
-    summaryColumns: ['STT', 'Hệ thống', 'Bắt buộc VPN site-to-site', 'Số kết nối', 'Qua VPN site-to-site', 'Chưa đạt', 'Chưa kiểm tra định kỳ'] as const,
+    summaryColumns: ['STT', 'Hệ thống', 'Bắt buộc VPN site-to-site', 'Số kết nối', 'Qua VPN site-to-site', 'Chưa đạt', 'Chưa kiểm tra trong kỳ'] as const,
     summaryTitle: 'KẾT NỐI, CHIA SẺ DỮ LIỆU',
     heading: 'Kết nối, chia sẻ dữ liệu',
     paragraph: (total: number, s2s: number, bad: number, unchecked: number, months: number) =>
