@@ -87,3 +87,12 @@ export interface ConnectionTodos {
 }
 
 export { CONNECTION_DIRECTIONS, CONNECTION_PROTOCOLS, CONNECTION_STATES, CONNECTION_STATUSES };
+
+/** What a unit's report states about Rule 7 (signed payload `figures.connections`, print view, "Kết nối" sheet). */
+export interface ConnectionReportFigures {
+  checkMonths: number;
+  /** Per system that requires site-to-site VPN or has an active connection. */
+  bySystem: ConnectionSystemFigures[];
+  /** The sum over the systems that require site-to-site VPN: what "every connection to the complaints database" means. */
+  required: ConnectionCounts;
+}

@@ -109,3 +109,30 @@ export interface SecurityOverview {
 }
 
 export { FEATURE_RESULTS, FEATURE_SCOPES };
+
+/** One system's Rule 8 figures as a report states them (signed payload `figures.security.systems`). */
+export interface SecuritySystemFigures {
+  systemId: number;
+  systemCode: string;
+  systemName: string;
+  features: number;
+  lastCheckedOn: string | null;
+  checker: string | null;
+  /** Results of the latest system-wide check (0 when never checked). */
+  used: number;
+  notUsed: number;
+  na: number;
+  nextDue: string | null;
+  state: SecurityState;
+  unusedFeatures: string[];
+  accountsChecked: number;
+  accountsUnused: number;
+}
+
+/** What a unit's report states about Rule 8 (signed payload `figures.security`, print view, "Tính năng bảo mật" sheet). */
+export interface SecurityReportFigures {
+  checkMonths: number;
+  systems: SecuritySystemFigures[];
+  /** systems = ok + overdue (never checked or late) + unused. */
+  counts: { systems: number; ok: number; overdue: number; unused: number };
+}
