@@ -85,18 +85,22 @@ export function securityReportRows(db: Db, today: string): SecurityReportRow[] {
   return rows;
 }
 
-/** The documents the paragraphs cite: current versions of the doc keys named in settings (migration 0009). */
+/** The documents the paragraphs cite: current versions of the doc keys named in settings (migration 0010). */
 export function noticeBasis(db: Db, key: 'connectionsLegalKeys' | 'securityLegalKeys'): string {
   const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
-  let keys: number[] = [];
-  try {
-    keys = (JSON.parse(raw ?? '[]') as unknown[]).filter((k): k is number => Number.isInteger(k));
-  } catch {
-    keys = [];
-  }
+  const keys = parseKeys(raw);
   const docs = keys
     .map((k) => db.prepare('SELECT number, issued_on AS issuedOn, issuer FROM legal_documents WHERE doc_key = ? ORDER BY version DESC LIMIT 1').get(k) as
       { number: string; issuedOn: string | null; issuer: string } | undefined)
     .filter((d): d is { number: string; issuedOn: string | null; issuer: string } => d !== undefined);
   return docs.map((d) => [d.number, d.issuedOn ? `ngày ${formatViDate(d.issuedOn)}` : '', d.issuer ? `của ${d.issuer}` : ''].filter(Boolean).join(' ')).join('; ');
+}
+
+function parseKeys(raw: string | undefined): number[] {
+  try {
+    const list: unknown = JSON.parse(raw ?? '[]');
+    return Array.isArray(list) ? list.filter((k): k is number => Number.isInteger(k)) : [];
+  } catch {
+    return [];
+  }
 }
