@@ -117,18 +117,22 @@ describe('the Excel report for the receiving office', () => {
       `import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 ws = wb['Tài khoản']
+head = [c.value for c in ws[4]]
+login, date = head.index('Tên đăng nhập'), head.index('Ngày đổi gần nhất')
+print('UNIT COLUMN', 'Đơn vị' in head)
 for row in ws.iter_rows(min_row=5):
     v = [c.value for c in row]
     if v[1] and str(v[1]).startswith('=HYPERLINK'):
-        print('NAME', row[1].data_type, row[2].data_type, row[3].data_type, repr(row[7].value), row[7].data_type)
+        print('NAME', row[1].data_type, row[2].data_type, row[3].data_type, repr(row[login].value), row[login].data_type)
 for row in ws.iter_rows(min_row=5, max_row=400):
-    if row[8].value is not None:
-        print('DATE', row[8].data_type, row[8].number_format, row[8].value.date().isoformat()); break
-print('LOGINS', sum(1 for r in ws.iter_rows(min_row=5) if r[7].value and '***' in str(r[7].value)), ws.max_row - 4)
+    if row[date].value is not None:
+        print('DATE', row[date].data_type, row[date].number_format, row[date].value.date().isoformat()); break
+print('LOGINS', sum(1 for r in ws.iter_rows(min_row=5) if r[login].value and '***' in str(r[login].value)), ws.max_row - 4)
 print('STATE', wb['_attk'].sheet_state)`,
       exported.filePath,
     );
     expect(out).toContain("NAME s s s '=1***' s");
+    expect(out).toContain('UNIT COLUMN False'); // a one-unit file does not repeat the unit's name on every row
     expect(out).toMatch(/DATE d dd\/mm\/yyyy 20\d\d-\d\d-\d\d/);
     const [, masked, total] = /LOGINS (\d+) (\d+)/.exec(out)!;
     expect(masked).toBe(total);

@@ -143,3 +143,17 @@ export function deviceRows(db: Db, campaign: Campaign): IterableIterator<DeviceR
     )
     .iterate({ campaignId: campaign.id }) as IterableIterator<DeviceReportRow>;
 }
+
+/** How many units the campaign's accounts and devices belong to: the lists show "Đơn vị" only when more than one. */
+export function unitsInScope(db: Db, campaign: Campaign): number {
+  return (
+    db
+      .prepare(
+        `SELECT count(DISTINCT unit_id) AS n FROM people WHERE id IN (
+           SELECT a.person_id FROM accounts a WHERE a.system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = @campaignId)
+           UNION SELECT d.owner_id FROM devices d JOIN device_systems ds ON ds.device_id = d.id
+             WHERE ds.system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = @campaignId))`,
+      )
+      .get({ campaignId: campaign.id }) as { n: number }
+  ).n;
+}

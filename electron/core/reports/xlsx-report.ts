@@ -5,7 +5,8 @@ import type { Db } from '../db/open';
 import type { Progress } from '../jobs/runner';
 import { XlsxStreamWriter, type CellStyle, type CellValue, type SheetOptions, type SheetStream } from '../xlsx/stream-writer';
 import { CellHasher, isoToDate } from './canonical';
-import { accountRows, cancellationRows, deviceFigures, deviceRows, maskLogin, type ReportContext } from './data';
+import { accountRows, cancellationRows, deviceFigures, deviceRows, maskLogin, unitsInScope, type ReportContext } from './data';
+import { listLayout } from './list-layout';
 import { deviceState, type DeviceStatus } from '../../../shared/devices/rules';
 import { signPayload, type UnitKey } from './keys';
 
@@ -18,9 +19,7 @@ type Style = CellStyle & { height?: number };
 
 /** Columns of the list sheets centred: STT and the dates. */
 const centred = (...cols: number[]): Record<number, Style> => Object.fromEntries(cols.map((c) => [c, { align: 'center' }]));
-const ACCOUNT_CENTRED = centred(0, 8, 9);
 const DEVICE_CENTRED = centred(0, 7, 10);
-const CANCEL_CENTRED = centred(0, 6);
 
 /**
  * A streamed worksheet that feeds every non-empty cell to the hasher, so the signature covers
@@ -139,6 +138,7 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
   const deviceFiguresBySystem = options.kind === 'report' ? deviceFigures(db, ctx.campaign, ctx.today, options.deviceCheckMonths) : [];
   let accountCount = 0;
   let deviceCount = 0;
+  const multiUnit = unitsInScope(db, ctx.campaign) > 1;
 
   if (options.kind === 'report') {
     // ---- Tổng hợp
@@ -184,24 +184,27 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
     tick(10);
 
     // ---- Tài khoản
+    const al = listLayout(
+      t.accountColumns.map((title, i) => ({ title, width: [5, 24, 20, 20, 24, 28, 9, 16, 11, 11, 16, 24][i]!, fixed: [0, 8, 9].includes(i), date: i === 8 || i === 9, centred: i === 0, unit: i === 4 })),
+      multiUnit,
+    );
     const accounts = addSheet(wb, hasher, {
-      name: t.sheets.accounts, orientation: 'landscape', printTitleRow: 4, freezeRows: 4, autoFilter: { row: 4, columns: 12 },
-      widths: [6, 24, 20, 20, 24, 28, 11, 16, 13, 13, 16, 24],
+      name: t.sheets.accounts, orientation: 'landscape', printTitleRow: 4, freezeRows: 4, autoFilter: { row: 4, columns: al.count }, widths: al.widths,
     });
-    await accounts.merged(t.accountsTitle, 1, 12, { bold: true, size: 14, align: 'center', height: 22 });
-    await accounts.merged(`${ctx.unit.name} — ${directiveLine(ctx)}`, 1, 12, { italic: true, align: 'center' });
+    await accounts.merged(t.accountsTitle, 1, al.count, { bold: true, size: 14, align: 'center', height: 22 });
+    await accounts.merged(`${ctx.unit.name} — ${directiveLine(ctx)}`, 1, al.count, { italic: true, align: 'center' });
     accounts.blank();
-    await accounts.row(t.accountColumns as unknown as string[], { bold: true, border: true, align: 'center', height: 36 });
+    await accounts.row(al.titles, { bold: true, border: true, align: 'center', size: 11, height: 36 });
     for (const r of accountRows(db, ctx.campaign)) {
       accountCount++;
       await accounts.row(
-        [
+        al.pick([
           accountCount, r.personName ?? vi.accounts.shared, r.position, r.department, r.unitName, r.systemName, vi.accountRole[r.role],
           options.showLogins ? r.loginName : maskLogin(r.loginName), r.lastChangedOn, r.nextDue, vi.campaigns.state[r.state], r.changedOn ? t.changedOnNote(formatViDate(r.changedOn)) : null,
-        ],
+        ]),
         { border: true, size: 11 },
-        [8, 9],
-        ACCOUNT_CENTRED,
+        al.dateCols,
+        al.centred,
       );
       tick();
     }
@@ -241,24 +244,27 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
   }
 
   // ---- Đề nghị hủy TK
+  const cl = listLayout(
+    t.cancellationColumns.map((title, i) => ({ title, width: [5, 24, 20, 20, 24, 14, 11, 28, 24, 16, 9, 14][i]!, fixed: i === 0 || i === 6, date: i === 6, centred: i === 0, unit: i === 4 })),
+    multiUnit,
+  );
   const cancel = addSheet(wb, hasher, {
-    name: t.sheets.cancellations, orientation: 'landscape', printTitleRow: 4, freezeRows: 4, autoFilter: { row: 4, columns: 12 },
-    widths: [6, 24, 20, 20, 24, 16, 13, 28, 24, 16, 11, 16],
+    name: t.sheets.cancellations, orientation: 'landscape', printTitleRow: 4, freezeRows: 4, autoFilter: { row: 4, columns: cl.count }, widths: cl.widths,
   });
-  await cancel.merged(t.cancellationsTitle, 1, 12, { bold: true, size: 14, align: 'center', height: 22 });
-  await cancel.merged(`${ctx.unit.name} — ${directiveLine(ctx)}`, 1, 12, { italic: true, align: 'center' });
+  await cancel.merged(t.cancellationsTitle, 1, cl.count, { bold: true, size: 14, align: 'center', height: 36 });
+  await cancel.merged(`${ctx.unit.name} — ${directiveLine(ctx)}`, 1, cl.count, { italic: true, align: 'center' });
   cancel.blank();
-  await cancel.row(t.cancellationColumns as unknown as string[], { bold: true, border: true, align: 'center', height: 36 });
+  await cancel.row(cl.titles, { bold: true, border: true, align: 'center', size: 11, height: 36 });
   for (const [i, r] of toCancel.entries()) {
     await cancel.row(
-      [
+      cl.pick([
         i + 1, r.personName, r.position, r.department, r.unitName, vi.personStatus[r.personStatus as keyof typeof vi.personStatus] ?? r.personStatus, r.statusDate,
         r.systemName, r.managingAgency, options.showLogins ? r.loginName : maskLogin(r.loginName), vi.accountRole[r.role as 'admin' | 'user'],
         vi.accountStatus[r.accountStatus as keyof typeof vi.accountStatus],
-      ],
+      ]),
       { border: true, size: 11 },
-      [6],
-      CANCEL_CENTRED,
+      cl.dateCols,
+      cl.centred,
     );
     tick();
   }
