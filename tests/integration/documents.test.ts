@@ -138,11 +138,11 @@ describe('the Word report', () => {
     expect(calcPages[0]!.split('\n').find((l) => l.trim())!.trim()).not.toMatch(/^\d+$/);
     for (let i = 1; i < calcPages.length; i++) expect(calcPages[i]!.split('\n').find((l) => l.trim())!.trim(), `Calc page ${i + 1}`).toBe(String(i + 1));
 
-    // The account and cancellation lists print legibly: their 11-pt text at ≥ 10 pt on the page.
+    // The account, device and cancellation lists print legibly: their 11-pt text at ≥ 10 pt on the page.
     // A word's box in pdftotext is 1.30 × the printed font size (Liberation Serif; calibrated on the
     // .docx above, whose 14-pt body gives 18.2-pt boxes).
     const bbox = execFileSync('pdftotext', ['-bbox', join(calcDir, xlsxFile.split('/').pop()!.replace(/\.xlsx$/, '.pdf')), '-']).toString();
-    const listPages = bbox.split('<page ').slice(1).filter((pg) => />Tên<\/word>\s*<word[^>]*>đăng<\/word>/.test(pg));
+    const listPages = bbox.split('<page ').slice(1).filter((pg) => />Tên<\/word>\s*<word[^>]*>đăng<\/word>|>Người<\/word>\s*<word[^>]*>sử<\/word>/.test(pg));
     expect(listPages.length).toBeGreaterThan(1);
     for (const pg of listPages) {
       const heights = [...pg.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => Number(m[2]) - Number(m[1])).sort((a, b) => a - b);

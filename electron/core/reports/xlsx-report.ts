@@ -17,9 +17,8 @@ export const HIDDEN_SHEET = '_attk';
 
 type Style = CellStyle & { height?: number };
 
-/** Columns of the list sheets centred: STT and the dates. */
-const centred = (...cols: number[]): Record<number, Style> => Object.fromEntries(cols.map((c) => [c, { align: 'center' }]));
-const DEVICE_CENTRED = centred(0, 7, 10);
+// The list sheets' columns (which are centred, which hold dates, whether "Đơn vị" is shown, widths
+// that print legibly) come from listLayout (./list-layout.ts).
 
 /**
  * A streamed worksheet that feeds every non-empty cell to the hasher, so the signature covers
@@ -211,14 +210,17 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
     await accounts.end();
 
     // ---- Thiết bị
+    const dl = listLayout(
+      t.deviceColumns.map((title, i) => ({ title, width: [5, 24, 24, 10, 12, 12, 16, 11, 18, 9, 11, 22][i]!, fixed: [0, 7, 10].includes(i), date: i === 7 || i === 10, centred: i === 0 || i === 9, unit: i === 2 })),
+      multiUnit,
+    );
     const deviceSheet = addSheet(wb, hasher, {
-      name: t.sheets.devices, orientation: 'landscape', printTitleRow: 4, freezeRows: 4, autoFilter: { row: 4, columns: 12 },
-      widths: [6, 24, 24, 14, 12, 14, 18, 13, 20, 11, 13, 22],
+      name: t.sheets.devices, orientation: 'landscape', printTitleRow: 4, freezeRows: 4, autoFilter: { row: 4, columns: dl.count }, widths: dl.widths,
     });
-    await deviceSheet.merged(t.devicesTitle, 1, 12, { bold: true, size: 14, align: 'center', height: 22 });
-    await deviceSheet.merged(`${ctx.unit.name} — ${t.deviceNote(options.deviceCheckMonths)}`, 1, 12, { italic: true, align: 'center' });
+    await deviceSheet.merged(t.devicesTitle, 1, dl.count, { bold: true, size: 14, align: 'center', height: 22 });
+    await deviceSheet.merged(`${ctx.unit.name} — ${t.deviceNote(options.deviceCheckMonths)}`, 1, dl.count, { italic: true, align: 'center' });
     deviceSheet.blank();
-    await deviceSheet.row(t.deviceColumns as unknown as string[], { bold: true, border: true, align: 'center', height: 36 });
+    await deviceSheet.row(dl.titles, { bold: true, border: true, align: 'center', size: 11, height: 36 });
     for (const d of deviceRows(db, ctx.campaign)) {
       deviceCount++;
       const state = deviceState(
@@ -229,14 +231,14 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
         ctx.today, options.deviceCheckMonths,
       );
       await deviceSheet.row(
-        [
+        dl.pick([
           deviceCount, d.ownerName, d.unitName, vi.devices.kind[d.kind], vi.devices.os[d.os as keyof typeof vi.devices.os] ?? d.os, d.assetTag, d.location, d.checkedOn,
           d.avInstalled ? d.avProduct || vi.common.yes : d.checkedOn ? vi.common.no : null, d.avInstalled ? (d.avLicensed ? vi.common.yes : vi.common.no) : null,
           d.licenceExpiresOn, vi.devices.state[state] + (d.remediatedOn ? ` — ${t.remediatedOn(formatViDate(d.remediatedOn))}` : ''),
-        ],
+        ]),
         { border: true, size: 11 },
-        [7, 10],
-        DEVICE_CENTRED,
+        dl.dateCols,
+        dl.centred,
       );
       tick();
     }
