@@ -11,7 +11,7 @@ import { progressBar } from './progress';
 // The receiving office from the command line (same core, same contract as the UI):
 //   attk campaign export --campaign ID --out FILE.attk-campaign --db DB
 //   attk campaign import FILE.attk-campaign --db DB [--unit-code CODE]
-//   attk district import FILE.xlsx… --db DB [--campaign ID] [--trust-new-keys]
+//   attk district import FILE.xlsx|FILE.pdf… --db DB [--campaign ID] [--trust-new-keys] (a signed report PDF: see signed-submission.ts)
 //   attk district export --campaign ID --out FILE.xlsx --db DB
 //   attk district units FILE.xlsx|FILE.csv --db DB
 // Exit 0 when everything went in, 1 when a file was refused (the others are stored).

@@ -10,6 +10,7 @@ import { openDatabase, type Db, type OpenOptions } from './db/open';
 import { preflightDatabase } from './db/preflight';
 import { JobRunner } from './jobs/runner';
 import { AppLock, lockHandlers } from './lock/service';
+import { useBinding } from './signing/pkcs11';
 
 export { dispatch, type Core } from './api/dispatch';
 export { checkDatabase, openDatabase, LATEST_SCHEMA_VERSION } from './db/open';
@@ -33,6 +34,10 @@ export interface CoreOptions extends OpenOptions {
   backupClock?: () => Date;
   /** Monotonic milliseconds for the app lock's idle timer and retry waits. */
   lockClock?: () => number;
+  /** The desktop shell's printer: a renderer route → PDF bytes (report signing). */
+  printPdf?: (route: string) => Promise<Buffer>;
+  /** pkcs11.node built for this Electron (`npm start` only; see electron/main/native-bindings.ts). */
+  pkcs11Binding?: string | undefined;
 }
 
 /** What createCore returns: the Core the shells dispatch to, plus the session services they schedule. */
@@ -60,7 +65,9 @@ export function createCore(options: CoreOptions): AppCore {
     file: options.file,
     openReader: () => openDatabase(options.file, { readonly: true, ...native }),
     jobs: new JobRunner(),
+    printPdf: options.printPdf,
   };
+  if (options.pkcs11Binding) useBinding(options.pkcs11Binding);
   const open = () => openDatabase(options.file, options);
   let db: Db = open();
 

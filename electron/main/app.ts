@@ -8,6 +8,7 @@ import { startEvaluationReminders } from './reminders';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import type { BrowserWindowInstance, ElectronShellApi, WebContents } from './electron-api';
 import { registerContractHandlers } from './ipc';
+import { createPdfPrinter } from './print-pdf';
 import { nativeBindings } from './native-bindings';
 import { buildMenuTemplate } from './menu';
 import {
@@ -86,12 +87,16 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
   // builds prepared by start-electron.mjs); the packaged app loads the addons after-pack.mjs placed.
   const native = nativeBindings(app.isPackaged, env);
   const nativeBinding = native.betterSqlite3;
+  // The hidden print window needs the app's path and its own-contents set, made further down.
+  let printPdf: ((route: string) => Promise<Buffer>) | null = null;
   const openCore = () =>
     createCore({
       file: dataFile,
       shell: 'electron',
       appVersion: app.getVersion(),
       ...(nativeBinding ? { nativeBinding } : {}),
+      pkcs11Binding: native.pkcs11js,
+      printPdf: (route) => (printPdf ? printPdf(route) : Promise.reject(new Error('the print window is not ready'))),
     });
   /** The startup failure dialog: the message, and for a damaged file the newest good backup to restore. */
   const offerNewestBackup = async (error: unknown): Promise<AppCore | null> => {
@@ -146,6 +151,7 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
   denyAllPermissions(session.defaultSession);
   const appRoot = app.getAppPath();
   const rendererRoot = join(appRoot, 'out', 'renderer');
+  printPdf = createPdfPrinter({ BrowserWindow, preload: join(appRoot, 'out', 'preload', 'index.cjs'), own: ownContents });
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, rendererRoot));
   registerContractHandlers(ipcMain, core, (event) => ownContents.has(event.sender) && isTrustedSender(event.senderFrame));
 

@@ -28,6 +28,7 @@ import { AppSettingsInput, type AppSettings } from '../settings/schema';
 import type { Envelope } from '../errors';
 import { PeopleListInput, PersonCreateInput, PersonStatusInput, PersonUpdateInput, type PeoplePage, type Person } from '../people/schema';
 import { byId, empty, id, type Page } from '../schema/fields';
+import { SignedReportsInput, SignReportInput, TokenCertificatesInput, TrustedRootsImportInput, type SignedReport, type SigningStatus, type TokenCertificateEntry, type TrustedRoot } from '../signing/schema';
 import { SystemCreateInput, SystemUpdateInput, type TrackedSystem } from '../systems/schema';
 import { UnitProfileInput, type UnitProfile, type UnitSummary } from '../unit/schema';
 
@@ -198,6 +199,15 @@ export const contract = {
   'campaignFile.export': write(CampaignRef).returns<CampaignFileExport>(),
   'campaignFile.preview': read(CampaignFileImportInput).returns<CampaignFilePreview>(),
   'campaignFile.import': write(CampaignFileImportInput).returns<CampaignFileImportResult>(),
+
+  'signing.status': read(empty).returns<SigningStatus>(),
+  'signing.certificates': read(TokenCertificatesInput).returns<TokenCertificateEntry[]>(),
+  'signing.signReport': job(SignReportInput).returns<JobStarted>(),
+  'signing.history': read(SignedReportsInput).returns<SignedReport[]>(),
+  'signing.file': read(byId).returns<{ fileName: string; dataBase64: string }>(),
+  'trustedRoots.list': read(empty).returns<TrustedRoot[]>(),
+  'trustedRoots.import': write(TrustedRootsImportInput).returns<{ added: number }>(),
+  'trustedRoots.remove': write(byId).returns<{ removed: number }>(),
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -23,7 +23,7 @@ export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 /** Why a unit file is refused (each with a Vietnamese message a clerk can act on). */
 export const REFUSAL_REASONS = [
-  'unreadable', 'notReport', 'altered', 'unknownUnit', 'noCampaign', 'otherCampaign', 'duplicate', 'older', 'needsKey', 'keyChanged',
+  'unreadable', 'notReport', 'altered', 'unknownUnit', 'noCampaign', 'otherCampaign', 'duplicate', 'older', 'needsKey', 'keyChanged', 'signature',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
@@ -154,6 +154,8 @@ export interface BoardUnit {
   submissionId: number | null;
   fileName: string | null;
   fingerprint: string | null;
+  /** The certificate the current file was signed with, when it came as a signed PDF. */
+  signer: { commonName: string; organisation: string } | null;
   figures: CampaignFigures | null;
 }
 

@@ -132,7 +132,7 @@ export const viDistrict = {
 
   upload: {
     title: 'Nhận tệp báo cáo của các đơn vị',
-    hint: 'Kéo thả hoặc chọn nhiều tệp Excel (.xlsx) do ATTK của các đơn vị xuất. Mỗi tệp được kiểm tra chữ ký số, mã băm, số dòng, mã đơn vị và đợt rà soát; tệp không hợp lệ bị từ chối kèm lý do, các tệp khác vẫn được nhận.',
+    hint: 'Kéo thả hoặc chọn nhiều tệp Excel (.xlsx) do ATTK của các đơn vị xuất, hoặc tệp PDF báo cáo đã ký số có đính kèm tệp Excel. Mỗi tệp được kiểm tra chữ ký số, mã băm, số dòng, mã đơn vị và đợt rà soát; tệp không hợp lệ bị từ chối kèm lý do, các tệp khác vẫn được nhận.',
     drop: 'Kéo thả tệp vào đây, hoặc',
     pick: 'Chọn tệp…',
     running: 'Đang kiểm tra và nhận tệp…',

@@ -108,6 +108,17 @@ export const viSigning = {
     notCa: (file: string) => `${file}: không phải chứng thư của tổ chức chứng thực (thiếu BasicConstraints CA).`,
     duplicate: (file: string) => `${file}: chứng thư này đã có trong danh sách.`,
   },
+  office: {
+    refused: (file: string, problems: string) => `Tệp PDF ký số "${file}" không hợp lệ: ${problems} Không nhận tệp này.`,
+    workbook: (problems: string) => `Tệp Excel đính kèm trong PDF không hợp lệ: ${problems}`,
+    orgMismatch: (org: string, unit: string) =>
+      `Chứng thư số cấp cho tổ chức "${org || '—'}", không phải "${unit}" như trong danh sách đơn vị trực thuộc. Không nhận tệp; hãy kiểm tra đơn vị đã ký bằng đúng chứng thư số của mình.`,
+    accepted: (signer: string, org: string) => ` Chữ ký số hợp lệ: ${signer} — ${org}.`,
+    auditVouched: (unit: string, fp: string, subject: string, serial: string) =>
+      `Khóa ký tệp Excel ${fp} của ${unit} được xác nhận qua chữ ký số (${subject}, số hiệu ${serial})`,
+    boardSigned: 'Ký số',
+    boardSigner: (signer: string, org: string) => `${signer} — ${org}`,
+  },
   cli: {
     signed: (out: string, sha: string) => `Đã ký: ${out}\nSHA-256: ${sha}`,
     verified: (signer: string, org: string, time: string) => `Hợp lệ. Người ký: ${signer}; tổ chức: ${org || '—'}; thời gian ký: ${time}`,

@@ -15,6 +15,7 @@ import { settingsHandlers } from '../settings/service';
 import type { Db } from '../db/open';
 import { peopleHandlers } from '../people/service';
 import { reportHandlers, type ReportEnv } from '../reports/service';
+import { signingHandlers } from '../signing/service';
 import { systemHandlers } from '../systems/service';
 import { unitHandlers } from '../unit/service';
 import type { Handlers, SessionMethod } from './types';
@@ -41,5 +42,6 @@ export function createHandlers(db: Db, env: ReportEnv): Omit<Handlers, SessionMe
     ...reportHandlers(db, env),
     ...importHandlers(db),
     ...districtHandlers(db, env),
+    ...signingHandlers(db, env),
   };
 }

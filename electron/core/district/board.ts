@@ -43,19 +43,22 @@ export function districtBoard(db: Db, campaignId: number, today: string, filter:
   const params = { ...all, kind: filter.kind ?? null, status: filter.status ?? null };
   type Row = Omit<BoardUnit, 'expected' | 'figures' | 'fileName' | 'fingerprint' | 'firstReceivedOn' | 'lastReceivedOn'> & {
     expected: number; firstOn: string | null; lastOn: string | null; fileName: string | null; fingerprint: string | null;
+    signerName: string | null; signerOrganisation: string | null;
   } & Partial<CampaignFigures> & { hasFigures: number | null };
   const query = db.prepare(
     `${BOARD_SQL}
-     SELECT b.*, s.file_name AS fileName, k.fingerprint, fs.hasFigures, fs.total, fs.admin, fs.user, fs.done, fs.late, fs.missing, fs.toCancel
+     SELECT b.*, s.file_name AS fileName, k.fingerprint, sig.common_name AS signerName, sig.organisation AS signerOrganisation, fs.hasFigures, fs.total, fs.admin, fs.user, fs.done, fs.late, fs.missing, fs.toCancel
      FROM shown b
      LEFT JOIN district_submissions s ON s.id = b.submissionId
      LEFT JOIN district_unit_keys k ON k.id = s.key_id
+     LEFT JOIN district_submission_signatures sig ON sig.submission_id = b.submissionId
      LEFT JOIN (SELECT f.submission_id, 1 AS hasFigures, ${FIGURE_SUMS} FROM district_submission_figures f
                 WHERE f.submission_id IN (SELECT submissionId FROM shown) GROUP BY f.submission_id) fs ON fs.submission_id = b.submissionId`,
   );
   const toUnit = (r: Row): BoardUnit => ({
     unitId: r.unitId, code: r.code, name: r.name, kind: r.kind, contact: r.contact, expected: r.expected === 1, status: r.status,
     firstReceivedOn: r.firstOn, lastReceivedOn: r.lastOn, files: r.files, submissionId: r.submissionId, fileName: r.fileName, fingerprint: r.fingerprint,
+    signer: r.signerName === null ? null : { commonName: r.signerName, organisation: r.signerOrganisation ?? '' },
     figures: r.submissionId === null ? null : {
       total: r.total ?? 0, admin: r.admin ?? 0, user: r.user ?? 0, done: r.done ?? 0, late: r.late ?? 0, missing: r.missing ?? 0, toCancel: r.toCancel ?? 0,
     },

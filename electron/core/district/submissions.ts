@@ -13,6 +13,7 @@ import { ImportFileError } from '../import/problems';
 import { prescanXlsx } from '../import/zip-prescan';
 import type { Progress } from '../jobs/runner';
 import { verifyReportParts } from '../reports/verify';
+import { auditVouchedKey, isPdf, officeRoots, openSignedPdf, organisationMatches, recordSignature, type PdfSignature } from './signed-submission';
 
 // Unit files coming up (PRODUCT.md "Consolidation"). Each file, one after another:
 //  1. off any transaction: base64 → bytes, SHA-256, the import's zip pre-scan (entry count,
@@ -22,6 +23,9 @@ import { verifyReportParts } from '../reports/verify';
 //     the register, campaign (by reference, else directive number + deadline), the unit's pinned
 //     key (first file / key change only on the clerk's confirmation), not older than the file it
 //     would replace — then the submission, its figures per system and an audit row.
+// A signed report PDF (signed-submission.ts) is checked first against the office's trusted roots;
+// the workbook it carries then goes through the same steps, and a valid certificate chain whose
+// organisation is the register's unit stands in for the clerk's key confirmation.
 // A refused file writes nothing and never stops the others.
 
 const R = vi.district.result;
@@ -34,6 +38,8 @@ interface Checked {
   payload: ReportPayload;
   publicKey: string;
   fingerprint: string;
+  /** Present when the file was a signed PDF: `bytes`/`sha256` are the PDF's, the payload its workbook's. */
+  signature?: PdfSignature;
 }
 
 type Refusal = { refused: SubmissionFileResult };
@@ -43,16 +49,24 @@ function refusal(fileName: string, sha256: string | null, reason: RefusalReason,
 }
 
 /** Step 1: everything that can be known from the file alone. */
-async function checkFile(file: { fileName: string; dataBase64: string }): Promise<Checked | Refusal> {
+async function checkFile(file: { fileName: string; dataBase64: string }, roots: Buffer[], now: Date): Promise<Checked | Refusal> {
   const { fileName } = file;
   const base64 = file.dataBase64.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 === 1) return refusal(fileName, null, 'unreadable', R.badBase64(fileName));
   const bytes = Buffer.from(base64, 'base64');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (bytes.length > MAX_UPLOAD_BYTES) return refusal(fileName, sha256, 'unreadable', vi.import.fileErrors.tooLarge(fileName, { limit: MAX_UPLOAD_BYTES }));
+  let signature: PdfSignature | undefined;
+  let workbook: Buffer = bytes;
+  if (isPdf(bytes)) {
+    const pdf = await openSignedPdf(fileName, bytes, roots, now);
+    if (!pdf.ok) return refusal(fileName, sha256, 'signature', pdf.message);
+    signature = pdf.signature;
+    workbook = pdf.workbook;
+  }
   let parts: Map<string, Buffer>;
   try {
-    parts = prescanXlsx(bytes);
+    parts = prescanXlsx(workbook);
   } catch (error) {
     if (error instanceof ImportFileError) {
       const message = vi.import.fileErrors[error.problem.code](fileName, error.problem.detail ?? {});
@@ -75,7 +89,7 @@ async function checkFile(file: { fileName: string; dataBase64: string }): Promis
     return refusal(fileName, sha256, 'altered', R.altered(verified.problems.join(' ')), payload ? { unitCode: payload.unit?.code, unitName: payload.unit?.name } : {});
   }
   if (payload.kind !== 'report') return refusal(fileName, sha256, 'notReport', R.cancellationsOnly(fileName), { unitCode: payload.unit.code, unitName: payload.unit.name });
-  return { fileName, sha256, bytes, payload, publicKey: verified.publicKey, fingerprint: verified.fingerprint };
+  return { fileName, sha256, bytes, payload, publicKey: verified.publicKey, fingerprint: verified.fingerprint, ...(signature ? { signature } : {}) };
 }
 
 /** A system's identity across units: its code, or its folded name when the unit's system has none (the export then writes "S<id>"). */
@@ -135,7 +149,11 @@ function storeFile(db: Db, ctx: CallContext, input: Input, trust: Trust, f: Chec
   const pinned = db.prepare('SELECT id, fingerprint, public_key AS publicKey FROM district_unit_keys WHERE unit_id = ? AND retired_at IS NULL').get(unit.id) as
     | { id: number; fingerprint: string; publicKey: string }
     | undefined;
-  const confirmed = trust.all || trust.confirmed.has(trustKey(unit.code, f.fingerprint));
+  // A certificate chained to a trusted root names the unit: it replaces the fingerprint confirmation.
+  if (f.signature && !organisationMatches(f.signature.organisation, unit.name)) {
+    return refuse('signature', vi.signing.office.orgMismatch(f.signature.organisation, unit.name), { campaignId: campaign.id });
+  }
+  const confirmed = f.signature !== undefined || trust.all || trust.confirmed.has(trustKey(unit.code, f.fingerprint));
   const keyMatches = pinned?.publicKey === f.publicKey;
   if (!pinned && !confirmed) return refuse('needsKey', R.needsKey(unit.name, f.fingerprint), { campaignId: campaign.id });
   if (pinned && !keyMatches && !confirmed) return refuse('keyChanged', R.keyChanged(f.fingerprint, pinned.fingerprint), { campaignId: campaign.id, pinnedFingerprint: pinned.fingerprint });
@@ -152,6 +170,7 @@ function storeFile(db: Db, ctx: CallContext, input: Input, trust: Trust, f: Chec
   let keyId = pinned?.id;
   let keyPinned = false;
   if (!pinned || !keyMatches) {
+    if (f.signature) auditVouchedKey(db, ctx, unit, f.fingerprint, f.signature);
     if (pinned) {
       db.prepare('UPDATE district_unit_keys SET retired_at = ?, retired_by = ? WHERE id = ?').run(now, ctx.actor, pinned.id);
       writeAudit(db, ctx, { action: 'key', entity: 'unit', entityId: unit.id, summary: R.auditKeyChange(unit.name, pinned.fingerprint, f.fingerprint), data: { from: pinned.fingerprint, to: f.fingerprint } });
@@ -175,6 +194,7 @@ function storeFile(db: Db, ctx: CallContext, input: Input, trust: Trust, f: Chec
       )
       .run(campaign.id, unit.id, keyId, today, now, ctx.actor, f.fileName, f.sha256, f.bytes.length, p.generatedAt, campaign.by, JSON.stringify(p), f.bytes).lastInsertRowid,
   );
+  if (f.signature) recordSignature(db, id, f.signature);
   const figure = db.prepare(
     `INSERT INTO district_submission_figures (submission_id, position, system_key, system_code, system_name, total, admin, user, done, late, missing, to_cancel)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -188,7 +208,9 @@ function storeFile(db: Db, ctx: CallContext, input: Input, trust: Trust, f: Chec
   });
   const late = firstOn > campaign.deadline;
   const when = late ? vi.district.upload.lateBy(daysBetween(campaign.deadline, firstOn)) : vi.district.upload.onTime;
-  const message = (current ? R.replaced(unit.name, when) : R.accepted(unit.name, when)) + (keyPinned ? R.keyPinned(f.fingerprint) : '');
+  const message =
+    (current ? R.replaced(unit.name, when) : R.accepted(unit.name, when)) +
+    (f.signature ? vi.signing.office.accepted(f.signature.commonName, f.signature.organisation) : keyPinned ? R.keyPinned(f.fingerprint) : '');
   return {
     ...base, status: 'accepted', message, campaignId: campaign.id, submissionId: id, replaced: current !== undefined, keyPinned,
     receivedOn: today, late, figures: p.figures.overall as CampaignFigures,
@@ -202,9 +224,10 @@ export async function importSubmissions(db: Db, ctx: CallContext, input: Input, 
   const results: SubmissionFileResult[] = [];
   const seen = new Map<string, string>();
   const total = input.files.length;
+  const roots = officeRoots(db);
   for (const [i, file] of input.files.entries()) {
     progress(i, total);
-    const checked = await checkFile(file);
+    const checked = await checkFile(file, roots, ctx.now());
     let result: SubmissionFileResult;
     if ('refused' in checked) result = checked.refused;
     else if (seen.has(checked.sha256)) {

@@ -25,6 +25,8 @@ export interface ReportEnv {
   /** A second, read-only connection: the export reads one consistent snapshot while the app keeps working. */
   openReader: () => Db;
   jobs: JobRunner;
+  /** The desktop shell prints a renderer route to PDF (Electron's printToPDF); absent in the harness and CLI. */
+  printPdf?: ((route: string) => Promise<Buffer>) | undefined;
 }
 
 export function exportsDir(dbFile: string): string {

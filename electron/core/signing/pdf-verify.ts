@@ -17,6 +17,8 @@ export interface PdfVerification {
   signingTime: string | null;
   /** True when the chain reached one of the trusted roots (at the signing time). */
   chainTrusted: boolean;
+  /** SHA-256 of the trusted root the chain ended at. */
+  rootSha256: string | null;
   /** The embedded unit workbook (exactly one .xlsx), or null. */
   attachment: { fileName: string; data: Buffer } | null;
   sha256: string;
@@ -47,6 +49,7 @@ export async function verifySignedPdf(pdf: Buffer, roots: Buffer[], now: Date): 
     signer: null,
     signingTime: null,
     chainTrusted: false,
+    rootSha256: null,
     attachment: null,
     sha256: createHash('sha256').update(pdf).digest('hex'),
   };
@@ -101,6 +104,8 @@ export async function verifySignedPdf(pdf: Buffer, roots: Buffer[], now: Date): 
     const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts: trusted, certs: [...intermediates, signer], checkDate: field.time });
     const chain = await engine.verify();
     result.chainTrusted = chain.result === true;
+    const root = chain.certificatePath?.[chain.certificatePath.length - 1];
+    if (result.chainTrusted && root) result.rootSha256 = certificateInfo(root).sha256;
     if (!result.chainTrusted) {
       const issuerKnown = [...trusted, ...cms.others].some((x) => x.subject.isEqual(signer.issuer));
       fail(issuerKnown ? t.chain(vi.signing.verify.chainDetail) : t.untrusted(result.signer.issuerCommonName));

@@ -1,21 +1,15 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import { loadPkcs11, useBinding } from './pkcs11';
 
-// The shell hands over the Electron build of pkcs11js (as start-electron.mjs does for better-sqlite3);
-// without it the Node build in node_modules is used, and a missing addon is a Vietnamese error, not a crash.
-const requireHere = createRequire(import.meta.url);
-const packageDir = dirname(requireHere.resolve('pkcs11js/package.json'));
+// The shell may hand over the Electron build of pkcs11js (electron/core/native/pkcs11js.ts loads a
+// named pkcs11.node; its own test covers that); without it the package's build is used, and an addon
+// that cannot load is a Vietnamese error, not a crash of the app.
+describe('pkcs11js for signing', () => {
+  afterEach(() => useBinding(null));
 
-describe('pkcs11js loader', () => {
-  afterEach(() => {
-    useBinding(null);
-  });
-
-  it('loads the Node build by default, lazily', () => {
+  it('loads the package build by default, on first use', () => {
     expect(typeof loadPkcs11().PKCS11).toBe('function');
   });
 
@@ -25,15 +19,8 @@ describe('pkcs11js loader', () => {
     expect(loadPkcs11()).toBe(fake);
   });
 
-  it('loads a pkcs11js copy from its folder or from the pkcs11.node inside it', () => {
-    useBinding(join(packageDir, 'build', 'Release', 'pkcs11.node'));
-    expect(typeof loadPkcs11().PKCS11).toBe('function');
-    useBinding(packageDir);
-    expect(typeof loadPkcs11().PKCS11).toBe('function');
-  });
-
-  it('says in Vietnamese that the signing component is missing', () => {
-    useBinding('/nonexistent/.electron-native/electron-0/pkcs11js');
+  it('says in Vietnamese that the signing component is missing when the named build cannot load', () => {
+    useBinding('/nonexistent/.electron-native/electron-0/pkcs11js/build/Release/pkcs11.node');
     expect(() => loadPkcs11()).toThrow(AttkError);
     expect(() => loadPkcs11()).toThrow(vi.signing.errors.noModule);
   });

@@ -1,22 +1,21 @@
-import { createRequire } from 'node:module';
-import { dirname, basename } from 'node:path';
 import type * as Pkcs11js from 'pkcs11js';
 import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
+import { loadPkcs11js } from '../native/pkcs11js';
 import { certificateInfo, parseCertificate } from './certificates';
 
 const t = vi.signing.errors;
 type Pkcs11Module = typeof Pkcs11js;
 
 /**
- * The one place that loads pkcs11js, the native PKCS#11 addon — lazily, so the app, the CLI and the
- * tests run on a machine where it is missing or built for another runtime (Electron's ABI differs
- * from Node's, exactly as for better-sqlite3). The shell may hand over the Electron build:
- * `useBinding(module)` with an already-loaded module, or `useBinding(path)` with the folder of a
- * pkcs11js copy built for Electron (or the `build/Release/pkcs11.node` inside it), the way
- * start-electron.mjs prepares `.electron-native/electron-<v>/` for better-sqlite3. Without one, the
- * build in node_modules is used (the CLI and tests: Node's). The core never reads a path to native
- * code from the environment itself: the shell decides (only `npm start`, never the packaged app).
+ * pkcs11js, the native PKCS#11 addon, loaded on first use only — so the app, the CLI and the tests
+ * run on a machine where it is missing or built for another runtime (Electron's ABI differs from
+ * Node's, as for better-sqlite3). electron/core/native/pkcs11js.ts does the loading; the shell
+ * names the Electron build of the addon (`useBinding(path of pkcs11.node)`: createCore's
+ * pkcs11Binding, from start-electron.mjs's .electron-native/ under `npm start` only) or hands over a
+ * module. Without either, the package's own build is used (Node's for the CLI and tests; the
+ * Electron build after-pack.mjs put there in the packaged app). The core never reads a path to
+ * native code from the environment itself.
  */
 let supplied: Pkcs11Module | string | null = null;
 let loaded: Pkcs11Module | null = null;
@@ -28,21 +27,12 @@ export function useBinding(binding: Pkcs11Module | string | null): void {
 
 export function loadPkcs11(): Pkcs11Module {
   if (loaded) return loaded;
-  const requireHere = createRequire(import.meta.url);
-  const source = supplied;
   try {
-    if (source && typeof source !== 'string') loaded = source;
-    else if (source) loaded = requireHere(packageDirOf(source)) as Pkcs11Module;
-    else loaded = requireHere('pkcs11js') as Pkcs11Module;
+    loaded = supplied && typeof supplied !== 'string' ? supplied : loadPkcs11js(supplied ?? undefined);
   } catch {
     throw new AttkError('INTERNAL', t.noModule);
   }
   return loaded;
-}
-
-/** `…/pkcs11js` or `…/pkcs11js/build/Release/pkcs11.node` → the package folder (its index.js wraps the addon). */
-function packageDirOf(path: string): string {
-  return basename(path) === 'pkcs11.node' ? dirname(dirname(dirname(path))) : path;
 }
 
 /** A certificate on a token, with the slot it sits in (index among slots with a token present). */

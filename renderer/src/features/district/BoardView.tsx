@@ -82,6 +82,11 @@ export function BoardView({ board, kind, status, onFilter }: {
                 <td>
                   <div>{u.name}</div>
                   <div className="muted small">{u.code} · {vi.district.kinds[u.kind]}{!u.expected && ` · ${T.notExpected}`}</div>
+                  {u.signer && (
+                    <div className="small" data-testid="board-signer">
+                      <span className="badge sub-on_time">{vi.signing.office.boardSigned}</span> {vi.signing.office.boardSigner(u.signer.commonName, u.signer.organisation)}
+                    </div>
+                  )}
                 </td>
                 <td><span className={`badge sub-${u.status}`}>{vi.district.status[u.status]}</span></td>
                 <td>{formatViDate(u.firstReceivedOn)}{u.lastReceivedOn && u.lastReceivedOn !== u.firstReceivedOn && <div className="muted small">{formatViDate(u.lastReceivedOn)}</div>}</td>

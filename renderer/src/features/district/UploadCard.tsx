@@ -105,7 +105,7 @@ export function UploadCard({ campaignId, onChanged }: { campaignId: number; onCh
           ref={input}
           type="file"
           multiple
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.pdf,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/pdf"
           hidden
           aria-label={T.pick}
           onChange={(e) => {
