@@ -7,6 +7,7 @@ import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ReminderBanner } from '../features/evaluation/ReminderBanner';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { useRoute } from './router';
+import { digitalSignatureOf } from '../features/signing/signatureParams';
 
 /**
  * Every screen but the dashboard (and the first-run wizard) is its own chunk, loaded when first
@@ -80,7 +81,7 @@ export function App() {
       <TodayContext.Provider value={info.today}>
         <Suspense fallback={<div className="splash">{vi.common.loading}</div>}>
         {route.path === '/print/sign-sheet' && <SignSheetPrint campaignId={campaignId} unitId={numberParam(route.params.get('unit'))} />}
-        {route.path === '/print/report' && <ReportPrint campaignId={campaignId} />}
+        {route.path === '/print/report' && <ReportPrint campaignId={campaignId} signature={digitalSignatureOf(route.params)} />}
         {route.path === '/print/cancellations' && <CancellationPrint campaignId={campaignId} />}
         {route.path === '/print/district-report' && <DistrictReportPrint campaignId={campaignId} />}
         </Suspense>

@@ -71,7 +71,8 @@ function makeCa(dir: string, name: string, subject: string): { dir: string; conf
   const caDir = join(dir, name);
   mkdirSync(join(caDir, 'newcerts'), { recursive: true });
   writeFileSync(join(caDir, 'index.txt'), '');
-  writeFileSync(join(caDir, 'serial'), `${(Math.floor(Math.random() * 0xffffff) + 0x100000).toString(16)}\n`);
+  // openssl reads the serial as hex and wants an even number of digits: always eight.
+  writeFileSync(join(caDir, 'serial'), `${(0x10000000 + Math.floor(Math.random() * 0x6fffffff)).toString(16)}\n`);
   const config = join(caDir, 'ca.cnf');
   writeFileSync(config, CA_CONFIG(caDir));
   execFileSync('openssl', ['req', '-x509', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(caDir, 'ca.key'), '-out', join(caDir, 'ca.pem'), '-days', '3650', '-subj', subject, '-utf8', '-config', config, '-extensions', 'root_ext', '-set_serial', '1'], { stdio: 'pipe' });

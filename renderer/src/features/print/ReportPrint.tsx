@@ -8,6 +8,8 @@ import { NarrativeDialog } from './NarrativeDialog';
 import { OfficialDocumentView } from './OfficialDocumentView';
 import { PrintFrame } from './PrintFrame';
 import { WordButton } from './WordButton';
+import { DigitalSignatureBlock } from '../signing/DigitalSignatureBlock';
+import type { DigitalSignatureInfo } from '../signing/signatureParams';
 
 export { directiveText, documentNumber, reportNumber } from '../../../../shared/reports/document';
 
@@ -16,7 +18,7 @@ export { directiveText, documentNumber, reportNumber } from '../../../../shared/
  * shared/reports/document.ts (figures from the data, the narrative the unit saved), the same
  * model the .docx is made from. "Sửa lời văn" edits the narrative; "Tải bản Word" downloads it.
  */
-export function ReportPrint({ campaignId }: { campaignId: number }) {
+export function ReportPrint({ campaignId, signature = null }: { campaignId: number; signature?: DigitalSignatureInfo | null }) {
   const api = useApi();
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState(false);
@@ -39,6 +41,8 @@ export function ReportPrint({ campaignId }: { campaignId: number }) {
       }
     >
       <OfficialDocumentView doc={doc} />
+      {/* Digital signing: the visible block closes the last page (inside the signed bytes). */}
+      {signature && <DigitalSignatureBlock info={signature} />}
       {editing && (
         <NarrativeDialog
           data={data}

@@ -9,6 +9,7 @@ import { CheckboxField } from '../../components/fields';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useToast } from '../../components/Toast';
 import { downloadBase64, useJob } from '../../hooks/useJob';
+import { SignReportCard } from '../signing/SignReportCard';
 
 const t = vi.reports.screen;
 
@@ -109,6 +110,7 @@ export function ReportsScreen({ campaignId: initial }: { campaignId?: number | u
               {campaign.sentOn && <> · {vi.campaigns.lifecycle.sent(formatViDate(campaign.sentOn))}</>} · <a href="#/campaigns">{t.manageCampaign}</a>
             </p>
           </div>
+          <SignReportCard campaignId={campaign.id} />
           {amendments.length > 0 && (
             <div className="card">
               <h2>{vi.campaigns.lifecycle.amendments}</h2>

@@ -8,6 +8,7 @@ import { useFormErrors } from '../../hooks/useFormErrors';
 import { AppLockCard } from '../lock/AppLockCard';
 import { LegalRegisterCard } from './LegalRegisterCard';
 import { ReceivingModeCard } from '../district/ReceivingModeCard';
+import { TrustedRootsCard } from '../signing/TrustedRootsCard';
 import { SystemForm } from './SystemForm';
 import { emptyUnitDraft, IDENTITY_FIELDS, SIGNER_FIELDS, UnitProfileFields, type UnitDraft } from './unitProfileFields';
 
@@ -110,6 +111,8 @@ export function SettingsScreen({ info, onUnitSaved }: { info: AppInfo; onUnitSav
       <AppLockCard />
 
       <ReceivingModeCard onSaved={onUnitSaved} />
+
+      <TrustedRootsCard />
 
       <div className="card">
         <h2>{vi.settings.about}</h2>
