@@ -2,6 +2,15 @@
 // the receiving office's verification against its trusted root certificates.
 
 export const viSigning = {
+  /** Labels of the signing methods' input fields (zod errors name them). */
+  fields: {
+    library: 'Thư viện PKCS#11',
+    slot: 'Khe token',
+    certificateId: 'Chứng thư số',
+    pin: 'Mã PIN',
+    visible: 'Khối chữ ký số',
+    pdfBase64: 'Tệp PDF',
+  } as Record<string, string>,
   title: 'Ký số báo cáo',
   intro:
     'Ký báo cáo bằng chứng thư số của đơn vị trên USB token. Tệp PDF đã ký mang kèm tệp Excel dữ liệu đã ký của đơn vị; nơi nhận kiểm tra chữ ký theo các chứng thư số gốc tin cậy, không cần xác nhận khóa bằng tay.',

@@ -104,6 +104,7 @@ export const vi = {
     ...viDevices.fields,
     ...viConnections.fields,
     ...viSecurity.fields,
+    ...viSigning.fields,
     id: 'Mã',
     name: 'Tên',
     fullName: 'Họ và tên',
