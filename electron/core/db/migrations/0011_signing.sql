@@ -1,4 +1,4 @@
--- 0010: digital signing (ký số) with the unit's USB token, and the receiving office's trust list.
+-- 0011: digital signing (ký số) with the unit's USB token, and the receiving office's trust list.
 
 -- Root certificates the receiving office trusts (Cài đặt → Chứng thư số gốc tin cậy). None ship
 -- with ATTK: the office imports the .cer/.crt of the CAs it accepts. A removed root stays as a
