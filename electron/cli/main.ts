@@ -47,6 +47,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         campaign: { type: 'string' },
         out: { type: 'string' },
         format: { type: 'string' },
+        unit: { type: 'string' },
         from: { type: 'string' },
         sheet: { type: 'string' },
         duplicates: { type: 'string' },
@@ -157,7 +158,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         const campaignId = Number(values.campaign);
         if (!Number.isInteger(campaignId) || campaignId <= 0) throw new UsageError(vi.cli.missingOption('--campaign'));
         if (!values.out) throw new UsageError(vi.cli.missingOption('--out'));
-        if (format === 'docx') return await exportDocxCommand({ db: file, kind, campaignId, out: values.out, json, now, appVersion: APP_VERSION, write: io.out });
+        const unitId = values.unit === undefined ? undefined : Number(values.unit);
+        if (unitId !== undefined && (!Number.isInteger(unitId) || unitId <= 0)) throw new UsageError(vi.cli.missingOption('--unit'));
+        if (format === 'docx') return await exportDocxCommand({ db: file, kind, campaignId, out: values.out, unitId, json, now, appVersion: APP_VERSION, write: io.out });
         if (kind === 'sign-sheet') throw new UsageError(vi.documents.cli.signSheetXlsx);
         const core = createCore({ file: resolve(file), shell: 'cli', appVersion: APP_VERSION, ...(now ? { now } : {}) });
         try {

@@ -27,6 +27,8 @@ export const viDocuments = {
     download: 'Tải bản Word',
     preparing: 'Đang tạo bản Word…',
     fileName: (kind: string, unitCode: string, date: string) => `ATTK_${kind}_${unitCode}_${date}.docx`,
+    signSheetTooLarge: (rows: number, max: number) =>
+      `Phiếu xác nhận có ${rows.toLocaleString('vi-VN')} tài khoản, quá lớn cho một tệp Word (tối đa ${max.toLocaleString('vi-VN')}). Hãy in phiếu theo từng đơn vị: chọn đơn vị ở danh sách tài khoản của đợt rà soát rồi bấm "In phiếu xác nhận".`,
     kinds: { report: 'BaoCao', cancellations: 'CongVanHuyTK', 'sign-sheet': 'PhieuXacNhan' } as Record<string, string>,
   },
   cli: {

@@ -274,7 +274,7 @@ Lệnh:
   serve  --db TỆP [--port N]                Chạy giao diện trên trình duyệt (chỉ 127.0.0.1, có mã truy cập)
   export report|cancellations --db TỆP --campaign MÃ --out TỆP.xlsx [--show-logins]
                                             Xuất tệp Excel có chữ ký số (báo cáo / đề nghị hủy tài khoản)
-  export report|cancellations|sign-sheet --format docx --db TỆP --campaign MÃ --out TỆP.docx
+  export report|cancellations|sign-sheet --format docx --db TỆP --campaign MÃ --out TỆP.docx [--unit MÃ]
                                             Xuất bản Word (báo cáo / công văn đề nghị hủy / phiếu xác nhận)
   bench [--size unit|district|province]     Đo hiệu năng, ghi kết quả vào bench/results.md
 
