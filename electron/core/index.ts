@@ -15,6 +15,8 @@ import { useBinding } from './signing/pkcs11';
 export { dispatch, type Core } from './api/dispatch';
 export { checkDatabase, openDatabase, LATEST_SCHEMA_VERSION } from './db/open';
 export { DatabaseDamagedError, preflightDatabase } from './db/preflight';
+export { dataLocation, type DataLocation } from './db/data-location';
+export { moveDatabaseOnce, type MoveOutcome } from './db/move-to-local';
 export { backupDir, listBackups } from './backup/files';
 export { databaseInUse, findNewestGoodBackup, swapInBackup, verifyBackupFile } from './backup/restore';
 export { scheduleDailyBackups, type DailyBackupTimer } from './backup/service';

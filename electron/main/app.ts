@@ -1,9 +1,19 @@
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { AttkError } from '../../shared/errors';
 import { vi } from '../../shared/i18n/vi';
 import { formatViDateTime } from '../../shared/dates';
-import { createCore, DatabaseDamagedError, dispatch, findNewestGoodBackup, scheduleDailyBackups, swapInBackup, type AppCore } from '../core';
+import {
+  createCore,
+  dataLocation,
+  DatabaseDamagedError,
+  dispatch,
+  findNewestGoodBackup,
+  moveDatabaseOnce,
+  scheduleDailyBackups,
+  swapInBackup,
+  type AppCore,
+} from '../core';
 import { startEvaluationReminders } from './reminders';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import type { BrowserWindowInstance, ElectronShellApi, WebContents } from './electron-api';
@@ -31,6 +41,8 @@ export interface AppDeps {
    * bindings start-electron.mjs sets (native-bindings.ts).
    */
   env?: Record<string, string | undefined>;
+  /** Defaults to `process.platform` (tests pass 'win32' to check the Windows data folder). */
+  platform?: NodeJS.Platform;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -40,7 +52,7 @@ export interface RunningApp {
   dataFile: string;
 }
 
-export const DATABASE_FILE_NAME = 'attk.sqlite';
+export { DATABASE_FILE_NAME } from '../core/db/data-location';
 /** Same as `appId` in electron-builder.yml. */
 export const APP_USER_MODEL_ID = 'vn.attk.app';
 
@@ -60,8 +72,13 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
     app.quit();
     return null;
   }
+  const platform = deps.platform ?? process.platform;
   // Taskbar grouping and notifications on Windows use the installer's appId.
-  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  // The data folder (Chromium's profile, settings and the database) in the local, not the roaming,
+  // profile on Windows (core/db/data-location.ts); userData must be set before `ready`.
+  const location = dataLocation({ platform, env, electronUserData: app.getPath('userData') });
+  if (location.userData !== app.getPath('userData')) app.setPath('userData', location.userData);
   // Both must happen before `ready`.
   app.enableSandbox();
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME_PRIVILEGES.scheme, privileges: { ...APP_SCHEME_PRIVILEGES.privileges } }]);
@@ -82,7 +99,7 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
   await app.whenReady();
 
   const userData = app.getPath('userData');
-  const dataFile = env.ATTK_DB ? resolve(env.ATTK_DB) : join(userData, DATABASE_FILE_NAME);
+  let dataFile = location.file;
   // Loading native code named by an environment variable is for `npm start` only (the Electron
   // builds prepared by start-electron.mjs); the packaged app loads the addons after-pack.mjs placed.
   const native = nativeBindings(app.isPackaged, env);
@@ -126,6 +143,24 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
       return null;
     }
   };
+  if (location.legacyFile) {
+    // Once: the database left in the roaming folder by earlier versions, copied and checked. If
+    // that fails the original is untouched and used for this session; the next start tries again.
+    const moved = moveDatabaseOnce(location.legacyFile, location.file, { nativeBinding, now: new Date(), formatDate: (at) => formatViDateTime(at.toISOString()) });
+    if (moved.status === 'moved') log(`database moved from ${location.legacyFile} to ${location.file}`);
+    if (moved.status === 'failed') {
+      log('moving the database to the local profile failed', moved.detail);
+      dataFile = location.legacyFile;
+      await dialog.showMessageBox({
+        type: 'warning',
+        title: vi.windows.move.failedTitle,
+        message: vi.windows.move.failedTitle,
+        detail: vi.windows.move.failed(location.legacyFile, location.file, moved.detail),
+        buttons: [vi.common.close],
+        noLink: true,
+      });
+    }
+  }
   let core: AppCore;
   try {
     if (!env.ATTK_DB) mkdirSync(userData, { recursive: true });

@@ -364,3 +364,29 @@ describe('lifecycle and settings', () => {
     expect(fake.windows).toHaveLength(1);
   });
 });
+
+describe('Windows data folder', () => {
+  it('puts userData in %LOCALAPPDATA% before ready (Chromium profile, settings, database), under the installer’s AppUserModelID', async () => {
+    const roaming = 'C:\\Users\\lan\\AppData\\Roaming\\ATTK - An toàn Tài khoản';
+    const fake = createFakeElectron({ userData: roaming, appPath });
+    mkdirSync(join(dir, 'db'));
+    const file = join(dir, 'db', 'attk.sqlite');
+    running = await startApp(fake.electron, {
+      openSettings: async () => confStore(),
+      env: { ATTK_DB: file, LOCALAPPDATA: 'C:\\Users\\lan\\AppData\\Local' },
+      platform: 'win32',
+      log: () => {},
+    });
+    expect(fake.calls).toContain('setAppUserModelId vn.attk.app');
+    const setPath = fake.calls.indexOf('setPath userData C:\\Users\\lan\\AppData\\Local\\ATTK - An toàn Tài khoản');
+    expect(setPath).toBeGreaterThan(-1);
+    expect(setPath).toBeLessThan(fake.calls.indexOf('whenReady'));
+    expect(running?.dataFile).toBe(file);
+  });
+
+  it('elsewhere keeps Electron’s userData and sets no AppUserModelID', async () => {
+    const fake = await launch({}, {});
+    expect(fake.calls.filter((c) => c.startsWith('setPath') || c.startsWith('setAppUserModelId'))).toEqual([]);
+    expect(running?.dataFile).toBe(join(userData, 'attk.sqlite'));
+  });
+});

@@ -10,8 +10,10 @@ import { viReliability } from './vi-reliability';
 import { viSigning } from './vi-signing';
 import { viDocuments } from './vi-documents';
 import { viConnections, viSecurity } from './vi-connections';
+import { viWindows } from './vi-windows';
 
 export const vi = {
+  windows: viWindows,
   campaigns: viCampaigns,
   reports: viReports,
   import: viImport,

@@ -85,6 +85,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
   const menus = { built: [] as unknown[][], applied: [] as unknown[] };
   const workAreas = options.workAreas ?? [{ x: 0, y: 0, width: 1920, height: 1040 }];
   let quitCount = 0;
+  let userDataPath = options.userData;
 
   class FakeBrowserWindow extends EventEmitter {
     readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> };
@@ -177,7 +178,12 @@ export function createFakeElectron(options: FakeElectronOptions) {
     },
     getPath: (name: string) => {
       if (name !== 'userData') throw new Error(`fake app.getPath: ${name} not faked`);
-      return options.userData;
+      return userDataPath;
+    },
+    setPath: (name: string, path: string) => {
+      if (name !== 'userData') throw new Error(`fake app.setPath: ${name} not faked`);
+      calls.push(`setPath ${name} ${path}`);
+      userDataPath = path;
     },
     getAppPath: () => options.appPath,
     getVersion: () => options.version ?? '0.1.0-test',

@@ -4,6 +4,7 @@ import { vi } from '../../../shared/i18n/vi';
 import { foldForSearch } from '../../../shared/text/vietnamese';
 import { backupDir } from '../backup/files';
 import { writeBackupSync } from '../backup/write';
+import { remoteVolumeProblem } from './location';
 import { migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -21,20 +22,17 @@ export interface OpenOptions {
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
 
-/**
- * UNC paths and mapped network drives break WAL (it needs shared memory on one host), and an
- * office share is the classic way a clerk "backs up" the live file. Refuse them up front.
- */
-export function isNetworkPath(file: string): boolean {
-  return /^(\\\\|\/\/)[^\\/]+[\\/]/.test(file) && !/^\\\\\?\\[A-Za-z]:/.test(file);
-}
+// UNC paths, mapped network drives and network folders break WAL (it needs shared memory on one
+// host), and an office share is the classic way a clerk "backs up" the live file: refused up front.
+export { isNetworkPath } from './location';
 
 /**
  * Open (and create or upgrade) the database. Never overwrites or "repairs" a file it cannot use:
  * a database from a newer app version, or one that is not a database, is refused untouched.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  if (file !== ':memory:' && isNetworkPath(file)) throw new AttkError('DATABASE', vi.errors.dbNetworkPath);
+  const remote = file === ':memory:' ? null : remoteVolumeProblem(file);
+  if (remote) throw new AttkError('DATABASE', remote);
   let db: Db;
   try {
     db = new Database(file, {

@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
-import { isNetworkPath, LATEST_SCHEMA_VERSION } from './open';
+import { remoteVolumeProblem } from './location';
+import { LATEST_SCHEMA_VERSION } from './open';
 
 /**
  * The database file exists but is damaged: not a database any more, or it fails quick_check.
@@ -27,7 +28,8 @@ const DAMAGE_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CORRUPT
  */
 export function preflightDatabase(file: string, options: { nativeBinding?: string | undefined } = {}): void {
   if (file === ':memory:') return;
-  if (isNetworkPath(file)) throw new AttkError('DATABASE', vi.errors.dbNetworkPath);
+  const remote = remoteVolumeProblem(file);
+  if (remote) throw new AttkError('DATABASE', remote);
   if (!existsSync(file) || statSync(file).size === 0) return;
   let db: Database.Database;
   try {
