@@ -20,6 +20,7 @@ import type { BrowserWindowInstance, ElectronShellApi, WebContents } from './ele
 import { registerContractHandlers } from './ipc';
 import { createPdfPrinter } from './print-pdf';
 import { nativeBindings } from './native-bindings';
+import { useBinding as usePkcs11Binding } from '../core/signing/pkcs11';
 import { buildMenuTemplate } from './menu';
 import {
   createMemoryStore,
@@ -106,6 +107,8 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
   const nativeBinding = native.betterSqlite3;
   // The hidden print window needs the app's path and its own-contents set, made further down.
   let printPdf: ((route: string) => Promise<Buffer>) | null = null;
+  // Token signing loads pkcs11js lazily, on first use; under `npm start` from the Electron build.
+  if (native.pkcs11js) usePkcs11Binding(native.pkcs11js);
   const openCore = () =>
     createCore({
       file: dataFile,

@@ -8,8 +8,9 @@
 //   them in these variables. Outside `npm start` they are ignored in a packaged app, so an
 //   environment variable can never make the installed app load native code from elsewhere.
 //
-// How to use: better-sqlite3 → createCore({ nativeBinding: bindings.betterSqlite3 });
-// pkcs11js → loadPkcs11js(bindings.pkcs11js) from electron/core/native/pkcs11js.ts.
+// How to use (app.ts does both): better-sqlite3 → createCore({ nativeBinding: bindings.betterSqlite3 });
+// pkcs11js → useBinding(bindings.pkcs11js) from electron/core/signing/pkcs11.ts, which loads the
+// prepared copy of the package around that addon (.electron-native/…/pkcs11js/index.js).
 
 /** Same names as `env` in electron/cli/native-modules.mjs (a test keeps them equal). */
 export const NATIVE_BINDING_ENV = { betterSqlite3: 'ATTK_SQLITE_BINDING', pkcs11js: 'ATTK_PKCS11_BINDING' } as const;
