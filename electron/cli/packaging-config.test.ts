@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { APP_USER_MODEL_ID } from '../main/app';
 import { NATIVE_MODULES } from './native-modules.mjs';
 
 const require = createRequire(import.meta.url);
@@ -128,6 +129,8 @@ describe('electron-builder.yml: the Vietnamese installer', () => {
 
   it('installs per user without elevation and keeps the data folder on uninstall', () => {
     expect(config.nsis).toMatchObject({ perMachine: false, allowElevation: false, deleteAppDataOnUninstall: false });
-    expect(config.appId).toBe('vn.attk.app');
+    // Windows shows toasts and groups taskbar icons by this ID: the installer's shortcut
+    // (WinShell::SetLnkAUMI "${APP_ID}") and the running app must agree.
+    expect(config.appId).toBe(APP_USER_MODEL_ID);
   });
 });

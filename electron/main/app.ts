@@ -20,6 +20,7 @@ import type { BrowserWindowInstance, ElectronShellApi, WebContents } from './ele
 import { registerContractHandlers } from './ipc';
 import { createPdfPrinter } from './print-pdf';
 import { nativeBindings } from './native-bindings';
+import { ensurePortableShortcut, portableShortcutPlan } from './portable-shortcut';
 import { useBinding as usePkcs11Binding } from '../core/signing/pkcs11';
 import { buildMenuTemplate } from './menu';
 import {
@@ -63,7 +64,7 @@ export const APP_USER_MODEL_ID = 'vn.attk.app';
  * Resolves to null when this process must not run the app (second instance, unusable database).
  */
 export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promise<RunningApp | null> {
-  const { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } = electron;
+  const { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } = electron;
   const env = deps.env ?? process.env;
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(`[attk] ${message}`, error ?? ''));
 
@@ -278,13 +279,27 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => log('cannot load the interface', error));
 
   // Monthly evaluation reminders as desktop notifications (rules in shared/, chosen by the core).
+  // The portable build has no installer-made Start-menu shortcut, without which Windows drops them.
+  const shortcut = portableShortcutPlan({ platform, env, appData: app.getPath('appData'), appUserModelId: APP_USER_MODEL_ID });
+  if (shortcut) {
+    let result: ReturnType<typeof ensurePortableShortcut> | 'failed';
+    try {
+      result = ensurePortableShortcut(shell, shortcut);
+    } catch (error) {
+      log('writing the Start-menu shortcut failed', error);
+      result = 'failed';
+    }
+    if (result === 'failed') log(`cannot create the Start-menu shortcut ${shortcut.path}; reminders show inside the app only`);
+  }
   const reminders = startEvaluationReminders({
     Notification: electron.Notification,
+    platform,
     call: (method, input) => dispatch(core, method, input),
     setInterval,
     clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
     onClick: () => {
       if (window.isDestroyed()) return;
+      if (window.isMinimized()) window.restore();
       window.show();
       window.focus();
       window.loadURL(`${APP_ENTRY_URL}#/evaluation`).catch((error: unknown) => log('cannot open the evaluation screen', error));

@@ -6,7 +6,7 @@ export type ElectronModule = typeof import('electron');
 
 export type ElectronShellApi = Pick<
   ElectronModule,
-  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'Notification' | 'protocol' | 'screen' | 'session'
+  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'Menu' | 'Notification' | 'protocol' | 'screen' | 'session' | 'shell'
 >;
 
 export type BrowserWindowInstance = InstanceType<ElectronModule['BrowserWindow']>;

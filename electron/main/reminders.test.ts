@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EvaluationReminder } from '../../shared/evaluation/schema';
 import type { Envelope } from '../../shared/errors';
-import { DEFAULT_REMINDER_INTERVAL_MS, startEvaluationReminders, type EvaluationRemindersOptions } from './reminders';
+import { DEFAULT_REMINDER_INTERVAL_MS, MAX_PENDING_NOTIFICATIONS, startEvaluationReminders, type EvaluationRemindersOptions } from './reminders';
 
 // Fakes only: a Notification class that records, a contract whose answer the test sets, and a
 // timer the test fires by hand.
@@ -17,16 +17,23 @@ function reminder(id: string, text = `nhắc ${id}`): EvaluationReminder {
 function setup(overrides: Partial<EvaluationRemindersOptions> = {}) {
   const shown: { title: string; body: string }[] = [];
   const clicks: ((() => void) | undefined)[] = [];
+  const instances: FakeNotification[] = [];
   class FakeNotification {
-    private listener: (() => void) | undefined;
-    constructor(private readonly options: { title: string; body: string }) {}
-    on(_event: 'click', listener: () => void) {
-      this.listener = listener;
+    readonly listeners: Record<string, (() => void) | undefined> = {};
+    constructor(private readonly options: { title: string; body: string }) {
+      instances.push(this);
+    }
+    on(event: 'click' | 'close' | 'failed', listener: () => void) {
+      this.listeners[event] = listener;
       return this;
     }
     show() {
       shown.push(this.options);
-      clicks.push(this.listener);
+      clicks.push(this.listeners.click);
+    }
+    /** What Electron does when the toast is dismissed, times out, or cannot be shown. */
+    emit(event: 'close' | 'failed') {
+      this.listeners[event]?.();
     }
   }
   let answer: Envelope<unknown> = { ok: true, result: { today: '2024-01-26', reminders: [] } };
@@ -51,7 +58,7 @@ function setup(overrides: Partial<EvaluationRemindersOptions> = {}) {
     ...overrides,
   };
   return {
-    shown, clicks, calls, timers, logged, options,
+    shown, clicks, calls, timers, logged, options, instances, FakeNotification,
     answer: (today: string, reminders: EvaluationReminder[]) => {
       answer = { ok: true, result: { today, reminders } };
     },
@@ -124,7 +131,7 @@ describe('startEvaluationReminders', () => {
 
   it('calls onClick with the reminder when a notification is clicked', async () => {
     const clicked: string[] = [];
-    const f = setup({ onClick: (r) => clicked.push(r.id) });
+    const f = setup({ onClick: (r) => clicked.push(r?.id ?? 'activation'), platform: 'linux' });
     f.answer('2024-01-24', [reminder('2024-01:send_due_soon')]);
     startEvaluationReminders(f.options);
     await f.settle();
@@ -156,5 +163,64 @@ describe('startEvaluationReminders', () => {
     expect(await second).toEqual([]);
     await f.settle();
     expect(f.shown).toHaveLength(1);
+  });
+});
+
+describe('notification lifetime and activation', () => {
+  it('keeps every shown notification referenced until it is closed or fails, so its click still arrives', async () => {
+    const f = setup({ platform: 'linux' });
+    f.answer('2024-01-24', [reminder('2024-01:send_due_soon'), reminder('2024-01:send_overdue')]);
+    const handle = startEvaluationReminders(f.options);
+    await f.settle();
+    expect(handle.pending()).toBe(2);
+    f.instances[0]!.emit('close');
+    expect(handle.pending()).toBe(1);
+    f.instances[1]!.emit('failed');
+    expect(handle.pending()).toBe(0);
+  });
+
+  it('lets go of the oldest beyond MAX_PENDING_NOTIFICATIONS, and of all on stop', async () => {
+    const f = setup({ platform: 'linux' });
+    const many = Array.from({ length: MAX_PENDING_NOTIFICATIONS + 5 }, (_, i) => reminder(`2024-01:k${i}`));
+    f.answer('2024-01-24', many);
+    const handle = startEvaluationReminders(f.options);
+    await f.settle();
+    expect(f.shown).toHaveLength(MAX_PENDING_NOTIFICATIONS + 5);
+    expect(handle.pending()).toBe(MAX_PENDING_NOTIFICATIONS);
+    handle.stop();
+    expect(handle.pending()).toBe(0);
+  });
+
+  it('on Windows, takes every click through Notification.handleActivation (also a toast from an earlier run), once', async () => {
+    const clicked: (string | null)[] = [];
+    const f = setup({ platform: 'win32', onClick: (r) => clicked.push(r?.id ?? null) });
+    let activate: ((details: { type: string; arguments: string }) => void) | undefined;
+    const WithActivation = Object.assign(f.FakeNotification, {
+      handleActivation: (callback: (details: { type: string; arguments: string }) => void) => {
+        activate = callback;
+      },
+    });
+    f.answer('2024-01-24', [reminder('2024-01:send_due_soon')]);
+    const handle = startEvaluationReminders({ ...f.options, Notification: WithActivation });
+    await f.settle();
+    expect(activate).toBeTypeOf('function');
+    expect(f.clicks).toEqual([undefined]); // no per-object click: it would fire a second time
+    activate!({ type: 'click', arguments: '' });
+    expect(clicked).toEqual([null]);
+    activate!({ type: 'reply', arguments: '' });
+    expect(clicked).toEqual([null]);
+    handle.stop();
+    activate!({ type: 'click', arguments: '' });
+    expect(clicked).toEqual([null]);
+  });
+
+  it('without handleActivation (other platforms, older Electron) uses each notification’s click', async () => {
+    const clicked: (string | null)[] = [];
+    const f = setup({ platform: 'win32', onClick: (r) => clicked.push(r?.id ?? null) });
+    f.answer('2024-01-24', [reminder('2024-01:send_due_soon')]);
+    startEvaluationReminders(f.options);
+    await f.settle();
+    f.clicks[0]!();
+    expect(clicked).toEqual(['2024-01:send_due_soon']);
   });
 });

@@ -390,3 +390,47 @@ describe('Windows data folder', () => {
     expect(running?.dataFile).toBe(join(userData, 'attk.sqlite'));
   });
 });
+
+describe('reminders on Windows', () => {
+  const roaming = 'C:\\Users\\lan\\AppData\\Roaming';
+  async function launchWindows(env: Record<string, string>, options: Partial<Parameters<typeof createFakeElectron>[0]> = {}) {
+    const fake = createFakeElectron({ userData, appPath, appData: roaming, ...options });
+    running = await startApp(fake.electron, { openSettings: async () => confStore(), env: { ATTK_DB: join(userData, 'attk.sqlite'), ...env }, platform: 'win32', log: () => {} });
+    return fake;
+  }
+  beforeEach(() => mkdirSync(userData, { recursive: true }));
+
+  it('the portable build creates its Start-menu shortcut with the installer’s AppUserModelID, pointing at the .exe the user started', async () => {
+    const exe = 'D:\\Phan mem\\ATTK-0.1.0-portable.exe';
+    const fake = await launchWindows({ PORTABLE_EXECUTABLE_FILE: exe });
+    const link = `${roaming}\\Microsoft\\Windows\\Start Menu\\Programs\\ATTK - An toàn Tài khoản (bản chạy trực tiếp).lnk`;
+    expect(fake.shortcutWrites).toEqual([
+      { path: link, operation: 'create', details: { target: exe, appUserModelId: 'vn.attk.app', description: vi.app.tagline, icon: exe, iconIndex: 0 } },
+    ]);
+    expect(fake.calls).toContain('setAppUserModelId vn.attk.app');
+  });
+
+  it('repoints the shortcut when the portable .exe moved, leaves a matching one alone, and the installed app writes none', async () => {
+    const link = `${roaming}\\Microsoft\\Windows\\Start Menu\\Programs\\ATTK - An toàn Tài khoản (bản chạy trực tiếp).lnk`;
+    const moved = await launchWindows({ PORTABLE_EXECUTABLE_FILE: 'E:\\ATTK.exe' }, { shortcuts: { [link]: { target: 'D:\\old\\ATTK.exe', appUserModelId: 'vn.attk.app' } } });
+    expect(moved.shortcutWrites.map((w) => [w.operation, w.details.target])).toEqual([['replace', 'E:\\ATTK.exe']]);
+    running?.core.db.close();
+    const same = await launchWindows({ PORTABLE_EXECUTABLE_FILE: 'E:\\ATTK.exe' }, { shortcuts: { [link]: { target: 'E:\\ATTK.exe', appUserModelId: 'vn.attk.app' } } });
+    expect(same.shortcutWrites).toEqual([]);
+    running?.core.db.close();
+    const installed = await launchWindows({});
+    expect(installed.shortcutWrites).toEqual([]);
+  });
+
+  it('a click on a toast, even one Windows kept from an earlier run, restores the window on the evaluation screen', async () => {
+    const fake = await launchWindows({});
+    expect(fake.calls).toContain('Notification.handleActivation');
+    const window = mainWindowOf(fake);
+    window.minimize();
+    fake.activate('click');
+    expect(window.loadedUrl).toBe('app://attk/index.html#/evaluation');
+    expect(window.minimized).toBe(false);
+    expect(window.visible).toBe(true);
+    expect(window.focused).toBe(true);
+  });
+});

@@ -27,4 +27,8 @@ export const viWindows = {
       `Dữ liệu ATTK trong thư mục này đã được chuyển sang ${to} lúc ${at} và đã được kiểm tra (toàn vẹn, số dòng từng bảng).\r\n` +
       'Tệp attk.sqlite ở đây là bản cũ, ATTK không dùng nữa. Có thể xóa thư mục này sau khi đã kiểm tra ATTK mở đúng dữ liệu.\r\n',
   },
+  reminders: {
+    /** Start-menu shortcut the portable build creates so that Windows shows its reminders. */
+    portableShortcutName: 'ATTK - An toàn Tài khoản (bản chạy trực tiếp)',
+  },
 };

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { dirname } from 'node:path';
 import type { ElectronShellApi } from '../../electron/main/electron-api';
 
 /**
@@ -64,6 +65,12 @@ export interface FakeElectronOptions {
   workAreas?: { x: number; y: number; width: number; height: number }[];
   /** The button the user picks in every dialog.showMessageBox (default 0, the first). */
   messageBoxResponse?: number;
+  /** app.getPath('appData') (default: the folder above userData). */
+  appData?: string;
+  /** Electron ≥ 45 on Windows has the static Notification.handleActivation (default true). */
+  handleActivation?: boolean;
+  /** Start-menu shortcuts that exist already, by path (shell.readShortcutLink). */
+  shortcuts?: Record<string, { target: string; appUserModelId?: string }>;
 }
 
 export function createFakeElectron(options: FakeElectronOptions) {
@@ -86,6 +93,11 @@ export function createFakeElectron(options: FakeElectronOptions) {
   const workAreas = options.workAreas ?? [{ x: 0, y: 0, width: 1920, height: 1040 }];
   let quitCount = 0;
   let userDataPath = options.userData;
+  /** Notification objects the shell created, with their listeners, and the activation callback. */
+  const notificationObjects: { options: { title: string; body: string }; listeners: Map<string, () => void>; shown: boolean }[] = [];
+  const activation: { callback: ((details: { type: string; arguments: string }) => void) | null } = { callback: null };
+  const shortcuts = new Map(Object.entries(options.shortcuts ?? {}));
+  const shortcutWrites: { path: string; operation: string; details: Record<string, unknown> }[] = [];
 
   class FakeBrowserWindow extends EventEmitter {
     readonly options: Record<string, unknown> & { webPreferences?: Record<string, unknown> };
@@ -177,6 +189,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
       return Promise.resolve();
     },
     getPath: (name: string) => {
+      if (name === 'appData') return options.appData ?? dirname(userDataPath);
       if (name !== 'userData') throw new Error(`fake app.getPath: ${name} not faked`);
       return userDataPath;
     },
@@ -230,13 +243,38 @@ export function createFakeElectron(options: FakeElectronOptions) {
       setApplicationMenu: (menu: unknown) => void menus.applied.push(menu),
     },
     Notification: class FakeNotification {
+      static handleActivation =
+        options.handleActivation === false
+          ? undefined
+          : (callback: (details: { type: string; arguments: string }) => void) => {
+              calls.push('Notification.handleActivation');
+              activation.callback = callback;
+            };
+      private readonly record: (typeof notificationObjects)[number];
       constructor(readonly options: { title: string; body: string }) {
         notifications.push(options);
+        this.record = { options, listeners: new Map(), shown: false };
+        notificationObjects.push(this.record);
       }
-      show(): void {}
-      on(): this {
+      show(): void {
+        this.record.shown = true;
+      }
+      on(event: string, listener: () => void): this {
+        this.record.listeners.set(event, listener);
         return this;
       }
+    },
+    shell: {
+      readShortcutLink: (path: string) => {
+        const found = shortcuts.get(path);
+        if (!found) throw new Error(`Failed to read shortcut link`);
+        return { ...found };
+      },
+      writeShortcutLink: (path: string, operation: string, details: { target: string; appUserModelId?: string }) => {
+        shortcutWrites.push({ path, operation, details: { ...details } });
+        shortcuts.set(path, details);
+        return true;
+      },
     },
     screen: {
       getAllDisplays: () => workAreas.map((workArea) => ({ workArea, bounds: workArea })),
@@ -256,6 +294,10 @@ export function createFakeElectron(options: FakeElectronOptions) {
     errorBoxes,
     messageBoxes,
     notifications,
+    notificationObjects,
+    /** What Windows does when the user clicks one of the app's toasts (Notification.handleActivation). */
+    activate: (type = 'click') => activation.callback?.({ type, arguments: '' }),
+    shortcutWrites,
     permission,
     menus,
     quitCount: () => quitCount,
