@@ -20,6 +20,8 @@ import type { BrowserWindowInstance, ElectronShellApi, WebContents } from './ele
 import { registerContractHandlers } from './ipc';
 import { createPdfPrinter } from './print-pdf';
 import { nativeBindings } from './native-bindings';
+import { printView } from './print';
+import { isPrintView } from '../../shared/print/page-setup';
 import { ensurePortableShortcut, portableShortcutPlan } from './portable-shortcut';
 import { useBinding as usePkcs11Binding } from '../core/signing/pkcs11';
 import { buildMenuTemplate } from './menu';
@@ -227,7 +229,13 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
     shown.catch((error: unknown) => log('about dialog failed', error));
   };
   const devTools = !app.isPackaged;
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ zoom, about, devTools })));
+  const print = () => {
+    // Ctrl+P reaches the menu before the page: a print view is printed with its paper and
+    // orientation (print.ts); other screens are not documents and are not printed.
+    if (!mainWindow || mainWindow.isDestroyed() || !isPrintView(mainWindow.webContents.getURL())) return;
+    printView(mainWindow.webContents, log);
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ zoom, about, print, devTools })));
 
   const windowState = restoreWindowState(settings.get('window'), screen.getAllDisplays().map((d) => d.workArea));
   const screenSize = screen.getPrimaryDisplay().workAreaSize;

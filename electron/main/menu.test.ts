@@ -9,7 +9,7 @@ function flatten(template: MenuTemplate): Electron.MenuItemConstructorOptions[] 
 
 describe('application menu', () => {
   it('is Vietnamese: Tệp → Thoát; Xem → Tải lại, zoom; Trợ giúp → Giới thiệu', () => {
-    const menu = buildMenuTemplate({ zoom: () => {}, about: () => {}, devTools: false });
+    const menu = buildMenuTemplate({ zoom: () => {}, about: () => {}, print: () => {}, devTools: false });
     expect(menu.map((m) => m.label)).toEqual([vi.shell.menu.file, vi.shell.menu.view, vi.shell.menu.help]);
     const labels = flatten(menu).filter((i) => i.type !== 'separator').map((i) => i.label);
     expect(labels).toEqual(
@@ -19,7 +19,7 @@ describe('application menu', () => {
   });
 
   it('has no developer tools in the packaged app, and offers them for `npm start`', () => {
-    const roles = (devTools: boolean) => flatten(buildMenuTemplate({ zoom: () => {}, about: () => {}, devTools })).map((i) => i.role);
+    const roles = (devTools: boolean) => flatten(buildMenuTemplate({ zoom: () => {}, about: () => {}, print: () => {}, devTools })).map((i) => i.role);
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(true)).toContain('toggleDevTools');
   });
@@ -27,7 +27,8 @@ describe('application menu', () => {
   it('routes the zoom and about items to the shell', () => {
     const zoom = spy.fn();
     const about = spy.fn();
-    const items = flatten(buildMenuTemplate({ zoom, about, devTools: false }));
+    const print = spy.fn();
+    const items = flatten(buildMenuTemplate({ zoom, about, print, devTools: false }));
     const click = (label: string) => (items.find((i) => i.label === label)?.click as () => void)();
     click(vi.shell.menu.zoomIn);
     click(vi.shell.menu.zoomOut);
@@ -35,5 +36,9 @@ describe('application menu', () => {
     click(vi.shell.menu.about);
     expect(zoom.mock.calls).toEqual([['in'], ['out'], ['reset']]);
     expect(about).toHaveBeenCalledOnce();
+    const printItem = items.find((i) => i.label === vi.windows.print.menu);
+    expect(printItem?.accelerator).toBe('CmdOrCtrl+P');
+    (printItem?.click as () => void)();
+    expect(print).toHaveBeenCalledOnce();
   });
 });

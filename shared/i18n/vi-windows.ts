@@ -31,4 +31,8 @@ export const viWindows = {
     /** Start-menu shortcut the portable build creates so that Windows shows its reminders. */
     portableShortcutName: 'ATTK - An toàn Tài khoản (bản chạy trực tiếp)',
   },
+  print: {
+    /** Tệp → In… (Ctrl+P): prints the print view on screen with its own paper and orientation. */
+    menu: 'In tài liệu…',
+  },
 };
