@@ -19,6 +19,7 @@ export const viWindows = {
     failed: (from: string, to: string, detail: string) =>
       `ATTK lưu dữ liệu trong thư mục riêng của máy (${to}) thay cho thư mục hồ sơ chuyển vùng (${from}), nhưng lần này chưa chuyển được: ${detail}\n\n` +
       'Dữ liệu cũ được giữ nguyên và ATTK tiếp tục dùng nó. Lần mở sau ATTK sẽ thử chuyển lại; nếu vẫn lỗi, hãy báo cán bộ phụ trách CNTT (xem mục Windows trong tài liệu hướng dẫn).',
+    keyConflict: (file: string) => `đã có một khóa ký khác tại ${file}; không ghi đè khóa ký của đơn vị`,
     damaged: (result: string) => `tệp dữ liệu cũ bị hỏng (${result})`,
     integrity: (result: string) => `bản chép không qua được kiểm tra toàn vẹn (${result})`,
     counts: (table: string, source: number, copy: number) => `bảng ${table} có ${source} dòng nhưng bản chép có ${copy} dòng`,

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vi } from '../../../shared/i18n/vi';
 import { moveDatabaseOnce } from './move-to-local';
+import { loadOrCreateUnitKey } from '../reports/keys';
 import { openDatabase } from './open';
 
 let root: string;
@@ -54,6 +55,25 @@ describe('moveDatabaseOnce', () => {
     expect(after).toBe(before);
     expect(readFileSync(`${from}.moved.txt`, 'utf8')).toBe(vi.windows.move.note(to, '02/12/2026 15:00'));
     expect(readdirSync(join(root, 'Local', 'ATTK'))).toEqual(['attk.sqlite']);
+  });
+
+  it('takes the unit’s signing key along, so the fingerprint the office pinned stays the same', () => {
+    unitDatabase().close();
+    const key = loadOrCreateUnitKey(from);
+    expect(moveDatabaseOnce(from, to, options).status).toBe('moved');
+    expect(readFileSync(`${to}.signing-key.pem`)).toEqual(readFileSync(`${from}.signing-key.pem`));
+    expect(loadOrCreateUnitKey(to).fingerprint).toBe(key.fingerprint);
+  });
+
+  it('never replaces a different signing key already at the destination (and then moves nothing)', () => {
+    unitDatabase().close();
+    loadOrCreateUnitKey(from);
+    mkdirSync(join(root, 'Local', 'ATTK'), { recursive: true });
+    const other = loadOrCreateUnitKey(to);
+    const outcome = moveDatabaseOnce(from, to, options);
+    expect(outcome.status === 'failed' && outcome.detail).toMatch(/đã có một khóa ký khác/);
+    expect(existsSync(to)).toBe(false);
+    expect(loadOrCreateUnitKey(to).fingerprint).toBe(other.fingerprint);
   });
 
   it('happens once: a database already in the new place is never overwritten', () => {

@@ -5,14 +5,16 @@
 //      includes what is still in its WAL) to a temporary file beside the destination;
 //   3. the copy must pass PRAGMA integrity_check and have the same schema version and the same row
 //      count in every table as the original; then it is fsynced and renamed into place;
-//   4. the original is never deleted or changed: a note beside it says where the data went, and
+//   4. the unit's signing key beside it is copied too (its fingerprint is pinned by the office);
+//   5. the original is never deleted or changed: a note beside it says where the data went, and
 //      the unit's IT person removes the old folder once they have seen the app open the data.
 // If any step fails the temporary file is removed, nothing else changes, and the caller goes on
 // with the old file (the next start tries again).
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { vi } from '../../../shared/i18n/vi';
+import { keyPathFor } from '../reports/keys';
 import { remoteVolumeProblem, type VolumeProbe } from './location';
 
 export type MoveOutcome =
@@ -50,6 +52,28 @@ function fsyncPath(path: string): void {
   } finally {
     if (fd !== null) closeSync(fd);
   }
+}
+
+/**
+ * The unit's signing key lives beside the database (reports/keys.ts). It travels with it, before
+ * the database is published: a new key would change the fingerprint the receiving office pinned,
+ * and that office would then refuse the unit's files. A different key already at the destination
+ * is never replaced.
+ */
+function moveUnitKey(from: string, to: string): void {
+  const source = keyPathFor(from);
+  const target = keyPathFor(to);
+  if (!existsSync(source)) return;
+  const bytes = readFileSync(source);
+  if (existsSync(target)) {
+    if (readFileSync(target).equals(bytes)) return;
+    throw new Error(vi.windows.move.keyConflict(target));
+  }
+  const tmp = `${target}.moving-${process.pid}`;
+  writeFileSync(tmp, bytes, { mode: 0o600 });
+  fsyncPath(tmp);
+  renameSync(tmp, target);
+  if (!readFileSync(target).equals(bytes)) throw new Error(vi.windows.move.keyConflict(target));
 }
 
 export function moveDatabaseOnce(from: string, to: string, options: MoveOptions): MoveOutcome {
@@ -94,6 +118,7 @@ export function moveDatabaseOnce(from: string, to: string, options: MoveOptions)
       cleanUp();
       return { status: 'already-local' };
     }
+    moveUnitKey(from, to);
     renameSync(tmp, to);
     fsyncPath(dirname(to));
     try {
