@@ -9,8 +9,8 @@ import { join } from 'node:path';
 /**
  * Every native module of the app. `file` is the path, inside the package, from which the package's
  * own JavaScript loads its addon (better-sqlite3 through `bindings`, pkcs11js by a fixed require);
- * a prepared set holds a whole copy of each package around its Electron build, so pkcs11js can be
- * loaded from that copy's index.js (electron/core/signing/pkcs11.ts useBinding);
+ * the main process hands pkcs11js's prepared addon to electron/core/native/pkcs11js.ts, which
+ * loads it under the package's own index.js;
  * `env` is the variable through which `npm start` hands the prepared Electron build to the main
  * process (see electron/main/native-bindings.ts). `prebuilt`: the package publishes prebuilt
  * binaries for Electron that prebuild-install can fetch (pkcs11js does not; it is compiled).

@@ -23,7 +23,6 @@ import { nativeBindings } from './native-bindings';
 import { printView } from './print';
 import { isPrintView } from '../../shared/print/page-setup';
 import { ensurePortableShortcut, portableShortcutPlan } from './portable-shortcut';
-import { useBinding as usePkcs11Binding } from '../core/signing/pkcs11';
 import { buildMenuTemplate } from './menu';
 import {
   createMemoryStore,
@@ -110,8 +109,6 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
   const nativeBinding = native.betterSqlite3;
   // The hidden print window needs the app's path and its own-contents set, made further down.
   let printPdf: ((route: string) => Promise<Buffer>) | null = null;
-  // Token signing loads pkcs11js lazily, on first use; under `npm start` from the Electron build.
-  if (native.pkcs11js) usePkcs11Binding(native.pkcs11js);
   const openCore = () =>
     createCore({
       file: dataFile,

@@ -9,8 +9,9 @@
 //   environment variable can never make the installed app load native code from elsewhere.
 //
 // How to use (app.ts does both): better-sqlite3 → createCore({ nativeBinding: bindings.betterSqlite3 });
-// pkcs11js → useBinding(bindings.pkcs11js) from electron/core/signing/pkcs11.ts, which loads the
-// prepared copy of the package around that addon (.electron-native/…/pkcs11js/index.js).
+// pkcs11js → createCore({ pkcs11Binding: bindings.pkcs11js }) → useBinding in
+// electron/core/signing/pkcs11.ts → loadPkcs11js in electron/core/native/pkcs11js.ts, which loads
+// that addon file under the package's own index.js, on first use.
 
 /** Same names as `env` in electron/cli/native-modules.mjs (a test keeps them equal). */
 export const NATIVE_BINDING_ENV = { betterSqlite3: 'ATTK_SQLITE_BINDING', pkcs11js: 'ATTK_PKCS11_BINDING' } as const;

@@ -43,7 +43,9 @@ describe('createPdfPrinter', () => {
     expect(w.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, preload: '/app/out/preload/index.cjs' });
     expect(w.loaded).toBe(`${APP_ENTRY_URL}#/print/report?campaign=3&signer=A`);
     expect(w.checks).toBe(3);
-    expect(w.printed).toEqual({ printBackground: true, preferCSSPageSize: true });
+    expect(w.printed).toEqual({
+      pageSize: 'A4', landscape: false, preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    });
     expect(w.destroyed).toBe(true);
     expect(own.has(w.webContents)).toBe(false);
   });

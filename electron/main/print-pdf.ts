@@ -1,5 +1,7 @@
 import { APP_ENTRY_URL } from './app-protocol';
 import type { ElectronShellApi, WebContents } from './electron-api';
+import { electronPdfOptions } from './print';
+import { pageSetupFor } from '../../shared/print/page-setup';
 
 // The report as PDF for signing (issue 20): the renderer's print route loaded in a hidden window with
 // the main window's security options, printed by Chromium's own printToPDF — the same layout the
@@ -44,7 +46,8 @@ export function createPdfPrinter(deps: PdfPrinterDeps): (route: string) => Promi
         if (Date.now() - started > READY_TIMEOUT_MS) throw new Error('print view did not load');
         await new Promise((r) => setTimeout(r, 100));
       }
-      return Buffer.from(await window.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true }));
+      // The same page settings as every print of this view (print.ts; tests/e2e/print.spec.ts).
+      return Buffer.from(await window.webContents.printToPDF(electronPdfOptions(pageSetupFor(route))));
     } finally {
       deps.own.delete(window.webContents);
       window.destroy();
