@@ -4,7 +4,7 @@ import { AuditExportInput, AuditListInput, type AuditEntry, type AuditExport, ty
 import { BackupRestoreInput, type BackupCreated, type BackupList, type RestoreResult } from '../backup/schema';
 import { LockClearInput, LockSetInput, LockUnlockInput, type LockStatus } from '../lock/schema';
 import { CampaignAdvanceInput, CampaignCreateInput, CampaignUpdateInput, ChecklistInput, type Amendment, type Campaign, type CampaignProgress, type ChecklistPage } from '../campaigns/schema';
-import { ConfirmationBulkInput, ConfirmationCreateInput, ConfirmationHistoryInput, ConfirmationVoidInput, type BulkResult, type Confirmation } from '../confirmations/schema';
+import { ConfirmationBulkInput, ConfirmationCreateInput, ConfirmationHistoryInput, ConfirmationPreviewInput, ConfirmationVoidInput, type BulkResult, type Confirmation, type ConfirmationPreview } from '../confirmations/schema';
 import type { DashboardSummary } from '../dashboard/schema';
 import {
   BoardInput, CampaignFileImportInput, CampaignRef, DistrictExportFileInput, DistrictSettingsInput, ExpectedUnitsInput, FileUpload, RegisterUnitInput,
@@ -113,6 +113,7 @@ export const contract = {
   'confirmations.bulkCreate': write(ConfirmationBulkInput).returns<BulkResult>(),
   'confirmations.void': write(ConfirmationVoidInput).returns<Confirmation>(),
   'confirmations.history': read(ConfirmationHistoryInput).returns<Confirmation[]>(),
+  'confirmations.preview': read(ConfirmationPreviewInput).returns<ConfirmationPreview>(),
 
   'campaigns.list': read(empty).returns<Campaign[]>(),
   'campaigns.get': read(byId).returns<Campaign>(),

@@ -1,23 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { campaignAccountState, daysLeft, NEXT_STATUS, progressPercent } from './rules';
+import { addToFigures, campaignAccountState, daysLeft, emptyFigures, NEXT_STATUS, progressPercent, sumFigures, type AccountFacts } from './rules';
 
-describe('campaignAccountState (Rule 2, Rule 3)', () => {
+describe('campaignAccountState (Rules 2, 3, 5: one state per account)', () => {
   const start = '2024-01-10';
   const deadline = '2024-01-25';
+  const facts = (dates: string[], extra: Partial<AccountFacts> = {}): AccountFacts => ({ leaver: false, confirmations: dates.map((changedOn) => ({ changedOn })), malware: [], ...extra });
+  const state = (dates: string[], extra: Partial<AccountFacts> = {}) => campaignAccountState(facts(dates, extra), start, deadline);
   it('is done with a change inside [start, deadline], bounds included', () => {
-    expect(campaignAccountState(['2024-01-10'], start, deadline, false)).toBe('done');
-    expect(campaignAccountState(['2024-01-25'], start, deadline, false)).toBe('done');
-    expect(campaignAccountState(['2024-01-30', '2024-01-12'], start, deadline, false)).toBe('done');
+    expect(state(['2024-01-10'])).toBe('done');
+    expect(state(['2024-01-25'])).toBe('done');
+    expect(state(['2024-01-30', '2024-01-12'])).toBe('done');
   });
   it('is late with only a change after the deadline', () => {
-    expect(campaignAccountState(['2024-01-26'], start, deadline, false)).toBe('late');
+    expect(state(['2024-01-26'])).toBe('late');
   });
-  it('is missing with no change, or only changes before the start', () => {
-    expect(campaignAccountState([], start, deadline, false)).toBe('missing');
-    expect(campaignAccountState(['2024-01-09'], start, deadline, false)).toBe('missing');
+  it('is missing with no change, or only changes before the start (they do not count)', () => {
+    expect(state([])).toBe('missing');
+    expect(state(['2024-01-09'])).toBe('missing');
   });
-  it('lists a leaver\'s account to cancel whatever its confirmations', () => {
-    expect(campaignAccountState(['2024-01-12'], start, deadline, true)).toBe('to_cancel');
+  it('ignores voided confirmations', () => {
+    expect(campaignAccountState({ leaver: false, confirmations: [{ changedOn: '2024-01-12', voided: true }], malware: [] }, start, deadline)).toBe('missing');
+  });
+  it("lists a leaver's account to cancel whatever its confirmations or malware", () => {
+    expect(state(['2024-01-12'], { leaver: true, malware: [{ infectedOn: '2024-01-11', remediatedOn: null }] })).toBe('to_cancel');
+  });
+  it('must change while the owner\'s device is infected, whatever the confirmations', () => {
+    expect(state(['2024-01-12', '2024-01-20'], { malware: [{ infectedOn: '2024-01-11', remediatedOn: null }] })).toBe('must_change');
+  });
+  it('after the remediation: only a change dated on or after it, recorded after it, counts', () => {
+    const malware = [{ infectedOn: '2024-01-11', remediatedOn: '2024-01-15', remediationRecordedAt: '2024-01-15T10:00:00.000Z' }];
+    expect(state(['2024-01-12'], { malware })).toBe('must_change');
+    expect(campaignAccountState({ leaver: false, malware, confirmations: [{ changedOn: '2024-01-15', recordedAt: '2024-01-15T11:00:00.000Z' }] }, start, deadline)).toBe('done');
+    // recorded while the device was still infected (the remediation was entered later, backdated)
+    expect(campaignAccountState({ leaver: false, malware, confirmations: [{ changedOn: '2024-01-15', recordedAt: '2024-01-15T09:00:00.000Z' }] }, start, deadline)).toBe('must_change');
+    expect(campaignAccountState({ leaver: false, malware, confirmations: [{ changedOn: '2024-01-27', recordedAt: '2024-01-27T09:00:00.000Z' }] }, start, deadline)).toBe('late');
+  });
+  it('an old remediation before the campaign: a change after it but before the start is not done', () => {
+    const malware = [{ infectedOn: '2023-06-01', remediatedOn: '2023-06-02', remediationRecordedAt: '2023-06-02T10:00:00.000Z' }];
+    expect(campaignAccountState({ leaver: false, malware, confirmations: [{ changedOn: '2023-07-01', recordedAt: '2023-07-01T10:00:00.000Z' }] }, start, deadline)).toBe('missing');
+  });
+});
+
+describe('figures always add up', () => {
+  it('each account adds to its state, its role and the total', () => {
+    const f = emptyFigures();
+    addToFigures(f, 'admin', 'must_change');
+    addToFigures(f, 'user', 'done', 3);
+    addToFigures(f, 'user', 'to_cancel');
+    expect(f).toMatchObject({ total: 5, admin: 1, user: 4, mustChange: 1, done: 3, toCancel: 1 });
+    expect(f.byRole.user).toEqual({ total: 4, toCancel: 1, mustChange: 0, done: 3, late: 0, missing: 0 });
+    expect(sumFigures(f, f).byRole.admin.mustChange).toBe(2);
   });
 });
 

@@ -93,7 +93,7 @@ export interface ChecklistRow {
   department: string;
   unitName: string;
   state: CampaignAccountState;
-  /** Latest non-voided change on or after the campaign start. */
+  /** The change its state counts: the latest counting one within the window (done) or after it (late); null otherwise. */
   changedOn: string | null;
   lastChangedOn: string | null;
   rotation: RotationState;

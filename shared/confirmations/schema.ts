@@ -52,3 +52,34 @@ export interface BulkResult {
   batchId: string;
   count: number;
 }
+
+/**
+ * Before saving: which of these accounts' confirmation dated `changedOn` will NOT count (for the
+ * campaign, when given), and why — Rule 2 (before the campaign start) and Rule 5 (the owner's
+ * device still infected, or the change dated before its remediation).
+ */
+export const ConfirmationPreviewInput = z.strictObject({
+  accountIds: z.array(id).min(1).max(5000),
+  changedOn: isoDate,
+  campaignId: id.optional(),
+});
+export type ConfirmationPreviewInput = z.input<typeof ConfirmationPreviewInput>;
+
+export const NOT_COUNTED_REASONS = ['infected', 'before_remediation', 'before_start'] as const;
+export type NotCountedReason = (typeof NOT_COUNTED_REASONS)[number];
+
+export interface NotCounted {
+  accountId: number;
+  loginName: string;
+  reason: NotCountedReason;
+  /** infected: the day malware was found; before_remediation: the remediation day; before_start: the campaign start. */
+  date: string;
+  /** The device named (infected / before_remediation). */
+  assetTag: string | null;
+}
+
+export interface ConfirmationPreview {
+  /** At most 50 accounts listed; `count` says how many in all. */
+  notCounted: NotCounted[];
+  count: number;
+}

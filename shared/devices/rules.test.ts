@@ -71,7 +71,7 @@ describe('infectionOf (Rule 5)', () => {
 
 describe('forcedChange (Rule 5: which accounts must change their password, and until when)', () => {
   const dev = (id: number, infectedOn: string | null, remediatedOn: string | null): OwnerDevice => ({ id, assetTag: `MT-${id}`, infectedOn, remediatedOn });
-  const active = (lastChangedOn: string | null) => ({ status: 'active', lastChangedOn });
+  const active = (lastChangedOn: string | null) => ({ status: 'active', confirmations: lastChangedOn ? [{ changedOn: lastChangedOn }] : [] });
 
   it('while the device is infected: flagged "clean it first", whatever the confirmations', () => {
     expect(forcedChange(active('2024-01-19'), [dev(1, '2024-01-10', null)])).toEqual({ reason: 'infected', since: '2024-01-10', deviceId: 1, assetTag: 'MT-1' });
@@ -98,9 +98,17 @@ describe('forcedChange (Rule 5: which accounts must change their password, and u
     expect(forcedChange(active('2024-01-12'), two)).toBeNull();
   });
 
+  it('a change recorded while the device was infected never clears it, even if the remediation is entered with an earlier date', () => {
+    const d: OwnerDevice[] = [{ ...dev(1, '2024-01-10', '2024-01-15'), remediationRecordedAt: '2024-01-16T08:00:00.000Z' }];
+    const recorded = (at: string) => ({ status: 'active', confirmations: [{ changedOn: '2024-01-15', recordedAt: at }] });
+    expect(forcedChange(recorded('2024-01-15T09:00:00.000Z'), d)?.reason).toBe('remediated');
+    expect(forcedChange(recorded('2024-01-16T08:00:00.000Z'), d)).toBeNull();
+    expect(forcedChange({ status: 'active', confirmations: [{ changedOn: '2024-01-20', recordedAt: '2024-01-20T08:00:00.000Z', voided: true }] }, d)?.reason).toBe('remediated');
+  });
+
   it('never for a cancelled account, nor for devices that were never infected', () => {
-    expect(forcedChange({ status: 'cancelled', lastChangedOn: null }, [dev(1, '2024-01-10', null)])).toBeNull();
-    expect(forcedChange({ status: 'locked', lastChangedOn: null }, [dev(1, '2024-01-10', null)])?.reason).toBe('infected');
+    expect(forcedChange({ status: 'cancelled', confirmations: [] }, [dev(1, '2024-01-10', null)])).toBeNull();
+    expect(forcedChange({ status: 'locked', confirmations: [] }, [dev(1, '2024-01-10', null)])?.reason).toBe('infected');
     expect(forcedChange(active(null), [dev(1, null, null)])).toBeNull();
     expect(forcedChange(active(null), [])).toBeNull();
   });

@@ -50,6 +50,8 @@ export interface InfectionFacts {
   remediatedOn: string | null;
   /** Voided checks are ignored. */
   voided?: boolean;
+  /** When the check was recorded (ISO timestamp). */
+  recordedAt?: string;
 }
 
 export interface Infection {
@@ -62,6 +64,8 @@ export interface Infection {
    * without reinstalling the OS (or the reverse) is not a remediation.
    */
   remediatedOn: string | null;
+  /** When the remediating check was recorded (the earliest such check); only set when remediated and known. */
+  remediationRecordedAt?: string | null;
 }
 
 export type InfectionState = 'clean' | 'infected' | 'remediated';
@@ -76,7 +80,12 @@ export function infectionOf(checks: readonly InfectionFacts[]): Infection {
     if (!c.cleaned || !c.osReinstalled || c.remediatedOn === null || c.remediatedOn < infectedOn) continue;
     if (remediatedOn === null || c.remediatedOn < remediatedOn) remediatedOn = c.remediatedOn;
   }
-  return { infectedOn, remediatedOn };
+  if (remediatedOn === null) return { infectedOn, remediatedOn };
+  let at: string | null = null;
+  for (const c of valid) {
+    if (c.cleaned && c.osReinstalled && c.remediatedOn === remediatedOn && c.recordedAt !== undefined && (at === null || c.recordedAt < at)) at = c.recordedAt;
+  }
+  return at === null ? { infectedOn, remediatedOn } : { infectedOn, remediatedOn, remediationRecordedAt: at };
 }
 
 export function infectionState(i: Infection): InfectionState {
@@ -93,8 +102,9 @@ export type ForcedReason = 'infected' | 'remediated';
  * An account that must have its password changed because of malware on a device:
  * - 'infected': a device of the owner is still infected: it must be cleaned and its OS reinstalled
  *   first (a change made now would be stolen again); `since` = the day the malware was found;
- * - 'remediated': the device was remediated on `since`; a confirmation dated on or after that day
- *   clears the flag — one dated before it does not.
+ * - 'remediated': the device was remediated on `since`; a confirmation dated on or after that day,
+ *   and recorded after the remediation was, clears the flag — one dated before it does not, nor one
+ *   recorded while the device was still infected (backdating the remediation does not revive it).
  */
 export interface ForcedChange {
   reason: ForcedReason;
@@ -107,6 +117,54 @@ export interface ForcedChange {
 export interface OwnerDevice extends Infection {
   id: number;
   assetTag: string;
+  /** When the remediation (the check that ended the infection) was recorded; null/absent: no constraint. */
+  remediationRecordedAt?: string | null;
+}
+
+/** What Rule 5 (and Rule 2) read from a password-change confirmation. */
+export interface ConfirmationFact {
+  changedOn: string;
+  /** When the clerk recorded it (ISO timestamp); absent: no constraint. */
+  recordedAt?: string | null;
+  voided?: boolean;
+}
+
+/**
+ * What malware on the owner's devices asks of an account's confirmations: `infected` — a device is
+ * still infected (nothing counts yet); otherwise a confirmation counts only if dated on or after
+ * `floorOn` (the latest remediation day) and recorded at or after `floorAt` (when the latest
+ * remediation was recorded). null: the owner's devices never had malware (every confirmation counts).
+ */
+export interface MalwareFloor {
+  infected: boolean;
+  floorOn: string | null;
+  floorAt: string | null;
+}
+
+export function malwareFloor(devices: readonly Infection[]): MalwareFloor | null {
+  let any = false;
+  let infected = false;
+  let floorOn: string | null = null;
+  let floorAt: string | null = null;
+  for (const d of devices) {
+    if (d.infectedOn === null) continue;
+    any = true;
+    if (d.remediatedOn === null) infected = true;
+    else {
+      if (floorOn === null || d.remediatedOn > floorOn) floorOn = d.remediatedOn;
+      const at = d.remediationRecordedAt ?? null;
+      if (at !== null && (floorAt === null || at > floorAt)) floorAt = at;
+    }
+  }
+  return any ? { infected, floorOn, floorAt } : null;
+}
+
+/** Whether a valid confirmation counts despite the owner's malware (see MalwareFloor). */
+export function countsAfterMalware(c: ConfirmationFact, floor: MalwareFloor | null): boolean {
+  if (c.voided) return false;
+  if (floor === null) return true;
+  if (floor.infected || floor.floorOn === null) return false;
+  return c.changedOn >= floor.floorOn && (floor.floorAt === null || !c.recordedAt || c.recordedAt >= floor.floorAt);
 }
 
 /**
@@ -115,26 +173,33 @@ export interface OwnerDevice extends Infection {
  *   its owner is the person recorded as the device's owner on the device's latest valid
  *   malware-finding check (`devices` passed here are exactly those devices), and either
  *   - one of those devices is still infected (reason 'infected'; the latest infection wins), or
- *   - one was remediated on a day R later than the account's latest valid confirmation (or the
- *     account has none) (reason 'remediated'; the latest such R wins).
+ *   - none is, and no valid confirmation counts after the malware (countsAfterMalware: dated on
+ *     or after the latest remediation day, recorded after that remediation was) (reason
+ *     'remediated'; the device with the latest remediation is named).
  * "Every account of the owner" includes the accounts used on the device (those on the device's
  * systems are the owner's accounts too); shared accounts (no owner) are never forced: nothing
  * records which of them were typed on which device. Rotation state plays no part.
  */
 export function forcedChange(
-  account: { status: string; lastChangedOn: string | null },
+  account: { status: string; confirmations: readonly ConfirmationFact[] },
   devices: readonly OwnerDevice[],
 ): ForcedChange | null {
   if (account.status === 'cancelled') return null;
+  const floor = malwareFloor(devices);
+  if (floor === null) return null;
+  if (!floor.infected && account.confirmations.some((c) => countsAfterMalware(c, floor))) return null;
+  return forcedDevice(devices);
+}
+
+/** Which device a forced account names: infected beats remediated; the latest date wins, then the lowest id. */
+export function forcedDevice(devices: readonly OwnerDevice[]): ForcedChange | null {
   let infected: OwnerDevice | null = null;
   let remediated: OwnerDevice | null = null;
   for (const d of devices) {
     if (d.infectedOn === null) continue;
     if (d.remediatedOn === null) {
       if (!infected || d.infectedOn > infected.infectedOn! || (d.infectedOn === infected.infectedOn && d.id < infected.id)) infected = d;
-    } else if (account.lastChangedOn === null || account.lastChangedOn < d.remediatedOn) {
-      if (!remediated || d.remediatedOn > remediated.remediatedOn! || (d.remediatedOn === remediated.remediatedOn && d.id < remediated.id)) remediated = d;
-    }
+    } else if (!remediated || d.remediatedOn > remediated.remediatedOn! || (d.remediatedOn === remediated.remediatedOn && d.id < remediated.id)) remediated = d;
   }
   if (infected) return { reason: 'infected', since: infected.infectedOn!, deviceId: infected.id, assetTag: infected.assetTag };
   if (remediated) return { reason: 'remediated', since: remediated.remediatedOn!, deviceId: remediated.id, assetTag: remediated.assetTag };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CampaignFigures } from '../campaigns/rules';
 import type { Campaign } from '../campaigns/schema';
 import type { LegalDocument } from '../legal/schema';
-import type { CancellationRow } from '../reports/schema';
+import type { CancellationRow, DeviceSummary } from '../reports/schema';
 import type { UnitProfile } from '../unit/schema';
 import { choice, flag, id, optionalText, requiredText } from '../schema/fields';
 
@@ -157,6 +157,8 @@ export interface BoardUnit {
   /** The certificate the current file was signed with, when it came as a signed PDF. */
   signer: { commonName: string; organisation: string } | null;
   figures: CampaignFigures | null;
+  /** The unit's devices counted once each (null: no file yet, or a file of schema 1). */
+  devices: DeviceSummary | null;
 }
 
 export interface SystemTotal extends CampaignFigures {
@@ -175,7 +177,7 @@ export interface DistrictBoard {
   /** Units after the filters, in Vietnamese order by kind then name. */
   units: BoardUnit[];
   /** Sums of the current files of the units shown. */
-  totals: { overall: CampaignFigures; bySystem: SystemTotal[] };
+  totals: { overall: CampaignFigures; bySystem: SystemTotal[]; devices: DeviceSummary };
   /** Late and missing units (all kinds), with their contact. */
   chase: BoardUnit[];
 }

@@ -31,10 +31,11 @@ export const viCampaigns = {
     never: 'Chưa xác nhận',
   },
   state: {
+    to_cancel: 'Cần hủy TK',
+    must_change: 'Phải đổi MK sau xử lý mã độc',
     done: 'Đã đổi đúng hạn',
     late: 'Đổi muộn',
     missing: 'Chưa đổi',
-    to_cancel: 'Cần hủy TK',
   },
   daysLeft: (d: number) => (d > 0 ? `Còn ${n(d)} ngày` : d === 0 ? 'Hạn chót hôm nay' : `Quá hạn ${n(-d)} ngày`),
   deadline: (d: string) => `Hạn: ${d}`,

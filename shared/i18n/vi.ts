@@ -11,11 +11,13 @@ import { viSigning } from './vi-signing';
 import { viDocuments } from './vi-documents';
 import { viConnections, viSecurity } from './vi-connections';
 import { viWindows } from './vi-windows';
+import { viFigures } from './vi-figures';
 
 export const vi = {
   windows: viWindows,
   campaigns: viCampaigns,
   reports: viReports,
+  figures: viFigures,
   import: viImport,
   district: viDistrict,
   devices: viDevices,

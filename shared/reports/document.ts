@@ -1,5 +1,6 @@
 import type { AccountRole } from '../accounts/schema';
 import type { Campaign } from '../campaigns/schema';
+import { progressPercent, type CampaignFigures, type StateCounts } from '../campaigns/rules';
 import { formatViDate, formatViDateTime } from '../dates';
 import { vi } from '../i18n/vi';
 import { citation } from '../legal/schema';
@@ -110,28 +111,27 @@ function header(unit: UnitProfile, number: string | null, dateLine: string, vv: 
   return { parentBody: unit.parentBody.toUpperCase(), unitName: unit.name.toUpperCase(), number, vv, dateLine };
 }
 
-/** Devices summed over the campaign's systems (section III). */
-function deviceTotals(data: ReportData) {
-  return (['devices', 'checked', 'licensedAv', 'infected', 'remediated'] as const).map((k) => data.devices.reduce((sum, d) => sum + d[k], 0)) as [number, number, number, number, number];
-}
+const F = vi.figures;
 
+/**
+ * Section II's table: per system, the accounts by state (one state each, adding up to the total)
+ * with the admin / user split under each system and under the total.
+ */
 export function summaryTable(data: ReportData): DocTable {
   const o = data.progress.overall;
-  const cols = vi.reports.summaryColumns.slice(0, 9);
-  const widths = [6, 28, 9, 9, 9, 10, 9, 10, 10];
-  const figures = (f: typeof o) => [f.total, f.admin, f.user, f.done, f.late, f.missing, f.toCancel];
+  const widths = [6, 30, 11, 10, 13, 11, 9, 10];
+  const figures = (f: StateCounts) => [f.total, f.toCancel, f.mustChange, f.done, f.late, f.missing];
+  const block = (no: string, name: string, f: CampaignFigures, bold: boolean): DocCell[][] => [
+    [{ text: no, align: 'center' }, { text: name, bold }, ...figures(f).map((v) => ({ text: num(v), align: 'center' as const, bold }))],
+    ...(['admin', 'user'] as const).map((role): DocCell[] => [
+      { text: '' }, { text: F.roleRow[role] }, ...figures(f.byRole[role]).map((v) => ({ text: num(v), align: 'center' as const })),
+    ]),
+  ];
   return {
     label: vi.reports.summaryTitle,
-    columns: cols.map((title, i) => ({ title, width: widths[i]! })),
+    columns: F.accountColumns.map((title, i) => ({ title, width: widths[i]! })),
     compact: true,
-    rows: [
-      ...data.progress.bySystem.map((s, i) => [
-        { text: String(i + 1), align: 'center' as const },
-        { text: s.systemName },
-        ...figures(s).map((v) => ({ text: num(v), align: 'center' as const })),
-      ]),
-      [{ text: '' }, { text: vi.reports.total, bold: true }, ...figures(o).map((v) => ({ text: num(v), align: 'center' as const, bold: true }))],
-    ],
+    rows: [...data.progress.bySystem.flatMap((s, i) => block(String(i + 1), s.systemName, s, false)), ...block('', vi.reports.total, o, true)],
   };
 }
 
@@ -163,9 +163,10 @@ export function reportDocument(data: ReportData): OfficialDocument {
   const { unit, campaign, progress } = data;
   const n = effectiveNarrative(data);
   const o = progress.overall;
-  const pct = o.total ? Math.round((o.done * 100) / o.total) : 0;
+  const pct = progressPercent(o);
   const number = reportNumber(data);
-  const date = campaign.reportedOn ?? data.today;
+  // One report number, one date: once numbered, every document carries the report's own date.
+  const date = data.documentDate;
   const basis = lines(n.basis);
   const body: DocBlock[] = [
     { kind: 'paragraph', text: p.opening(directiveText(campaign), unit.name) },
@@ -173,10 +174,15 @@ export function reportDocument(data: ReportData): OfficialDocument {
     { kind: 'heading', text: p.s1 },
     ...paragraphs(n.section1),
     { kind: 'heading', text: p.s2 },
-    { kind: 'paragraph', text: p.s2Body(o.total, o.done, pct, o.late, o.missing) },
+    { kind: 'paragraph', text: F.s2Body(o.total, o.toCancel, o.mustChange, o.done, pct, o.late, o.missing) },
+    ...(['admin', 'user'] as const).map((role): DocBlock => {
+      const r = o.byRole[role];
+      return { kind: 'paragraph', text: F.roleBody(F.roleName[role], r.total, r.toCancel, r.mustChange, r.done, r.late, r.missing) };
+    }),
+    { kind: 'paragraph', text: F.s2Detail },
     { kind: 'table', table: summaryTable(data) },
     { kind: 'heading', text: p.s3 },
-    { kind: 'paragraph', text: p.s3Body(...deviceTotals(data), data.deviceCheckMonths) },
+    { kind: 'paragraph', text: F.s3Body(data.devices.devices, data.devices.checked, data.devices.licensedAv, data.devices.infected, data.devices.remediated, data.deviceCheckMonths) },
     { kind: 'heading', text: p.s4 },
     { kind: 'paragraph', text: p.s4Body(data.toCancel.length) },
     { kind: 'heading', text: p.s5 },

@@ -6,8 +6,31 @@ import type { UnitProfile } from '../unit/schema';
 import { flag, id, isoDate, optionalText } from '../schema/fields';
 import type { ReportNarrative } from './narrative';
 
-/** The export file's machine-readable part; bump when its shape changes (the district checks it). */
-export const REPORT_SCHEMA_VERSION = 1;
+/**
+ * The export file's machine-readable part; bump when its shape changes (the district checks it).
+ * 2: one state per account (to cancel / must change after malware / done / late / missing, total =
+ * their sum, split by role), devices counted once (figures.devices) with a per-system breakdown.
+ */
+export const REPORT_SCHEMA_VERSION = 2;
+
+/** The devices of a campaign counted once each (electron/core/reports/data.ts deviceSummary). */
+export interface DeviceSummary {
+  /** Distinct devices used for at least one of the campaign's systems: in use, or still infected. */
+  devices: number;
+  /** Of those, the latest valid check is within the last N months. */
+  checked: number;
+  /** Of the checked ones, that check shows antivirus installed, licensed and not expired. */
+  licensedAv: number;
+  /** Malware found, not yet cleaned with the OS reinstalled. */
+  infected: number;
+  /** Malware found, then cleaned and the OS reinstalled. */
+  remediated: number;
+}
+
+/** The same figures for the devices used for one system: a breakdown, never summed into a total. */
+export interface DeviceFigures extends DeviceSummary {
+  systemId: number;
+}
 
 export const REPORT_KINDS = ['report', 'cancellations'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -52,8 +75,10 @@ export interface ReportPayload {
   figures: {
     overall: CampaignFigures;
     bySystem: (SystemFigures & { systemCode: string })[];
-    /** Rule 4/5 per system: devices used for it, checked, licensed antivirus, infected, remediated. */
-    devices: { systemId: number; devices: number; checked: number; licensedAv: number; infected: number; remediated: number }[];
+    /** Rules 4/5: the campaign's devices, each counted once. */
+    devices: DeviceSummary;
+    /** Per-system breakdown (a device used for two systems is in both rows; not to be summed). */
+    devicesBySystem: DeviceFigures[];
   };
   toCancel: CancellationRow[];
   /** Corrections made after the campaign was reported (locked figures change only this way). */
@@ -103,13 +128,16 @@ export interface ReportData {
   progress: CampaignProgress;
   toCancel: CancellationRow[];
   fingerprint: string;
-  devices: ReportPayload['figures']['devices'];
+  devices: DeviceSummary;
+  devicesBySystem: DeviceFigures[];
   deviceCheckMonths: number;
   amendments: Amendment[];
   lastExport: { exportedAt: string; sha256: string } | null;
   /** The words the unit changed (null fields follow the generated text): shared/reports/narrative.ts. */
   narrative: ReportNarrative;
   today: string;
+  /** The date printed with the report number: the campaign's report date once it has one, else today. */
+  documentDate: string;
 }
 
 export const DOCUMENT_KINDS = ['report', 'cancellations', 'sign-sheet'] as const;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recount } from '../oracle/recount';
 import { intervalFor, rotationState } from '../../shared/rotation/rules';
 import { HOME_UNIT, makeTestCore, snapshot, type TestCore } from './harness-core';
 
@@ -138,14 +139,17 @@ describe('campaigns', () => {
     const progress = await t.call('campaigns.progress', { id: c.id });
     expect(progress.bySystem.map(({ systemId, total, admin, user, done, late, missing, toCancel }) => ({ systemId, total, admin, user, done, late, missing, toCancel }))).toEqual([
       { systemId: kntc, total: 3, admin: 1, user: 2, done: 1, late: 0, missing: 2, toCancel: 0 },
-      { systemId: dgxl, total: 2, admin: 0, user: 2, done: 1, late: 0, missing: 1, toCancel: 1 },
+      { systemId: dgxl, total: 3, admin: 0, user: 3, done: 1, late: 0, missing: 1, toCancel: 1 },
     ]);
-    expect(progress.overall).toEqual({ total: 5, admin: 1, user: 4, done: 2, late: 0, missing: 3, toCancel: 1 });
-    expect(progress.percent).toBe(40);
+    // One state per account: the leaver's account to cancel is part of the total (states add up).
+    expect(progress.overall).toMatchObject({ total: 6, admin: 1, user: 5, done: 2, late: 0, missing: 3, toCancel: 1, mustChange: 0 });
+    expect(progress.overall.byRole.admin).toEqual({ total: 1, toCancel: 0, mustChange: 0, done: 1, late: 0, missing: 0 });
+    expect(progress.overall.byRole.user).toEqual({ total: 5, toCancel: 1, mustChange: 0, done: 1, late: 0, missing: 3 });
+    expect(progress.percent).toBe(33);
     expect(progress.daysLeft).toBe(5);
 
     const list = await t.call('campaigns.checklist', { campaignId: c.id });
-    expect(list.counts).toEqual({ done: 2, late: 0, missing: 3, to_cancel: 1 });
+    expect(list.counts).toEqual({ done: 2, late: 0, missing: 3, to_cancel: 1, must_change: 0 });
     expect(list.rows.map((r) => [r.personName, r.loginName, r.state])).toEqual([
       ['Nguyễn Văn An', 'annv', 'done'],
       ['Nguyễn Văn An', 'annv', 'done'],
@@ -264,27 +268,17 @@ describe('campaign figures at district scale', () => {
       generateDemo(d.core.db, 'district', { today: '2024-01-20' });
       for (const c of await d.call('campaigns.list', {})) {
         const progress = await d.call('campaigns.progress', { id: c.id });
-        // Independent count: plain joins and EXISTS, written without the service's CTE.
-        const independent = d.core.db
-          .prepare(
-            `SELECT a.system_id AS systemId,
-               sum(CASE WHEN p.status IS NULL OR p.status = 'working' THEN 1 ELSE 0 END) AS total,
-               sum(CASE WHEN (p.status IS NULL OR p.status = 'working') AND EXISTS (SELECT 1 FROM confirmations x WHERE x.account_id = a.id AND x.voided_at IS NULL AND x.changed_on BETWEEN @start AND @deadline) THEN 1 ELSE 0 END) AS done,
-               sum(CASE WHEN (p.status IS NULL OR p.status = 'working')
-                   AND NOT EXISTS (SELECT 1 FROM confirmations x WHERE x.account_id = a.id AND x.voided_at IS NULL AND x.changed_on BETWEEN @start AND @deadline)
-                   AND EXISTS (SELECT 1 FROM confirmations x WHERE x.account_id = a.id AND x.voided_at IS NULL AND x.changed_on > @deadline) THEN 1 ELSE 0 END) AS late,
-               sum(CASE WHEN p.status IS NOT NULL AND p.status <> 'working' THEN 1 ELSE 0 END) AS toCancel
-             FROM accounts a LEFT JOIN people p ON p.id = a.person_id
-             WHERE a.status = 'active' AND a.system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = @id)
-             GROUP BY a.system_id ORDER BY a.system_id`,
-          )
-          .all({ id: c.id, start: c.startDate, deadline: c.deadline }) as { systemId: number; total: number; done: number; late: number; toCancel: number }[];
-        const mine = progress.bySystem
-          .map(({ systemId, total, done, late, toCancel }) => ({ systemId, total, done, late, toCancel }))
-          .sort((a, b) => a.systemId - b.systemId);
+        // Independent count: tests/oracle/recount.ts, plain TypeScript over the raw rows.
+        const r = recount(d.core.db, c.id, '2024-01-20', 3);
+        const mine = progress.bySystem.map(({ systemId, total, done, late, missing, toCancel, mustChange, byRole }) => ({ systemId, total, done, late, missing, toCancel, mustChange, admin: byRole.admin }));
+        const independent = progress.bySystem.map(({ systemId }) => {
+          const x = r.bySystem.get(systemId)!;
+          const k = (y: typeof x.all) => ({ total: y.total, done: y.done, late: y.late, missing: y.missing, toCancel: y.to_cancel, mustChange: y.must_change });
+          return { systemId, ...k(x.all), admin: k(x.admin) };
+        });
         expect(mine).toEqual(independent);
         expect(progress.overall.total).toBeGreaterThan(20_000);
-        for (const s of progress.bySystem) expect(s.missing).toBe(s.total - s.done - s.late);
+        for (const s of progress.bySystem) expect(s.missing).toBe(s.total - s.done - s.late - s.toCancel - s.mustChange);
       }
       const past = (await d.call('campaigns.list', {})).find((c) => c.status === 'sent')!;
       const pastFigures = (await d.call('campaigns.progress', { id: past.id })).overall;

@@ -3,7 +3,7 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf, MethodName, ResultOf } from '../../shared/api/contract';
-import { emptyFigures, type CampaignFigures } from '../../shared/campaigns/rules';
+import { emptyFigures, sumFigures, type CampaignFigures } from '../../shared/campaigns/rules';
 import type { DistrictExportResult, SubmissionFileResult, SubmissionImportResult, UnitListImportResult } from '../../shared/district/schema';
 import type { ExportResult } from '../../shared/reports/schema';
 import { createCore, dispatch } from '../../electron/core';
@@ -70,11 +70,7 @@ function reopen(file: string, today: string, actor = 'van-thu') {
 const b64 = (path: string) => readFileSync(path).toString('base64');
 const upload = (path: string, fileName = path.split('/').pop()!) => ({ fileName, dataBase64: b64(path) });
 const python = (code: string, ...args: string[]) => execFileSync('/usr/bin/python3', ['-c', code, ...args]).toString();
-const sum = (list: CampaignFigures[]) =>
-  list.reduce((acc, f) => {
-    for (const k of Object.keys(acc) as (keyof CampaignFigures)[]) acc[k] += f[k];
-    return acc;
-  }, emptyFigures());
+const sum = (list: CampaignFigures[]) => list.reduce((acc, f) => sumFigures(acc, f), emptyFigures());
 
 interface UnitSide {
   t: TestCore;

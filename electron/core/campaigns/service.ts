@@ -1,5 +1,5 @@
 import { toIsoDate } from '../../../shared/dates';
-import { daysLeft, emptyFigures, progressPercent, type CampaignAccountState, type CampaignFigures } from '../../../shared/campaigns/rules';
+import { addToFigures, CAMPAIGN_ACCOUNT_STATES, daysLeft, emptyFigures, progressPercent, sumFigures, type CampaignAccountState, type CampaignFigures } from '../../../shared/campaigns/rules';
 import type { Amendment, Campaign, CampaignProgress, ChecklistRow } from '../../../shared/campaigns/schema';
 import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
@@ -8,7 +8,7 @@ import type { CallContext, HandlersFor } from '../api/types';
 import { writeAudit } from '../audit/service';
 import type { Db } from '../db/open';
 import { Where } from '../db/where';
-import { FORCED_ACCOUNT_IDS_SQL, forcedFor } from '../devices/forced';
+import { COUNTS_AFTER_MALWARE, FORCED_ACCOUNT_IDS_SQL, forcedFor, MALWARE_FLOOR_SQL } from '../devices/forced';
 import { INTERVAL_SQL } from '../rotation/sql';
 import { readSettings } from '../settings/service';
 
@@ -17,26 +17,32 @@ const CAMPAIGN_SELECT = `SELECT id, directive_number AS directiveNumber, directi
   reported_on AS reportedOn, signer, sent_on AS sentOn, reference, created_at AS createdAt, updated_at AS updatedAt FROM campaigns`;
 
 /**
- * Every active account on a system in the campaign's scope, with what Rule 2 needs: the latest
- * valid change (a column kept by triggers), and the latest valid change on or before the deadline
- * (the same value unless the latest is after the deadline; then read from the partial index
- * confirmations_valid). Leavers' accounts (Rule 3) are flagged.
+ * Rule 2's inputs for one account (aliases a = accounts, p = people, m = the owner's malware floor,
+ * MALWARE_FLOOR_SQL). The twin of shared/campaigns/rules.ts campaignAccountState():
+ *   countedOn       the latest counting confirmation (shared: countsAfterMalware): for an owner
+ *                   without malware, the trigger-kept a.last_changed_on; else read from the
+ *                   partial index confirmations_valid for the few accounts of infected owners;
+ *   lastByDeadline  the latest counting confirmation on or before the deadline (the same value
+ *                   unless the latest is after the deadline).
  */
-/** Rule 2's inputs for one account (aliases a = accounts, p = people); see SCOPE_SQL. */
 const RULE_COLUMNS = `a.role, a.system_id AS systemId, a.last_changed_on AS lastChangedOn,
-    CASE WHEN a.last_changed_on IS NULL OR a.last_changed_on <= @deadline THEN a.last_changed_on
-      ELSE (SELECT max(c.changed_on) FROM confirmations c WHERE c.account_id = a.id AND c.voided_at IS NULL AND c.changed_on <= @deadline) END AS lastByDeadline,
-    (p.status IS NOT NULL AND p.status <> 'working') AS leaver`;
+    (p.status IS NOT NULL AND p.status <> 'working') AS leaver,
+    (m.personId IS NOT NULL) AS malware, coalesce(m.infectedNow, 0) AS infectedNow,
+    CASE WHEN m.personId IS NULL THEN a.last_changed_on
+      ELSE (SELECT max(c.changed_on) FROM confirmations c WHERE ${COUNTS_AFTER_MALWARE}) END AS countedOn,
+    CASE WHEN m.personId IS NULL AND (a.last_changed_on IS NULL OR a.last_changed_on <= @deadline) THEN a.last_changed_on
+      ELSE (SELECT max(c.changed_on) FROM confirmations c WHERE ${COUNTS_AFTER_MALWARE} AND c.changed_on <= @deadline) END AS lastByDeadline`;
 const IN_SCOPE = `FROM campaign_systems cs
   JOIN accounts a ON a.system_id = cs.system_id AND a.status = 'active'
-  LEFT JOIN people p ON p.id = a.person_id`;
-const STATE_CASE = `CASE WHEN leaver THEN 'to_cancel' WHEN lastByDeadline >= @start THEN 'done' WHEN lastChangedOn > @deadline THEN 'late' ELSE 'missing' END`;
+  LEFT JOIN people p ON p.id = a.person_id
+  LEFT JOIN (${MALWARE_FLOOR_SQL}) m ON m.personId = a.person_id`;
+/** The precedence of shared/campaigns/rules.ts: to cancel → must change after malware → done → late → missing. */
+export const STATE_CASE = `CASE WHEN leaver THEN 'to_cancel' WHEN infectedNow OR (malware AND countedOn IS NULL) THEN 'must_change'
+  WHEN lastByDeadline >= @start THEN 'done' WHEN countedOn > @deadline THEN 'late' ELSE 'missing' END`;
 
 /**
- * Every active account on a system in the campaign's scope, with what Rule 2 needs: the latest
- * valid change (a column kept by triggers), and the latest valid change on or before the deadline
- * (the same value unless the latest is after the deadline; then read from the partial index
- * confirmations_valid). Leavers' accounts (Rule 3) are flagged.
+ * Every active account on a system in the campaign's scope, with what Rule 2 needs (RULE_COLUMNS)
+ * and what a list shows.
  */
 const SCOPE_SQL = `
   SELECT a.id AS accountId, a.login_name AS loginName, s.name AS systemName, s.sort_order AS systemOrder,
@@ -49,7 +55,9 @@ const SCOPE_SQL = `
   LEFT JOIN units u ON u.id = p.unit_id
   WHERE cs.campaign_id = @campaignId`;
 
-export const STATED_SQL = `SELECT *, ${STATE_CASE} AS state FROM (${SCOPE_SQL})`;
+/** Every in-scope account with its one state and the change it counts (done: within the window; late: after it). */
+export const STATED_SQL = `SELECT *, CASE state WHEN 'done' THEN lastByDeadline WHEN 'late' THEN countedOn END AS changedOn
+  FROM (SELECT *, ${STATE_CASE} AS state FROM (${SCOPE_SQL}))`;
 
 /**
  * The figures only: the same rule over the same scope, without the columns a list needs. Counted
@@ -81,21 +89,16 @@ export function campaignProgress(db: Db, campaign: Campaign, today: string): Cam
   for (const r of db.prepare(PROGRESS_SQL).all(params(campaign)) as { systemId: number; role: 'admin' | 'user'; state: CampaignAccountState; n: number }[]) {
     let f = byId.get(r.systemId);
     if (!f) byId.set(r.systemId, (f = emptyFigures()));
-    if (r.state === 'to_cancel') f.toCancel += r.n;
-    else {
-      f.total += r.n;
-      f[r.role] += r.n;
-      f[r.state] += r.n;
-    }
+    addToFigures(f, r.role, r.state, r.n);
   }
   const systems = db
     .prepare('SELECT s.id, s.name FROM campaign_systems cs JOIN systems s ON s.id = cs.system_id WHERE cs.campaign_id = ? ORDER BY s.sort_order, s.id')
     .all(campaign.id) as { id: number; name: string }[];
-  const overall = emptyFigures();
+  let overall = emptyFigures();
   const bySystem = systems.map((s) => {
-    const f = { ...emptyFigures(), ...byId.get(s.id), systemId: s.id, systemName: s.name };
-    for (const k of Object.keys(overall) as (keyof typeof overall)[]) overall[k] += f[k];
-    return f;
+    const f = byId.get(s.id) ?? emptyFigures();
+    overall = sumFigures(overall, f);
+    return { ...f, systemId: s.id, systemName: s.name };
   });
   return { campaign, overall, bySystem, percent: progressPercent(overall), daysLeft: daysLeft(today, campaign.deadline) };
 }
@@ -203,14 +206,14 @@ export function campaignHandlers(db: Db): HandlersFor<'campaigns'> {
       const base = `FROM (${STATED_SQL}) ${forced ? andForced : filters.sql}`;
       const bound = { ...params(campaign), ...filters.params };
       const forcedCount = (db.prepare(`SELECT count(*) AS n FROM (${STATED_SQL}) ${andForced}`).get(bound) as { n: number }).n;
-      const counts: Record<CampaignAccountState, number> = { done: 0, late: 0, missing: 0, to_cancel: 0 };
+      const counts = Object.fromEntries(CAMPAIGN_ACCOUNT_STATES.map((k) => [k, 0])) as Record<CampaignAccountState, number>;
       for (const r of db.prepare(`SELECT state, count(*) AS n ${base} GROUP BY state`).all(bound) as { state: CampaignAccountState; n: number }[]) {
         counts[r.state] = r.n;
       }
       const stateClause = state ? `${filters.sql || forced ? 'AND' : 'WHERE'} state = @state` : '';
       const raw = db
         .prepare(`SELECT * ${base} ${stateClause} ORDER BY sortKey, systemOrder, loginName LIMIT @limit OFFSET @offset`)
-        .all({ ...bound, ...(state ? { state } : {}), limit, offset }) as (ChecklistRow & { interval: number; lastByDeadline: string | null })[];
+        .all({ ...bound, ...(state ? { state } : {}), limit, offset }) as (ChecklistRow & { interval: number })[];
       const today = toIsoDate(ctx.now());
       const dueSoon = readSettings(db).dueSoonDays;
       const forcedOf = forcedFor(db, raw.map((r) => r.accountId));
@@ -220,7 +223,7 @@ export function campaignHandlers(db: Db): HandlersFor<'campaigns'> {
           accountId: r.accountId, loginName: r.loginName, role: r.role, systemId: r.systemId, systemName: r.systemName,
           personId: r.personId, personName: r.personName, position: r.position, department: r.department, unitName: r.unitName,
           state: r.state,
-          changedOn: r.state === 'done' ? r.lastByDeadline : r.state === 'late' ? r.lastChangedOn : null,
+          changedOn: r.changedOn,
           lastChangedOn: r.lastChangedOn, rotation: rotation.state, nextDue: rotation.nextDue, forced: forcedOf.get(r.accountId) ?? null,
         };
       });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { formatViDate, toIsoDate } from '../../../shared/dates';
-import type { Confirmation } from '../../../shared/confirmations/schema';
+import type { Confirmation, ConfirmationPreview, NotCounted } from '../../../shared/confirmations/schema';
+import { MALWARE_FLOOR_SQL } from '../devices/forced';
 import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import type { CallContext, HandlersFor } from '../api/types';
@@ -85,8 +86,43 @@ export function getConfirmation(db: Db, id: number): Confirmation {
   return row;
 }
 
+/**
+ * Which accounts' confirmation dated `changedOn` will not count, and why (the confirm dialog says
+ * so before saving). The same rule as shared/campaigns/rules.ts: a device of the owner still
+ * infected (nothing counts until it is cleaned and its OS reinstalled), a change dated before the
+ * latest remediation, or — for a campaign — dated before its start. Reads the malware floor of
+ * devices/forced.ts, one query for the whole batch.
+ */
+export function previewNotCounted(db: Db, accountIds: readonly number[], changedOn: string, campaignId?: number): ConfirmationPreview {
+  const start = campaignId === undefined ? null : ((db.prepare('SELECT start_date AS s FROM campaigns WHERE id = ?').get(campaignId) as { s: string } | undefined)?.s ?? null);
+  const rows = db
+    .prepare(
+      `SELECT a.id AS accountId, a.login_name AS loginName, m.infectedNow, m.floorOn,
+         (SELECT d.asset_tag || char(9) || d.infected_on FROM devices d WHERE d.infected_owner_id = a.person_id AND d.infected_on IS NOT NULL AND d.remediated_on IS NULL
+            ORDER BY d.infected_on DESC, d.id LIMIT 1) AS infectedDevice,
+         (SELECT d.asset_tag FROM devices d WHERE d.infected_owner_id = a.person_id AND d.remediated_on = m.floorOn ORDER BY d.id LIMIT 1) AS remediatedDevice
+       FROM accounts a LEFT JOIN (${MALWARE_FLOOR_SQL}) m ON m.personId = a.person_id
+       WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.login_name, a.id`,
+    )
+    .all(JSON.stringify(accountIds)) as { accountId: number; loginName: string; infectedNow: number | null; floorOn: string | null; infectedDevice: string | null; remediatedDevice: string | null }[];
+  const out: NotCounted[] = [];
+  for (const r of rows) {
+    if (r.infectedNow && r.infectedDevice) {
+      const [tag, since] = r.infectedDevice.split('\t') as [string, string];
+      out.push({ accountId: r.accountId, loginName: r.loginName, reason: 'infected', date: since, assetTag: tag });
+    } else if (r.floorOn !== null && changedOn < r.floorOn) {
+      out.push({ accountId: r.accountId, loginName: r.loginName, reason: 'before_remediation', date: r.floorOn, assetTag: r.remediatedDevice });
+    } else if (start !== null && changedOn < start) {
+      out.push({ accountId: r.accountId, loginName: r.loginName, reason: 'before_start', date: start, assetTag: null });
+    }
+  }
+  return { notCounted: out.slice(0, 50), count: out.length };
+}
+
 export function confirmationHandlers(db: Db): HandlersFor<'confirmations'> {
   return {
+    'confirmations.preview': ({ accountIds, changedOn, campaignId }) => previewNotCounted(db, accountIds, changedOn, campaignId),
+
     'confirmations.create': ({ accountId, ...input }, ctx) => {
       const [id] = record(db, ctx, [accountId], input, null, () => ['accountId']);
       const c = getConfirmation(db, id!);

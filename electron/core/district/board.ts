@@ -1,4 +1,5 @@
-import { daysLeft, emptyFigures, type CampaignFigures } from '../../../shared/campaigns/rules';
+import { daysLeft, emptyFigures, sumFigures, type CampaignFigures, type StateCounts } from '../../../shared/campaigns/rules';
+import type { DeviceSummary } from '../../../shared/reports/schema';
 import type { BoardUnit, DistrictBoard, RegisterKind, SubmissionEntry, SubmissionStatus, SystemTotal } from '../../../shared/district/schema';
 import type { ReportPayload } from '../../../shared/reports/schema';
 import { getCampaign } from '../campaigns/service';
@@ -30,7 +31,33 @@ const BOARD_SQL = `
   )`;
 
 const FIGURE_SUMS = `sum(f.total) AS total, sum(f.admin) AS admin, sum(f.user) AS user, sum(f.done) AS done, sum(f.late) AS late,
-  sum(f.missing) AS missing, sum(f.to_cancel) AS toCancel`;
+  sum(f.missing) AS missing, sum(f.to_cancel) AS toCancel, sum(f.must_change) AS mustChange, sum(f.admin_to_cancel) AS aToCancel,
+  sum(f.admin_must_change) AS aMustChange, sum(f.admin_done) AS aDone, sum(f.admin_late) AS aLate, sum(f.admin_missing) AS aMissing`;
+
+/** The summed columns of FIGURE_SUMS (null when a submission has no figures). */
+interface FigureSums {
+  total: number | null; admin: number | null; user: number | null; done: number | null; late: number | null; missing: number | null;
+  toCancel: number | null; mustChange: number | null; aToCancel: number | null; aMustChange: number | null; aDone: number | null; aLate: number | null; aMissing: number | null;
+}
+
+/** FIGURE_SUMS → CampaignFigures: the user accounts by state are the rest after the admin ones. */
+export function figuresOf(r: FigureSums): CampaignFigures {
+  const v = (x: number | null) => x ?? 0;
+  const all: StateCounts = { total: v(r.total), toCancel: v(r.toCancel), mustChange: v(r.mustChange), done: v(r.done), late: v(r.late), missing: v(r.missing) };
+  const admin: StateCounts = {
+    total: v(r.admin), toCancel: v(r.aToCancel), mustChange: v(r.aMustChange), done: v(r.aDone), late: v(r.aLate), missing: v(r.aMissing),
+  };
+  const user: StateCounts = {
+    total: v(r.user), toCancel: all.toCancel - admin.toCancel, mustChange: all.mustChange - admin.mustChange, done: all.done - admin.done,
+    late: all.late - admin.late, missing: all.missing - admin.missing,
+  };
+  return { ...all, admin: admin.total, user: user.total, byRole: { admin, user } };
+}
+
+const DEVICE_COLUMNS = 'dv.devices, dv.checked, dv.licensed_av AS licensedAv, dv.infected, dv.remediated';
+type DeviceCols = { devices: number | null; checked: number | null; licensedAv: number | null; infected: number | null; remediated: number | null };
+const devicesOf = (r: DeviceCols): DeviceSummary | null =>
+  r.devices === null ? null : { devices: r.devices, checked: r.checked ?? 0, licensedAv: r.licensedAv ?? 0, infected: r.infected ?? 0, remediated: r.remediated ?? 0 };
 
 export interface BoardFilter {
   kind?: RegisterKind | undefined;
@@ -44,12 +71,13 @@ export function districtBoard(db: Db, campaignId: number, today: string, filter:
   type Row = Omit<BoardUnit, 'expected' | 'figures' | 'fileName' | 'fingerprint' | 'firstReceivedOn' | 'lastReceivedOn'> & {
     expected: number; firstOn: string | null; lastOn: string | null; fileName: string | null; fingerprint: string | null;
     signerName: string | null; signerOrganisation: string | null;
-  } & Partial<CampaignFigures> & { hasFigures: number | null };
+  } & FigureSums & DeviceCols & { hasFigures: number | null };
   const query = db.prepare(
     `${BOARD_SQL}
-     SELECT b.*, s.file_name AS fileName, k.fingerprint, sig.common_name AS signerName, sig.organisation AS signerOrganisation, fs.hasFigures, fs.total, fs.admin, fs.user, fs.done, fs.late, fs.missing, fs.toCancel
+     SELECT b.*, s.file_name AS fileName, k.fingerprint, sig.common_name AS signerName, sig.organisation AS signerOrganisation, fs.*, ${DEVICE_COLUMNS}
      FROM shown b
      LEFT JOIN district_submissions s ON s.id = b.submissionId
+     LEFT JOIN district_submission_devices dv ON dv.submission_id = b.submissionId
      LEFT JOIN district_unit_keys k ON k.id = s.key_id
      LEFT JOIN district_submission_signatures sig ON sig.submission_id = b.submissionId
      LEFT JOIN (SELECT f.submission_id, 1 AS hasFigures, ${FIGURE_SUMS} FROM district_submission_figures f
@@ -59,14 +87,13 @@ export function districtBoard(db: Db, campaignId: number, today: string, filter:
     unitId: r.unitId, code: r.code, name: r.name, kind: r.kind, contact: r.contact, expected: r.expected === 1, status: r.status,
     firstReceivedOn: r.firstOn, lastReceivedOn: r.lastOn, files: r.files, submissionId: r.submissionId, fileName: r.fileName, fingerprint: r.fingerprint,
     signer: r.signerName === null ? null : { commonName: r.signerName, organisation: r.signerOrganisation ?? '' },
-    figures: r.submissionId === null ? null : {
-      total: r.total ?? 0, admin: r.admin ?? 0, user: r.user ?? 0, done: r.done ?? 0, late: r.late ?? 0, missing: r.missing ?? 0, toCancel: r.toCancel ?? 0,
-    },
+    figures: r.submissionId === null ? null : figuresOf(r),
+    devices: r.submissionId === null ? null : devicesOf(r),
   });
   const units = (query.all(params) as Row[]).map(toUnit).sort(compareUnits);
   const everyone = filter.kind || filter.status ? (query.all(all) as Row[]).map(toUnit).sort(compareUnits) : units;
 
-  const bySystem = db
+  const systemRows = db
     .prepare(
       `${BOARD_SQL}
        SELECT f.system_key AS systemKey, coalesce(max(sys.code), max(f.system_code)) AS systemCode, coalesce(max(sys.name), max(f.system_name)) AS systemName,
@@ -75,9 +102,17 @@ export function districtBoard(db: Db, campaignId: number, today: string, filter:
        LEFT JOIN systems sys ON upper(sys.code) = f.system_key
        GROUP BY f.system_key ORDER BY min(coalesce(sys.sort_order, 1000 + f.position)), systemName`,
     )
-    .all(params) as SystemTotal[];
-  const overall = emptyFigures();
-  for (const s of bySystem) for (const k of Object.keys(overall) as (keyof CampaignFigures)[]) overall[k] += s[k];
+    .all(params) as (FigureSums & Omit<SystemTotal, keyof CampaignFigures>)[];
+  const bySystem: SystemTotal[] = systemRows.map((r) => ({ systemKey: r.systemKey, systemCode: r.systemCode, systemName: r.systemName, units: r.units, ...figuresOf(r) }));
+  const overall = bySystem.reduce<CampaignFigures>((acc, s) => sumFigures(acc, s), emptyFigures());
+  // Devices: each unit's own distinct count, summed over the units shown (a device belongs to one unit).
+  const devices = units.reduce<DeviceSummary>(
+    (acc, u) => (u.devices ? {
+      devices: acc.devices + u.devices.devices, checked: acc.checked + u.devices.checked, licensedAv: acc.licensedAv + u.devices.licensedAv,
+      infected: acc.infected + u.devices.infected, remediated: acc.remediated + u.devices.remediated,
+    } : acc),
+    { devices: 0, checked: 0, licensedAv: 0, infected: 0, remediated: 0 },
+  );
 
   const expected = everyone.filter((u) => u.expected);
   const counts = {
@@ -88,7 +123,7 @@ export function districtBoard(db: Db, campaignId: number, today: string, filter:
     missing: expected.filter((u) => u.status === 'missing').length,
   };
   const chase = [...expected.filter((u) => u.status === 'missing'), ...everyone.filter((u) => u.status === 'late')];
-  return { campaign, today, daysLeft: daysLeft(today, campaign.deadline), counts, units, totals: { overall, bySystem }, chase };
+  return { campaign, today, daysLeft: daysLeft(today, campaign.deadline), counts, units, totals: { overall, bySystem, devices }, chase };
 }
 
 export function submissionHistory(db: Db, campaignId: number, unitId: number): SubmissionEntry[] {
@@ -100,9 +135,10 @@ export function submissionHistory(db: Db, campaignId: number, unitId: number): S
        LEFT JOIN district_submission_figures f ON f.submission_id = s.id
        WHERE s.campaign_id = ? AND s.unit_id = ? GROUP BY s.id ORDER BY s.id DESC`,
     )
-    .all(campaignId, unitId) as (Omit<SubmissionEntry, 'figures' | 'current'> & CampaignFigures)[];
-  return rows.map(({ total, admin, user, done, late, missing, toCancel, ...r }, i) => ({
-    ...r, current: i === 0, figures: { total: total ?? 0, admin: admin ?? 0, user: user ?? 0, done: done ?? 0, late: late ?? 0, missing: missing ?? 0, toCancel: toCancel ?? 0 },
+    .all(campaignId, unitId) as (Omit<SubmissionEntry, 'figures' | 'current'> & FigureSums)[];
+  return rows.map((r, i) => ({
+    id: r.id, fileName: r.fileName, receivedOn: r.receivedOn, receivedAt: r.receivedAt, receivedBy: r.receivedBy, sha256: r.sha256, fingerprint: r.fingerprint,
+    generatedAt: r.generatedAt, matchedBy: r.matchedBy, current: i === 0, figures: figuresOf(r),
   }));
 }
 

@@ -196,11 +196,20 @@ function storeFile(db: Db, ctx: CallContext, input: Input, trust: Trust, f: Chec
   );
   if (f.signature) recordSignature(db, id, f.signature);
   const figure = db.prepare(
-    `INSERT INTO district_submission_figures (submission_id, position, system_key, system_code, system_name, total, admin, user, done, late, missing, to_cancel)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO district_submission_figures (submission_id, position, system_key, system_code, system_name, total, admin, user, done, late, missing, to_cancel,
+       must_change, admin_to_cancel, admin_must_change, admin_done, admin_late, admin_missing)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  p.figures.bySystem.forEach((s, i) =>
-    figure.run(id, i + 1, systemKey(s.systemCode, s.systemName), s.systemCode, s.systemName, s.total, s.admin, s.user, s.done, s.late, s.missing, s.toCancel),
+  p.figures.bySystem.forEach((s, i) => {
+    const a = s.byRole.admin;
+    figure.run(
+      id, i + 1, systemKey(s.systemCode, s.systemName), s.systemCode, s.systemName, s.total, s.admin, s.user, s.done, s.late, s.missing, s.toCancel,
+      s.mustChange, a.toCancel, a.mustChange, a.done, a.late, a.missing,
+    );
+  });
+  const d = p.figures.devices;
+  db.prepare('INSERT INTO district_submission_devices (submission_id, devices, checked, licensed_av, infected, remediated) VALUES (?, ?, ?, ?, ?, ?)').run(
+    id, d.devices, d.checked, d.licensedAv, d.infected, d.remediated,
   );
   writeAudit(db, ctx, {
     action: 'receive', entity: 'campaign', entityId: campaign.id, summary: R.auditAccept(unit.name, f.fileName),

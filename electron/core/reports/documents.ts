@@ -6,9 +6,8 @@ import type { ReportData } from '../../../shared/reports/schema';
 import { getCampaign, params, STATED_SQL } from '../campaigns/service';
 import type { Db } from '../db/open';
 import { getLegalDocuments } from '../legal/service';
-import { readSettings } from '../settings/service';
 import { getHomeUnit } from '../unit/service';
-import { cancellationRows, deviceFigures, reportContext } from './data';
+import { cancellationRows, reportContext } from './data';
 import { renderDocx } from './docx';
 import { loadOrCreateUnitKey } from './keys';
 import { getNarrative } from './narrative';
@@ -19,7 +18,6 @@ export function readReportData(db: Db, env: { file: string }, campaignId: number
   const lastExport = db
     .prepare("SELECT exported_at AS exportedAt, sha256 FROM report_exports WHERE campaign_id = ? AND kind = 'report' ORDER BY id DESC LIMIT 1")
     .get(campaignId) as { exportedAt: string; sha256: string } | undefined;
-  const deviceCheckMonths = readSettings(db).deviceCheckMonths;
   return {
     unit: rctx.unit,
     campaign: rctx.campaign,
@@ -28,8 +26,10 @@ export function readReportData(db: Db, env: { file: string }, campaignId: number
     toCancel: cancellationRows(db, rctx.campaign),
     fingerprint: loadOrCreateUnitKey(env.file).fingerprint,
     amendments: rctx.amendments,
-    devices: deviceFigures(db, rctx.campaign, today, deviceCheckMonths),
-    deviceCheckMonths,
+    devices: rctx.devices,
+    devicesBySystem: rctx.devicesBySystem,
+    deviceCheckMonths: rctx.deviceCheckMonths,
+    documentDate: rctx.documentDate,
     lastExport: lastExport ?? null,
     narrative: getNarrative(db, campaignId),
     today,

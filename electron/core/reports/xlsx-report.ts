@@ -1,16 +1,18 @@
 import { formatViDate, formatViDateTime } from '../../../shared/dates';
 import { vi } from '../../../shared/i18n/vi';
-import { REPORT_SCHEMA_VERSION, type ReportKind, type ReportPayload } from '../../../shared/reports/schema';
+import { REPORT_SCHEMA_VERSION, type DeviceSummary, type ReportKind, type ReportPayload } from '../../../shared/reports/schema';
 import type { Db } from '../db/open';
 import type { Progress } from '../jobs/runner';
 import { XlsxStreamWriter, type CellStyle, type CellValue, type SheetOptions, type SheetStream } from '../xlsx/stream-writer';
 import { CellHasher, isoToDate } from './canonical';
-import { accountRows, cancellationRows, deviceFigures, deviceRows, maskLogin, unitsInScope, type ReportContext } from './data';
+import { accountRows, cancellationRows, deviceRows, maskLogin, unitsInScope, type ReportContext } from './data';
 import { listLayout } from './list-layout';
+import type { CampaignFigures, StateCounts } from '../../../shared/campaigns/rules';
 import { deviceState, type DeviceStatus } from '../../../shared/devices/rules';
 import { signPayload, type UnitKey } from './keys';
 
 const t = vi.reports;
+const F = vi.figures;
 /** Excel caps a cell at 32,767 characters: the signed payload is split across rows. */
 const PAYLOAD_CHUNK = 30_000;
 export const HIDDEN_SHEET = '_attk';
@@ -102,8 +104,6 @@ function directiveLine(ctx: ReportContext): string {
 
 export interface WriteOptions {
   file: string;
-  /** Rule 4: a device check counts for this many months (setting). */
-  deviceCheckMonths: number;
   kind: ReportKind;
   showLogins: boolean;
   key: UnitKey;
@@ -134,49 +134,57 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
     if (done % 1000 < n) options.progress(done, total);
   };
   const toCancel = cancellationRows(db, ctx.campaign);
-  const deviceFiguresBySystem = options.kind === 'report' ? deviceFigures(db, ctx.campaign, ctx.today, options.deviceCheckMonths) : [];
   let accountCount = 0;
   let deviceCount = 0;
   const multiUnit = unitsInScope(db, ctx.campaign) > 1;
 
   if (options.kind === 'report') {
-    // ---- Tổng hợp
-    const WIDTH = 14;
-    const devices = new Map(deviceFiguresBySystem.map((d) => [d.systemId, d]));
-    const noDevices = { devices: 0, checked: 0, licensedAv: 0, infected: 0, remediated: 0 };
+    // ---- Tổng hợp: I. accounts by state (per system, with the role split), II. devices counted once
+    const WIDTH = 8;
     const summary = addSheet(wb, hasher, {
-      name: t.sheets.summary, orientation: 'landscape', widths: [6, 36, 10, 10, 10, 11, 10, 10, 10, 10, 10, 10, 11, 10],
+      name: t.sheets.summary, orientation: 'landscape', widths: [6, 48, 14, 13, 16, 14, 13, 13],
     });
-    await officialHeader(summary, ctx.unit, ctx.today, WIDTH, `${t.numberPrefix}${ctx.campaign.reportNumber ?? `      /${ctx.unit.reportSymbol || 'BC'}`}`);
+    await officialHeader(summary, ctx.unit, ctx.documentDate, WIDTH, `${t.numberPrefix}${ctx.campaign.reportNumber ?? `      /${ctx.unit.reportSymbol || 'BC'}`}`);
     summary.blank();
-    await summary.merged(t.summaryTitle, 1, WIDTH, { bold: true, size: 14, align: 'center', height: 22 });
+    await summary.merged(t.summaryTitle, 1, WIDTH, { bold: true, size: 14, align: 'center', height: 36 });
     await summary.merged(ctx.campaign.subject, 1, WIDTH, { bold: true, size: 13, align: 'center', height: 34 });
     await summary.merged(directiveLine(ctx), 1, WIDTH, { italic: true, size: 12, align: 'center', height: 32 });
     await summary.merged(t.period(formatViDate(ctx.campaign.startDate), formatViDate(ctx.campaign.deadline)), 1, WIDTH, { italic: true, size: 12, align: 'center' });
-    summary.blank();
-    await summary.row(t.summaryColumns as unknown as string[], { bold: true, border: true, align: 'center', height: 48 });
-    summary.sheet.options.printTitleRow = summary.rowNumber;
-    const deviceTotals = { ...noDevices };
-    for (const [i, s] of ctx.progress.bySystem.entries()) {
-      const d = devices.get(s.systemId) ?? noDevices;
-      for (const k of Object.keys(deviceTotals) as (keyof typeof deviceTotals)[]) deviceTotals[k] += d[k];
-      await summary.row(
-        [i + 1, s.systemName, s.total, s.admin, s.user, s.done, s.late, s.missing, s.toCancel, d.devices, d.checked, d.licensedAv, d.infected, d.remediated],
-        { border: true, align: 'center' }, [], { 1: { align: 'left' } },
-      );
+    const reissued = ctx.campaign.reportNumber !== null && ctx.documentDate !== ctx.today;
+    if (reissued) {
+      await summary.merged(F.asOf(formatViDate(ctx.today), ctx.campaign.reportNumber!, formatViDate(ctx.documentDate)), 1, WIDTH, { italic: true, size: 12, align: 'center' });
     }
-    const o = ctx.progress.overall;
-    const dt = deviceTotals;
-    await summary.row(
-      [null, t.total, o.total, o.admin, o.user, o.done, o.late, o.missing, o.toCancel, dt.devices, dt.checked, dt.licensedAv, dt.infected, dt.remediated],
-      { border: true, bold: true, align: 'center' }, [], { 1: { align: 'left' } },
-    );
-    await summary.merged(t.deviceNote(options.deviceCheckMonths), 1, WIDTH, { italic: true, size: 11 });
+    summary.blank();
+    await summary.merged(F.accountsSection, 1, WIDTH, { bold: true, size: 12 });
+    await summary.row([...F.accountColumns], { bold: true, border: true, align: 'center', height: 48 });
+    summary.sheet.options.printTitleRow = summary.rowNumber;
+    const counts = (c: StateCounts): CellValue[] => [c.total, c.toCancel, c.mustChange, c.done, c.late, c.missing];
+    const block = async (no: number | null, label: string, f: CampaignFigures, bold: boolean) => {
+      await summary.row([no, label, ...counts(f)], { border: true, align: 'center', bold }, [], { 1: { align: 'left' } });
+      for (const role of ['admin', 'user'] as const) {
+        await summary.row([null, F.roleRow[role], ...counts(f.byRole[role])], { border: true, align: 'center', italic: true, size: 11 }, [], { 1: { align: 'left' } });
+      }
+    };
+    for (const [i, s] of ctx.progress.bySystem.entries()) await block(i + 1, s.systemName, s, false);
+    await block(null, t.total, ctx.progress.overall, true);
+    summary.blank();
+    await summary.merged(F.devicesSection, 1, WIDTH, { bold: true, size: 12 });
+    await summary.row(F.deviceColumns(ctx.deviceCheckMonths), { bold: true, border: true, align: 'center', height: 48 });
+    const dv = (d: DeviceSummary): CellValue[] => [d.devices, d.checked, d.licensedAv, d.infected, d.remediated];
+    await summary.row([null, F.deviceTotalRow, ...dv(ctx.devices)], { border: true, bold: true, align: 'center' }, [], { 1: { align: 'left' } });
+    await summary.merged(F.bySystemTitle, 1, WIDTH, { italic: true, size: 11, height: 30 });
+    const devicesOf = new Map(ctx.devicesBySystem.map((d) => [d.systemId, d]));
+    const none: DeviceSummary = { devices: 0, checked: 0, licensedAv: 0, infected: 0, remediated: 0 };
+    for (const [i, s] of ctx.progress.bySystem.entries()) {
+      await summary.row([i + 1, s.systemName, ...dv(devicesOf.get(s.systemId) ?? none)], { border: true, align: 'center', size: 11 }, [], { 1: { align: 'left' } });
+    }
+    await summary.merged(F.deviceScopeNote(ctx.deviceCheckMonths), 1, WIDTH, { italic: true, size: 11, height: 30 });
     await summary.merged(t.fingerprintLine(options.key.fingerprint), 1, WIDTH, { italic: true, size: 11 });
-    if (ctx.amendments.length > 0) {
+    if (ctx.amendments.length > 0 || reissued) {
       summary.blank();
       await summary.merged(t.amendmentsTitle, 1, WIDTH, { bold: true, size: 12 });
       for (const a of ctx.amendments) await summary.merged(t.amendmentLine(formatViDateTime(a.at), a.actor, a.summary, a.reason), 1, WIDTH, { size: 11 });
+      if (ctx.amendments.length === 0) await summary.merged(F.noAmendments, 1, WIDTH, { size: 11 });
     }
     await signatureBlock(summary, ctx.unit, WIDTH);
     await summary.end();
@@ -209,16 +217,18 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
     }
     await accounts.end();
 
-    // ---- Thiết bị
+    // ---- Thiết bị: every device the summary counts, once, with the systems it is used for
     const dl = listLayout(
-      t.deviceColumns.map((title, i) => ({ title, width: [5, 24, 24, 10, 12, 12, 16, 11, 18, 9, 11, 22][i]!, fixed: [0, 7, 10].includes(i), date: i === 7 || i === 10, centred: i === 0 || i === 9, unit: i === 2 })),
+      F.deviceSheetColumns.map((title, i) => ({
+        title, width: [5, 20, 18, 9, 10, 11, 12, 22, 11, 14, 9, 11, 20, 13, 18][i]!, fixed: [0, 8, 11].includes(i), date: i === 8 || i === 11, centred: i === 0 || i === 10, unit: i === 2,
+      })),
       multiUnit,
     );
     const deviceSheet = addSheet(wb, hasher, {
       name: t.sheets.devices, orientation: 'landscape', printTitleRow: 4, freezeRows: 4, autoFilter: { row: 4, columns: dl.count }, widths: dl.widths,
     });
     await deviceSheet.merged(t.devicesTitle, 1, dl.count, { bold: true, size: 14, align: 'center', height: 22 });
-    await deviceSheet.merged(`${ctx.unit.name} — ${t.deviceNote(options.deviceCheckMonths)}`, 1, dl.count, { italic: true, align: 'center' });
+    await deviceSheet.merged(`${ctx.unit.name} — ${F.deviceScopeNote(ctx.deviceCheckMonths)}`, 1, dl.count, { italic: true, align: 'center', height: 30 });
     deviceSheet.blank();
     await deviceSheet.row(dl.titles, { bold: true, border: true, align: 'center', size: 11, height: 36 });
     for (const d of deviceRows(db, ctx.campaign)) {
@@ -228,13 +238,18 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
           infectedOn: d.infectedOn, remediatedOn: d.remediatedOn, status: d.status as DeviceStatus, needsLicensedAv: d.needsLicensedAv === 1,
           lastCheck: d.checkedOn ? { checkedOn: d.checkedOn, avInstalled: d.avInstalled === 1, avLicensed: d.avLicensed === 1, licenceExpiresOn: d.licenceExpiresOn } : null,
         },
-        ctx.today, options.deviceCheckMonths,
+        ctx.today, ctx.deviceCheckMonths,
       );
+      // A device checked longer ago than N months is overdue, not "never checked".
+      const stateText = state === 'unchecked' && d.checkedOn ? F.overdueCheck(formatViDate(d.checkedOn)) : vi.devices.state[state];
       await deviceSheet.row(
         dl.pick([
-          deviceCount, d.ownerName, d.unitName, vi.devices.kind[d.kind], vi.devices.os[d.os as keyof typeof vi.devices.os] ?? d.os, d.assetTag, d.location, d.checkedOn,
+          deviceCount, d.ownerName, d.unitName, vi.devices.kind[d.kind], vi.devices.os[d.os as keyof typeof vi.devices.os] ?? d.os, d.assetTag, d.location, d.systems, d.checkedOn,
           d.avInstalled ? d.avProduct || vi.common.yes : d.checkedOn ? vi.common.no : null, d.avInstalled ? (d.avLicensed ? vi.common.yes : vi.common.no) : null,
-          d.licenceExpiresOn, vi.devices.state[state] + (d.remediatedOn ? ` — ${t.remediatedOn(formatViDate(d.remediatedOn))}` : ''),
+          d.licenceExpiresOn,
+          d.infectedOn ? F.malwareFound(formatViDate(d.infectedOn), d.credentialStealing === 1) : d.checkedOn ? F.malwareNone : null,
+          d.remediatedOn ? F.reinstalledOn(formatViDate(d.remediatedOn)) : d.infectedOn ? F.notReinstalled : null,
+          stateText,
         ]),
         { border: true, size: 11 },
         dl.dateCols,
@@ -284,7 +299,8 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
     generatedAt: options.generatedAt,
     today: ctx.today,
     figures: {
-      devices: deviceFiguresBySystem,
+      devices: ctx.devices,
+      devicesBySystem: ctx.devicesBySystem,
       overall: ctx.progress.overall,
       bySystem: ctx.progress.bySystem.map((s) => ({ ...s, systemCode: ctx.systemCodes.get(s.systemId) ?? '' })),
     },

@@ -9,7 +9,7 @@ const t = vi.campaigns;
 /** A campaign at a glance: deadline and days left, progress bar, counts by state (each a link to the filtered checklist). */
 export function CampaignCard({ progress }: { progress: CampaignProgress }) {
   const { campaign, overall, percent, daysLeft } = progress;
-  const counts = { done: overall.done, late: overall.late, missing: overall.missing, to_cancel: overall.toCancel };
+  const counts = { to_cancel: overall.toCancel, must_change: overall.mustChange, done: overall.done, late: overall.late, missing: overall.missing };
   const tone = daysLeft < 0 && percent < 100 ? 'bad' : daysLeft <= 3 && percent < 100 ? 'warn' : 'ok';
   return (
     <article className="campaign-card" aria-label={campaign.subject}>

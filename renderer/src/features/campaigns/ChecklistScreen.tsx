@@ -34,7 +34,6 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
   const [systemId, setSystemId] = useState('');
   const [unitId, setUnitId] = useState('');
   const [department, setDepartment] = useState('');
-  const [forced, setForced] = useState(false);
   const [forcedCount, setForcedCount] = useState<number | null>(null);
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -70,16 +69,15 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
         ...(systemId ? { systemId: Number(systemId) } : {}),
         ...(unitId ? { unitId: Number(unitId) } : {}),
         ...(department ? { department } : {}),
-        ...(forced ? { forced } : {}),
       });
       setCounts(page.counts);
       setForcedCount(page.forcedCount);
       return page;
     },
-    [api, campaignId, query, state, systemId, unitId, department, forced],
+    [api, campaignId, query, state, systemId, unitId, department],
   );
-  const list = usePagedList(fetchPage, JSON.stringify([campaignId, query, state, systemId, unitId, department, forced]));
-  useEffect(() => setActive(0), [query, state, systemId, unitId, department, forced]);
+  const list = usePagedList(fetchPage, JSON.stringify([campaignId, query, state, systemId, unitId, department]));
+  useEffect(() => setActive(0), [query, state, systemId, unitId, department]);
 
   const refresh = () => {
     list.reload();
@@ -131,9 +129,9 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
       key: 'state',
       header: vi.fields.status!,
       width: forcedCount ? '200px' : '144px',
-      // Rule 5 outranks the campaign state: a change made before the remediation does not count.
+      // One state per account (shared/campaigns/rules.ts); "must change after malware" names the device and date.
       render: (r) =>
-        r.forced ? <ForcedBadge forced={r.forced} /> : <span className={`badge state-${r.state}`}>{vi.campaigns.state[r.state]}</span>,
+        r.state === 'must_change' && r.forced ? <ForcedBadge forced={r.forced} /> : <span className={`badge state-${r.state}`}>{vi.campaigns.state[r.state]}</span>,
     },
     { key: 'date', header: t.changedOn, width: '108px', render: (r) => formatViDate(r.changedOn) },
     {
@@ -142,7 +140,7 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
       width: '116px',
       render: (r) => (
         <span className="row-actions">
-          {r.state !== 'to_cancel' && (r.state !== 'done' || r.forced?.reason === 'remediated') && (
+          {r.state !== 'to_cancel' && r.state !== 'done' && (
             <button type="button" className="link" onClick={() => openConfirm(r)}>
               {t.confirm}
             </button>
@@ -188,9 +186,6 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
             {vi.campaigns.state[s]}: <strong>{counts ? counts[s].toLocaleString('vi-VN') : '…'}</strong>
           </button>
         ))}
-        <button type="button" className={`chip forced-chip ${forced ? 'on' : ''}`} aria-pressed={forced} onClick={() => setForced((f) => !f)}>
-          {vi.devices.forced.chip}: <strong>{forcedCount === null ? '…' : forcedCount.toLocaleString('vi-VN')}</strong>
-        </button>
         <span className="spacer" />
         {selected.size > 0 ? (
           <>

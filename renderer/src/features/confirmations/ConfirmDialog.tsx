@@ -1,5 +1,6 @@
-import { useState } from 'react';
-import { CONFIRMATION_METHODS, CONFIRMED_BY, type ConfirmationMethod, type ConfirmedBy } from '../../../../shared/confirmations/schema';
+import { useEffect, useState } from 'react';
+import { CONFIRMATION_METHODS, CONFIRMED_BY, type ConfirmationMethod, type ConfirmationPreview, type ConfirmedBy, type NotCounted } from '../../../../shared/confirmations/schema';
+import { formatViDate } from '../../../../shared/dates';
 import { ApiCallError } from '../../../../shared/errors';
 import { vi } from '../../../../shared/i18n/vi';
 import { useApi, useToday } from '../../api/context';
@@ -9,6 +10,15 @@ import { useToast } from '../../components/Toast';
 import { useFormErrors } from '../../hooks/useFormErrors';
 
 const t = vi.campaigns.confirm;
+const F = vi.figures;
+
+/** Why this confirmation will not count, in the clerk's words. */
+export function notCountedText(n: NotCounted): string {
+  const d = formatViDate(n.date);
+  if (n.reason === 'before_start') return F.reason.before_start(n.loginName, d);
+  if (n.reason === 'infected') return F.reason.infected(n.loginName, n.assetTag ?? '', d);
+  return F.reason.before_remediation(n.loginName, n.assetTag ?? '', d);
+}
 
 interface Props {
   /** One account (single) or many from one signed sheet (bulk, one transaction). */
@@ -33,6 +43,24 @@ export function ConfirmDialog({ target, campaignId, onClose, onSaved }: Props) {
   const [note, setNote] = useState('');
   const [amendmentReason, setAmendmentReason] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [preview, setPreview] = useState<ConfirmationPreview | null>(null);
+  const accountIds = target.kind === 'one' ? [target.accountId] : target.accountIds;
+  const idsKey = accountIds.join(',');
+
+  // Rules 2 and 5: tell the clerk before saving when this date will not count, and why.
+  useEffect(() => {
+    if (!changedOn || accountIds.length === 0) {
+      setPreview(null);
+      return;
+    }
+    let live = true;
+    api['confirmations.preview']({ accountIds, changedOn, ...(campaignId ? { campaignId } : {}) })
+      .then((p) => live && setPreview(p))
+      .catch(() => live && setPreview(null));
+    return () => {
+      live = false;
+    };
+  }, [api, idsKey, changedOn, campaignId]);
 
   const save = async () => {
     if (saving) return;
@@ -42,7 +70,7 @@ export function ConfirmDialog({ target, campaignId, onClose, onSaved }: Props) {
     try {
       if (target.kind === 'one') {
         await api['confirmations.create']({ accountId: target.accountId, ...common });
-        notify(t.done(target.loginName));
+        notify(preview && preview.count > 0 ? F.savedNotCounted(target.loginName) : t.done(target.loginName));
       } else {
         const r = await api['confirmations.bulkCreate']({ accountIds: target.accountIds, ...common });
         notify(t.bulkDone(r.count));
@@ -67,6 +95,17 @@ export function ConfirmDialog({ target, campaignId, onClose, onSaved }: Props) {
           <TextField label={t.amendmentReason} value={amendmentReason} onChange={setAmendmentReason} error={errors.fieldErrors.amendmentReason} required autoFocus maxLength={500} />
         )}
       </div>
+      {preview && preview.count > 0 && (
+        <div className="banner warn" role="alert" data-testid="not-counted">
+          <strong>{F.willNotCount}</strong>
+          <ul>
+            {preview.notCounted.map((n) => (
+              <li key={n.accountId}>{notCountedText(n)}</li>
+            ))}
+          </ul>
+          {preview.count > preview.notCounted.length && <p>{F.moreReasons(preview.count - preview.notCounted.length)}</p>}
+        </div>
+      )}
       <p className="hint">{t.noPassword}</p>
     </FormDialog>
   );
