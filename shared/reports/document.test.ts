@@ -15,9 +15,12 @@ const campaign = {
   deadline: '2024-01-25', recipient: '', note: '', status: 'in_progress', startedOn: '2024-01-08', reportNumber: '5/BC-UBND', reportedOn: null, signer: null, sentOn: null,
   reference: null, createdAt: '', updatedAt: '',
 } satisfies Campaign;
-const figures = { ...emptyFigures(), total: 19366, admin: 366, user: 19000, done: 19000, missing: 366, toCancel: 2 };
+const figures = {
+  ...emptyFigures(), total: 19368, admin: 366, user: 19002, done: 19000, missing: 366, toCancel: 2,
+  byRole: { admin: { total: 366, toCancel: 0, mustChange: 0, done: 0, late: 0, missing: 366 }, user: { total: 19002, toCancel: 2, mustChange: 0, done: 19000, late: 0, missing: 0 } },
+};
 const data: ReportData = {
-  unit, campaign, legal: [], toCancel: [], fingerprint: 'AAAA-BBBB-CCCC-DDDD', devices: [], deviceCheckMonths: 3, amendments: [], lastExport: null, today: '2024-01-20',
+  unit, campaign, legal: [], toCancel: [], fingerprint: 'AAAA-BBBB-CCCC-DDDD', devices: { devices: 0, checked: 0, licensedAv: 0, infected: 0, remediated: 0 }, devicesBySystem: [], documentDate: '2024-01-20', deviceCheckMonths: 3, amendments: [], lastExport: null, today: '2024-01-20',
   progress: { campaign, overall: figures, bySystem: [{ ...figures, systemId: 1, systemName: 'Sổ tay đảng viên' }], percent: 98, daysLeft: 5 },
   narrative: emptyNarrative(),
 };
@@ -29,8 +32,9 @@ describe('the report document', () => {
     expect(doc.kinhGui).toEqual(['Phòng Nội vụ quận Đống Đa']);
     expect(doc.header.number).toBe('Số: 05/BC-UBND');
     expect(doc.signatures).toEqual([{ titles: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: 'Ngô Phương Nga' }]);
-    expect(texts(doc.body)).toContain('Tổng số 19.366 tài khoản');
-    expect(texts(doc.body)).toContain('19.366 366 19.000 19.000 0 366 2');
+    expect(texts(doc.body)).toContain('Tổng số 19.368 tài khoản');
+    expect(texts(doc.body)).toContain('19.368 2 0 19.000 0 366');
+    expect(texts(doc.body)).toContain('– Tài khoản quản trị 366 0 0 0 0 366');
     expect(doc.recipients).toEqual(['- Phòng Nội vụ quận Đống Đa;', '- Lưu: VT.']);
   });
 
@@ -42,7 +46,7 @@ describe('the report document', () => {
     const body = texts(doc.body);
     expect(body).toMatch(/V\. ĐỀ XUẤT, KIẾN NGHỊ\nĐề xuất một\.\nĐề xuất hai\./);
     expect(body).not.toContain('Căn cứ:');
-    expect(body).toContain('Tổng số 19.366 tài khoản');
+    expect(body).toContain('Tổng số 19.368 tài khoản');
     expect(doc.kinhGui).toEqual(['Sở Nội vụ']);
     expect(doc.signatures[0]).toEqual({ titles: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], name: 'Trần Văn Bình' });
   });

@@ -15,7 +15,6 @@ import { reportContext } from './data';
 import { loadOrCreateUnitKey } from './keys';
 import { writeReportWorkbook } from './xlsx-report';
 import { toJobError } from '../jobs/errors';
-import { readSettings } from '../settings/service';
 import { documentDocx, readReportData, readSignSheetData } from './documents';
 import { saveNarrative } from './narrative';
 
@@ -78,7 +77,7 @@ export async function runExport(db: Db, env: ReportEnv, ctx: CallContext, input:
     for (let n = 2; existsSync(filePath) || existsSync(`${filePath}.part`); n++) filePath = join(dir, fileName.replace(/\.xlsx$/, `-${n}.xlsx`));
     tmp = `${filePath}.part`;
     const written = await writeReportWorkbook(reader, rctx, {
-      file: tmp, kind: input.kind, showLogins: input.showLogins, key, generatedAt, progress, deviceCheckMonths: readSettings(reader).deviceCheckMonths,
+      file: tmp, kind: input.kind, showLogins: input.showLogins, key, generatedAt, progress,
     });
     reader.exec('COMMIT');
     const sha256 = await sha256File(tmp);
