@@ -1,4 +1,4 @@
--- 0009: the receiving office keeps the figures of report schema 2 (issue 14, issue 15 item 5):
+-- 0012: the receiving office keeps the figures of report schema 2 (issue 14, issue 15 item 5):
 -- one state per account — the states (to cancel, must change after malware, done, late, missing)
 -- add up to the total — split by role, and the unit's devices counted once each.
 ALTER TABLE district_submission_figures ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0;
