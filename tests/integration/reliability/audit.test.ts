@@ -61,4 +61,26 @@ describe('audit.export', () => {
     expect(lines[3]).toContain('"Trần Thị ""Bích"" Đào"');
     core.db.close();
   });
+
+  // Every prefix a spreadsheet reads as the start of a formula (OWASP CSV injection): = + - @, tab and CR.
+  // The actor column is written verbatim, so each prefix reaches csvField unchanged.
+  it.each(['=', '+', '-', '@', '\t', '\r'])('neutralises a field starting with %j', async (prefix) => {
+    const actor = `${prefix}cmd|' /C calc'!A0`;
+    const core = openCore(fx.file, { actor });
+    await call(core, 'settings.save', { dueSoonDays: 9 });
+    // No actor filter (the filter input is trimmed); the newest row is the last line, oldest first.
+    const out = await call(core, 'audit.export', { entity: 'settings' });
+    expect(out.rows).toBe(2);
+    const row = out.csv.slice(1).split('\r\n')[2];
+    expect(row.split('","')[1]).toBe(`'${actor.replace(/"/g, '""')}`);
+    core.db.close();
+  });
+
+  it('leaves a field that only contains a formula character further in untouched', async () => {
+    const core = openCore(fx.file, { actor: 'a=b+c' });
+    await call(core, 'settings.save', { dueSoonDays: 9 });
+    const out = await call(core, 'audit.export', { entity: 'settings' });
+    expect(out.csv.slice(1).split('\r\n')[2].split('","')[1]).toBe('a=b+c');
+    core.db.close();
+  });
 });

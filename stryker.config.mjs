@@ -1,0 +1,38 @@
+// StrykerJS mutation testing (issue 22). Run: `npm run mutation`.
+// Subsets: ATTK_MUTATE='shared/**/rules.ts' npm run mutation
+//          ATTK_MUTATION_TESTS='shared/**/*.test.ts' limits the vitest files (see vitest.mutation.config.ts).
+// Not part of .ci/run: the full scope takes longer than CI allows; scores go to bench/mutation.md.
+const defaultMutate = [
+  'shared/**/rules.ts',
+  'electron/core/campaigns/service.ts',
+  'electron/core/devices/service.ts',
+  'electron/core/reports/service.ts',
+  'electron/core/reports/canonical.ts',
+  'electron/core/reports/verify.ts',
+  'electron/core/district/service.ts',
+  'electron/core/audit/service.ts',
+  'electron/core/api/dispatch.ts',
+  'electron/preload/channels.ts',
+];
+
+const mutate = process.env.ATTK_MUTATE?.split(',').filter(Boolean) ?? defaultMutate;
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.node.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: 'perTest',
+  mutate,
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  concurrency: 2,
+  timeoutMS: 60_000,
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['out', 'dist', 'bench/cache', 'test-results', 'playwright-report', '*.sqlite', '.electron-native/**'],
+  thresholds: { high: 90, low: 85, break: null },
+};
