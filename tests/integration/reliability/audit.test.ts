@@ -71,7 +71,7 @@ describe('audit.export', () => {
     // No actor filter (the filter input is trimmed); the newest row is the last line, oldest first.
     const out = await call(core, 'audit.export', { entity: 'settings' });
     expect(out.rows).toBe(2);
-    const row = out.csv.slice(1).split('\r\n')[2];
+    const row = out.csv.slice(1).split('\r\n')[2] ?? '';
     expect(row.split('","')[1]).toBe(`'${actor.replace(/"/g, '""')}`);
     core.db.close();
   });
@@ -80,7 +80,7 @@ describe('audit.export', () => {
     const core = openCore(fx.file, { actor: 'a=b+c' });
     await call(core, 'settings.save', { dueSoonDays: 9 });
     const out = await call(core, 'audit.export', { entity: 'settings' });
-    expect(out.csv.slice(1).split('\r\n')[2].split('","')[1]).toBe('a=b+c');
+    expect((out.csv.slice(1).split('\r\n')[2] ?? '').split('","')[1]).toBe('a=b+c');
     core.db.close();
   });
 });
