@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { AttkError } from '../../shared/errors';
@@ -28,6 +28,8 @@ export async function backupCommand(args: CommandArgs & { dir?: string | undefin
   const db = openDatabase(file, { readonly: true });
   try {
     const dir = args.dir ? resolve(args.dir) : backupDir(file);
+    // --out names a folder; a backup gets a fresh name there and never replaces a file.
+    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new AttkError('VALIDATION', vi.safety.output.backupOutNotFolder(args.dir ?? dir));
     const entry = await writeBackup(db, { dir, kind: 'manual', at: new Date() });
     args.out(args.json ? JSON.stringify({ ok: true, path: entry.path, name: entry.name, size: entry.size }) : R.cli.backupDone(entry.path, R.backup.sizeOf(entry.size)));
     return 0;

@@ -1,4 +1,5 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { checkOutput, publishOutputSync, type PublishOptions } from '../core/output/publish';
 import { basename, resolve } from 'node:path';
 import type { InputOf, MethodName, ResultOf } from '../../shared/api/contract';
 import type { DistrictExportResult, SubmissionImportResult, UnitListImportResult } from '../../shared/district/schema';
@@ -28,6 +29,8 @@ export interface DistrictCommandArgs {
   out?: string | undefined;
   unitCode?: string | undefined;
   trustNewKeys: boolean;
+  /** --replace: the user chose to replace an existing --out file. */
+  replace?: boolean;
   json: boolean;
   now?: (() => Date) | undefined;
   appVersion: string;
@@ -50,6 +53,9 @@ function campaignId(value: string | undefined): number {
 
 export async function districtCommand(args: DistrictCommandArgs): Promise<number> {
   const [sub, ...files] = args.positionals;
+  // --out is checked before anything runs: never the database, its -wal/-shm, the key, backups/.
+  const outOptions: PublishOptions = { dbFile: resolve(args.db), mode: args.replace ? 'replace' : 'refuse' };
+  if (args.out && (sub === 'export')) checkOutput(args.out, outOptions);
   const core = createCore({ file: resolve(args.db), shell: 'cli', appVersion: args.appVersion, ...(args.now ? { now: args.now } : {}) });
   const call = async <M extends MethodName>(method: M, input: InputOf<M>): Promise<ResultOf<M>> => {
     const r = await dispatch(core, method, input);
@@ -72,8 +78,7 @@ export async function districtCommand(args: DistrictCommandArgs): Promise<number
     if (args.command === 'campaign' && sub === 'export') {
       if (!args.out) throw new DistrictUsageError(vi.cli.missingOption('--out'));
       const r = await call('campaignFile.export', { campaignId: campaignId(args.campaign) });
-      const out = resolve(args.out);
-      writeFileSync(out, Buffer.from(r.dataBase64, 'base64'));
+      const out = publishOutputSync(args.out, Buffer.from(r.dataBase64, 'base64'), outOptions);
       print({ ok: true, out, reference: r.reference, fingerprint: r.fingerprint }, T.campaignExported(out, r.reference, r.fingerprint));
       return 0;
     }
@@ -105,8 +110,7 @@ export async function districtCommand(args: DistrictCommandArgs): Promise<number
       if (!args.out) throw new DistrictUsageError(vi.cli.missingOption('--out'));
       const { jobId } = await call('district.export', { campaignId: campaignId(args.campaign) });
       const r = await wait<DistrictExportResult>(jobId, vi.district.xlsx.job);
-      const out = resolve(args.out);
-      copyFileSync(r.filePath, out);
+      const out = publishOutputSync(args.out, (tmp) => copyFileSync(r.filePath, tmp), outOptions);
       print({ ok: true, out, sha256: r.sha256, units: r.units, missing: r.missing }, T.exported(out, r.sha256));
       return 0;
     }

@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync } from 'node:fs';
+import { checkOutput, publishOutputSync, type PublishOptions } from '../core/output/publish';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -9,6 +10,7 @@ import { checkDatabase, createCore, DatabaseDamagedError, dispatch, openDatabase
 import { backupCommand, damageHint, restoreCommand } from './backup-command';
 import type { JobStatus } from '../../shared/jobs/schema';
 import type { ExportResult } from '../../shared/reports/schema';
+import type { AuditExport } from '../../shared/audit/schema';
 import { generateDemo } from '../core/demo/generate';
 import { startHarness } from './harness';
 import { importCommand, ImportUsageError } from './import-command';
@@ -62,6 +64,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         'pin-env': { type: 'string' },
         attach: { type: 'string' },
         roots: { type: 'string' },
+        replace: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -118,6 +121,25 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       }
       case 'backup':
         return await backupCommand({ db: requireDb(values.db), dir: values.out, json, out: io.out });
+      case 'audit': {
+        // attk audit export --db FILE --out FILE.csv [--replace]: the whole audit log as the Nhật ký screen exports it.
+        if (positionals[0] !== 'export') throw new UsageError(vi.safety.cli.auditUsage);
+        const file = requireDb(values.db);
+        if (!values.out) throw new UsageError(vi.cli.missingOption('--out'));
+        const outOptions: PublishOptions = { dbFile: resolve(file), mode: values.replace ? 'replace' : 'refuse' };
+        checkOutput(values.out, outOptions);
+        const core = createCore({ file: resolve(file), shell: 'cli', appVersion: APP_VERSION, ...(now ? { now } : {}) });
+        try {
+          const r = await dispatch(core, 'audit.export', {});
+          if (!r.ok) throw new AttkError(r.error.code, r.error.message, r.error.path);
+          const exported = r.result as AuditExport;
+          const out = publishOutputSync(values.out, Buffer.from(exported.csv, 'utf8'), outOptions);
+          report(io, json, { ok: true, out, rows: exported.rows }, vi.safety.cli.auditDone(out, exported.rows));
+        } finally {
+          core.db.close();
+        }
+        return 0;
+      }
       case 'restore':
         if (!values.from) throw new UsageError(vi.cli.missingOption('--from'));
         return restoreCommand({ db: requireDb(values.db), from: values.from, json, out: io.out, appVersion: APP_VERSION });
@@ -160,7 +182,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         if (!values.out) throw new UsageError(vi.cli.missingOption('--out'));
         const unitId = values.unit === undefined ? undefined : Number(values.unit);
         if (unitId !== undefined && (!Number.isInteger(unitId) || unitId <= 0)) throw new UsageError(vi.cli.missingOption('--unit'));
-        if (format === 'docx') return await exportDocxCommand({ db: file, kind, campaignId, out: values.out, unitId, json, now, appVersion: APP_VERSION, write: io.out });
+        // Checked before anything runs: --out never names the database, its -wal/-shm, the key, backups/.
+        const outOptions: PublishOptions = { dbFile: resolve(file), mode: values.replace ? 'replace' : 'refuse' };
+        checkOutput(values.out, outOptions);
+        if (format === 'docx') return await exportDocxCommand({ db: file, kind, campaignId, out: values.out, unitId, replace: values.replace ?? false, json, now, appVersion: APP_VERSION, write: io.out });
         if (kind === 'sign-sheet') throw new UsageError(vi.documents.cli.signSheetXlsx);
         const core = createCore({ file: resolve(file), shell: 'cli', appVersion: APP_VERSION, ...(now ? { now } : {}) });
         try {
@@ -180,8 +205,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           // The export as the app runs it (the job, from request to the file recorded), without this process's start-up.
           const exportMs = Math.round(performance.now() - t0);
           if (status.state === 'failed' || !status.result) throw new AttkError('INTERNAL', status.error?.message ?? vi.errors.internal);
-          const out = resolve(values.out);
-          copyFileSync(status.result.filePath, out);
+          const recorded = status.result.filePath;
+          const out = publishOutputSync(values.out, (tmp) => copyFileSync(recorded, tmp), outOptions);
           const r = status.result;
           const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
           report(io, json, { ok: true, out, sha256: r.sha256, fingerprint: r.fingerprint, figures: r.figures, rows: r.rows, exportMs, maxRssMb }, vi.cli.exportDone(out, r.sha256, r.fingerprint));
@@ -207,7 +232,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         try {
           return await districtCommand({
             command, positionals, db: requireDb(values.db), campaign: values.campaign, out: values.out, unitCode: values['unit-code'],
-            trustNewKeys: values['trust-new-keys'] ?? false, json, now, appVersion: APP_VERSION, write: io.out,
+            trustNewKeys: values['trust-new-keys'] ?? false, replace: values.replace ?? false, json, now, appVersion: APP_VERSION, write: io.out,
           });
         } catch (e) {
           throw e instanceof DistrictUsageError ? new UsageError(e.message) : e;
@@ -255,7 +280,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 
 /** The whole --help: the general commands, then each feature's own. */
 function helpText(): string {
-  return `${vi.cli.help}${vi.import.cli.help}\n${vi.reliability.cli.help}\n${vi.signing.cli.help}\n${vi.cli.helpDistrict}\n${vi.district.cli.usage.replace(/^Cách dùng:\n/, '')}\n${vi.connections.cli.help}\n${vi.cli.helpOptions}`;
+  return `${vi.cli.help}${vi.import.cli.help}\n${vi.reliability.cli.help}\n${vi.signing.cli.help}\n${vi.safety.cli.help}\n${vi.cli.helpDistrict}\n${vi.district.cli.usage.replace(/^Cách dùng:\n/, '')}\n${vi.connections.cli.help}\n${vi.cli.helpOptions}`;
 }
 
 function requireDb(db: string | undefined): string {

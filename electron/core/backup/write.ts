@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupEntry, BackupKind } from '../../../shared/backup/schema';
 import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import type { Db } from '../db/open';
+import { placeExclusive } from '../output/publish';
 import { backupBaseName, parseBackupName } from './files';
 
 // Writing a backup so that a crash at any moment never leaves a damaged file under a backup's name:
@@ -75,25 +76,20 @@ function publish(tmp: string, options: WriteOptions): BackupEntry & { path: stri
 
 /**
  * Give the checked temporary file its final name without ever replacing an existing backup:
- * link() fails if the name is taken (two copies in the same second get -2, -3…), then the
- * temporary name is dropped. Either way a reader sees a complete file or none.
+ * link() fails if the name is taken (two copies in the same second get -2, -3…); where the file
+ * system has no hard links (FAT32/exFAT on a USB stick: EISDIR, EINVAL, EPERM, ENOTSUP) the shared
+ * output publisher copies into an exclusively created file and fsyncs it. Either way no existing
+ * file is replaced, and the temporary name is dropped.
  */
 function publishUnique(tmp: string, dir: string, base: string): string {
   for (let n = 1; n < 1000; n++) {
     const name = n === 1 ? `${base}.sqlite` : `${base}-${n}.sqlite`;
-    const target = join(dir, name);
     try {
-      linkSync(tmp, target);
-      unlinkSync(tmp);
+      placeExclusive(tmp, join(dir, name));
       return name;
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') continue;
-      // A file system without hard links (FAT on a USB stick): rename, after checking the name is free.
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw e;
-      if (existsSync(target)) continue;
-      renameSync(tmp, target);
-      return name;
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw e;
     }
   }
   throw new AttkError('DATABASE', vi.reliability.errors.backupFailed('too many backups in one second'));

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import { toIsoDate } from '../../../shared/dates';
 import {
@@ -16,6 +16,7 @@ import { getCampaign } from '../campaigns/service';
 import type { Db } from '../db/open';
 import { getLegalDocuments } from '../legal/service';
 import { fingerprintOf, loadOrCreateUnitKey, signPayload, verifyPayload } from '../reports/keys';
+import { publishOutputSync } from '../output/publish';
 import { exportsDir } from '../reports/service';
 import { getHomeUnit } from '../unit/service';
 import { expectedUnitIds, readDistrictSettings } from './register';
@@ -77,10 +78,9 @@ export function exportCampaignFile(db: Db, dbFile: string, ctx: CallContext, cam
   const fileName = T.fileName(safe(home.code), safe(foldForSearch(campaign.directiveNumber).toUpperCase()));
   const dir = exportsDir(dbFile);
   mkdirSync(dir, { recursive: true });
-  const filePath = join(dir, fileName);
-  writeFileSync(`${filePath}.part`, data);
-  renameSync(`${filePath}.part`, filePath);
-  writeAudit(db, ctx, { action: 'export', entity: 'campaign', entityId: campaignId, summary: T.auditExport(reference), data: { fileName, units: units.length, fingerprint: key.fingerprint } });
+  // A fresh name in exports/ (a second export of the same campaign gets -2): never replaces a file.
+  const filePath = publishOutputSync(join(dir, fileName), data, { dbFile, mode: 'unique' });
+  writeAudit(db, ctx, { action: 'export', entity: 'campaign', entityId: campaignId, summary: T.auditExport(reference), data: { fileName: basename(filePath), units: units.length, fingerprint: key.fingerprint } });
   return { fileName, filePath, dataBase64: data.toString('base64'), reference, fingerprint: key.fingerprint };
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { toIsoDate } from '../../../shared/dates';
 import type { DistrictExportResult, UnitListImportResult } from '../../../shared/district/schema';
 import { AttkError } from '../../../shared/errors';
@@ -12,6 +12,7 @@ import type { Db } from '../db/open';
 import { toJobError } from '../jobs/errors';
 import { getLegalDocuments } from '../legal/service';
 import { exportsDir, readRecordedExport, type ReportEnv } from '../reports/service';
+import { publishOutput } from '../output/publish';
 import { getHomeUnit } from '../unit/service';
 import { districtBoard, submissionHistory } from './board';
 import { exportCampaignFile, importCampaignFile, parseCampaignFile, previewCampaignFile } from './campaign-file';
@@ -150,29 +151,38 @@ export function districtHandlers(db: Db, env: ReportEnv): HandlersFor<'district'
           const dir = exportsDir(env.file);
           mkdirSync(dir, { recursive: true });
           const fileName = T.xlsx.fileName(office.code.replace(/[^A-Za-z0-9_-]/g, '_'), generatedAt.slice(0, 19).replace(/[-:T]/g, ''));
-          const filePath = join(dir, fileName);
-          const tmp = `${filePath}.part`;
           // One consistent snapshot: files arriving meanwhile do not split the workbook.
           const reader = env.openReader();
+          let published = '';
           try {
             reader.exec('BEGIN');
             const board = districtBoard(reader, campaignId, toIsoDate(ctx.now()));
-            await writeDistrictWorkbook(reader, { file: tmp, office, board, generatedAt, progress });
+            let sha256 = '';
+            // Published first (a fresh name in exports/), recorded after: no history row without its file.
+            const filePath = await publishOutput(
+              join(dir, fileName),
+              async (tmp) => {
+                await writeDistrictWorkbook(reader, { file: tmp, office, board, generatedAt, progress });
+                sha256 = createHash('sha256').update(readFileSync(tmp)).digest('hex');
+              },
+              { dbFile: env.file, mode: 'unique' },
+            );
+            published = filePath;
             reader.exec('COMMIT');
-            const sha256 = createHash('sha256').update(readFileSync(tmp)).digest('hex');
+            const finalName = basename(filePath);
             const exportId = db.transaction(() => {
               const r = db
                 .prepare('INSERT INTO district_exports (campaign_id, file_name, file_path, sha256, units, exported_at, exported_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-                .run(campaignId, fileName, filePath, sha256, board.units.length, generatedAt, ctx.actor);
-              writeAudit(db, ctx, { action: 'export', entity: 'campaign', entityId: campaignId, summary: `${fileName} (SHA-256 ${sha256.slice(0, 12)}…)`, data: { sha256, counts: board.counts } });
+                .run(campaignId, finalName, filePath, sha256, board.units.length, generatedAt, ctx.actor);
+              writeAudit(db, ctx, { action: 'export', entity: 'campaign', entityId: campaignId, summary: `${finalName} (SHA-256 ${sha256.slice(0, 12)}…)`, data: { sha256, counts: board.counts } });
               return Number(r.lastInsertRowid);
             }).immediate();
-            renameSync(tmp, filePath);
-            return { exportId, filePath, fileName, sha256, units: board.counts.received, missing: board.counts.missing };
+            published = '';
+            return { exportId, filePath, fileName: finalName, sha256, units: board.counts.received, missing: board.counts.missing };
           } finally {
             if (reader.inTransaction) reader.exec('ROLLBACK');
             reader.close();
-            rmSync(tmp, { force: true });
+            if (published) rmSync(published, { force: true });
           }
         },
         toJobError,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { toIsoDate } from '../../../shared/dates';
 import { AttkError } from '../../../shared/errors';
@@ -17,6 +17,7 @@ import { writeReportWorkbook } from './xlsx-report';
 import { toJobError } from '../jobs/errors';
 import { documentDocx, readReportData, readSignSheetData } from './documents';
 import { saveNarrative } from './narrative';
+import { publishOutput } from '../output/publish';
 
 export interface ReportEnv {
   /** The database file: exports go to an `exports` folder beside it, the signing key sits beside it. */
@@ -59,7 +60,12 @@ export function readRecordedExport(row: { fileName: string; filePath: string; sh
 
 type ExportInput = { campaignId: number; kind: 'report' | 'cancellations'; showLogins: boolean };
 
-/** Write the workbook from a snapshot, then record the export (file hash + figures as written) in one transaction. */
+/**
+ * Write the workbook from a snapshot, publish it in exports/ (a fresh name, never replacing a
+ * file), then record the export (file hash + figures as written) in one transaction. The record
+ * comes only after the file is in place: a failed publish leaves no history row, and a failed
+ * record removes the file it would have described.
+ */
 export async function runExport(db: Db, env: ReportEnv, ctx: CallContext, input: ExportInput, progress: (d: number, t: number) => void): Promise<ExportResult> {
   const today = toIsoDate(ctx.now());
   const generatedAt = ctx.now().toISOString();
@@ -67,35 +73,40 @@ export async function runExport(db: Db, env: ReportEnv, ctx: CallContext, input:
   const dir = exportsDir(env.file);
   mkdirSync(dir, { recursive: true });
   const reader = env.openReader();
-  let tmp = '';
+  let published = '';
   try {
     reader.exec('BEGIN');
     const rctx = reportContext(reader, input.campaignId, today);
     const fileName = vi.reports.fileName(rctx.unit.code.replace(/[^A-Za-z0-9_-]/g, '_'), input.kind === 'report' ? 'BaoCao' : 'DeNghiHuy', generatedAt.slice(0, 19).replace(/[-:T]/g, ''));
-    // Two exports in the same second must not share a name (the record points at its own file).
-    let filePath = join(dir, fileName);
-    for (let n = 2; existsSync(filePath) || existsSync(`${filePath}.part`); n++) filePath = join(dir, fileName.replace(/\.xlsx$/, `-${n}.xlsx`));
-    tmp = `${filePath}.part`;
-    const written = await writeReportWorkbook(reader, rctx, {
-      file: tmp, kind: input.kind, showLogins: input.showLogins, key, generatedAt, progress,
-    });
+    let written: Awaited<ReturnType<typeof writeReportWorkbook>> | undefined;
+    let sha256 = '';
+    // Two exports in the same second get -2, -3… (the record points at its own file).
+    const filePath = await publishOutput(
+      join(dir, fileName),
+      async (tmp) => {
+        written = await writeReportWorkbook(reader, rctx, {
+          file: tmp, kind: input.kind, showLogins: input.showLogins, key, generatedAt, progress,
+        });
+        sha256 = await sha256File(tmp);
+      },
+      { dbFile: env.file, mode: 'unique' },
+    );
+    published = filePath;
     reader.exec('COMMIT');
-    const sha256 = await sha256File(tmp);
-    const figures = written.payload.figures.overall;
+    const figures = written!.payload.figures.overall;
     const exportId = db.transaction(() => {
       const r = db
         .prepare('INSERT INTO report_exports (campaign_id, kind, file_name, file_path, sha256, figures, exported_at, exported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(input.campaignId, input.kind, basename(filePath), filePath, sha256, JSON.stringify(written.payload.figures), generatedAt, ctx.actor);
+        .run(input.campaignId, input.kind, basename(filePath), filePath, sha256, JSON.stringify(written!.payload.figures), generatedAt, ctx.actor);
       writeAudit(db, ctx, { action: 'export', entity: 'campaign', entityId: input.campaignId, summary: `${basename(filePath)} (SHA-256 ${sha256.slice(0, 12)}…)`, data: { kind: input.kind, sha256, figures } });
       return Number(r.lastInsertRowid);
     }).immediate();
-    renameSync(tmp, filePath);
-    tmp = '';
-    return { exportId, kind: input.kind, filePath, fileName: basename(filePath), sha256, fingerprint: key.fingerprint, figures, rows: written.rows };
+    published = '';
+    return { exportId, kind: input.kind, filePath, fileName: basename(filePath), sha256, fingerprint: key.fingerprint, figures, rows: written!.rows };
   } finally {
     if (reader.inTransaction) reader.exec('ROLLBACK');
     reader.close();
-    if (tmp) rmSync(tmp, { force: true });
+    if (published) rmSync(published, { force: true });
   }
 }
 
