@@ -235,7 +235,13 @@ export function repackForReader(parts: Map<string, Buffer>, info: PackageInfo, s
     { name: 'xl/workbook.xml', data: Buffer.from(workbook) },
   ];
   const shared = findPart(parts, 'xl/sharedStrings.xml');
-  if (shared) entries.push({ name: 'xl/sharedStrings.xml', data: Buffer.from(asciiXml(xmlText(shared.data, shared.name))) });
+  // Always a shared-strings part, empty if the writer used inline strings only (openpyxl, some
+  // scripts): without one exceljs spools every sheet to a temporary file and, with two or more
+  // sheets, emits only the first — the others looked empty and were refused as truncated.
+  entries.push({
+    name: 'xl/sharedStrings.xml',
+    data: Buffer.from(shared ? asciiXml(xmlText(shared.data, shared.name)) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>'),
+  });
   const styles = findPart(parts, 'xl/styles.xml');
   if (styles) entries.push({ name: 'xl/styles.xml', data: Buffer.from(asciiXml(xmlText(styles.data, styles.name))) });
   sheetXml.forEach((xml, i) => entries.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: Buffer.from(asciiXml(xml)) }));
