@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { AttkError } from '../../shared/errors';
 import { vi } from '../../shared/i18n/vi';
@@ -8,6 +8,8 @@ import {
   swapInBackup, verifyBackupFile, writeBackup, writeBackupSync,
 } from '../core';
 import { writeAudit } from '../core/audit/service';
+import { backupIdentity, belongsTo, readIdentity, setDatabaseId, type DatabaseIdentity } from '../core/backup/identity';
+import { assertForeignConfirmed } from '../core/backup/service';
 
 // `attk backup` and `attk restore`: the same checked copy and the same safe swap as the app's
 // Sao lưu / Khôi phục screen, for a clerk with a shell or a scheduled task.
@@ -43,10 +45,33 @@ export async function backupCommand(args: CommandArgs & { dir?: string | undefin
  * 'restore' copy, or the damaged file itself byte for byte), swap, reopen and audit.
  * Refused while the app or `attk serve` holds the database.
  */
-export function restoreCommand(args: CommandArgs & { from: string; appVersion: string }): number {
+export function restoreCommand(args: CommandArgs & { from: string; appVersion: string; confirmUnit?: string | undefined }): number {
   const file = resolve(args.db);
   const from = resolve(args.from);
   verifyBackupFile(from);
+  // Whose copy is it? Another database's (another unit's file in the same folder) only with --confirm-unit CODE.
+  const theirs = backupIdentity(from);
+  let mine: DatabaseIdentity | null = null;
+  try {
+    if (existsSync(file)) {
+      const ro = new Database(file, { readonly: true, fileMustExist: true });
+      try {
+        mine = readIdentity(ro);
+      } finally {
+        ro.close();
+      }
+    }
+  } catch {
+    mine = null; // a damaged file cannot say who it is: the backup's unit is still shown and confirmed below
+  }
+  const foreign = mine !== null && !belongsTo(theirs, mine);
+  if (foreign) {
+    try {
+      assertForeignConfirmed({ name: basename(from), kind: 'manual', createdAt: '', size: 0, restorable: true, unit: theirs?.unit ?? null }, mine?.unit ?? null, args.confirmUnit);
+    } catch (e) {
+      throw new AttkError('CONFLICT', `${(e as Error).message}\n${vi.safety.backup.cliNeedsConfirm(theirs?.unit ?? null)}`);
+    }
+  }
   let damaged = false;
   try {
     preflightDatabase(file);
@@ -74,9 +99,11 @@ export function restoreCommand(args: CommandArgs & { from: string; appVersion: s
   const core = createCore({ file, shell: 'cli', appVersion: args.appVersion });
   try {
     const db = core.db;
-    db.transaction(() =>
-      writeAudit(db, core.context(), { action: 'restore', entity: 'database', entityId: null, summary: R.backup.auditRestore(from), data: { from, kept } }),
-    ).immediate();
+    db.transaction(() => {
+      // The file stays itself (its own daily copies and list), whatever data it now holds.
+      if (foreign && mine?.id) setDatabaseId(db, mine.id);
+      writeAudit(db, core.context(), { action: 'restore', entity: 'database', entityId: null, summary: R.backup.auditRestore(from), data: { from, kept, ...(foreign ? { otherUnit: theirs?.unit ?? null } : {}) } });
+    }).immediate();
   } finally {
     core.db.close();
   }

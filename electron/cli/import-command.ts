@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { contract } from '../../shared/api/contract';
 import { AttkError } from '../../shared/errors';
 import { vi } from '../../shared/i18n/vi';
-import { DUPLICATE_POLICIES, IMPORT_KINDS, type DuplicatePolicy, type ImportKind, type ImportPreview } from '../../shared/import/schema';
+import { DUPLICATE_POLICIES, IMPORT_KINDS, MAX_FILE_BYTES, type DuplicatePolicy, type ImportKind, type ImportPreview } from '../../shared/import/schema';
 import { foldForSearch } from '../../shared/text/vietnamese';
 import { createCore } from '../core';
 import { columnLetter } from '../core/import/package-parts';
@@ -40,6 +40,14 @@ export async function importCommand(args: ImportCommandArgs): Promise<number> {
   const duplicates = (args.duplicates ?? 'skip') as DuplicatePolicy;
   if (!DUPLICATE_POLICIES.includes(duplicates)) throw new ImportUsageError(T.cli.badPolicy);
   let bytes: Buffer;
+  // Too large is said before the file is read (and in the import's own words, with the limit).
+  let size: number;
+  try {
+    size = statSync(resolve(fileArg)).size;
+  } catch {
+    throw new ImportUsageError(T.cli.noFile(fileArg));
+  }
+  if (size > MAX_FILE_BYTES) throw new AttkError('VALIDATION', vi.safety.files.tooLarge(basename(fileArg), size, MAX_FILE_BYTES));
   try {
     bytes = readFileSync(resolve(fileArg));
   } catch {

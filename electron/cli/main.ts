@@ -1,5 +1,10 @@
 import { copyFileSync, existsSync } from 'node:fs';
+import { z } from 'zod';
 import { checkOutput, publishOutputSync, type PublishOptions } from '../core/output/publish';
+import { fileErrorMessage } from '../core/output/file-errors';
+import { appendErrorLog } from '../core/db/error-log';
+import { assertWritable, databaseErrorMessage } from '../core/db/errors';
+import { zodToApiError } from '../core/api/dispatch';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -65,6 +70,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         attach: { type: 'string' },
         roots: { type: 'string' },
         replace: { type: 'boolean', default: false },
+        'confirm-unit': { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -142,11 +148,14 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       }
       case 'restore':
         if (!values.from) throw new UsageError(vi.cli.missingOption('--from'));
-        return restoreCommand({ db: requireDb(values.db), from: values.from, json, out: io.out, appVersion: APP_VERSION });
+        return restoreCommand({ db: requireDb(values.db), from: values.from, json, out: io.out, appVersion: APP_VERSION, confirmUnit: values['confirm-unit'] });
       case 'serve': {
         const file = requireDb(values.db);
         const port = values.port === undefined ? 0 : Number(values.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(vi.cli.badPort);
+        // A database it cannot write is refused before anything else (the page would fail at the first save).
+        preflightDatabase(resolve(file));
+        assertWritable(resolve(file));
         const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
         if (!existsSync(join(rendererDir, 'index.html'))) throw new UsageError(vi.cli.serveNoBuild);
         const core = createCore({ file: resolve(file), shell: 'harness', appVersion: APP_VERSION, ...(now ? { now } : {}) });
@@ -263,17 +272,24 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         throw new UsageError(vi.cli.unknownCommand(command));
     }
   } catch (error) {
+    const known = error instanceof z.ZodError ? zodToApiError(error).message : knownErrorMessage(error);
     const message =
       error instanceof AttkError || error instanceof UsageError
         ? error.message
         : (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
           ? `${(error as Error).message}\n${vi.cli.unknownCommand(command ?? '')}`
-          : vi.errors.internal;
-    if (!(error instanceof AttkError || error instanceof UsageError)) console.error(error);
+          : (known ?? vi.errors.internal);
+    // No stack on the console: it goes to attk-errors.log beside the database, and the message says where.
+    let logged: string | null = null;
+    if (!(error instanceof AttkError || error instanceof UsageError) && !(error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      const db = dbOf(rest);
+      logged = db ? appendErrorLog(db, `attk ${command ?? ''}`, error) : null;
+    }
     // A damaged database: never touched; point at the newest good backup and the command to restore it.
     const hint = error instanceof DatabaseDamagedError ? damageHint(error.file) : null;
-    if (json) io.out(JSON.stringify({ ok: false, error: { message }, ...(hint ? { backup: hint.backup } : {}) }));
-    else io.err(hint ? `${message}\n${hint.text}` : message);
+    const shown = logged ? `${message}\n${vi.safety.db.logged(logged)}` : message;
+    if (json) io.out(JSON.stringify({ ok: false, error: { message: shown }, ...(hint ? { backup: hint.backup } : {}) }));
+    else io.err(hint ? `${shown}\n${hint.text}` : shown);
     return error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
   }
 }
@@ -281,6 +297,19 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 /** The whole --help: the general commands, then each feature's own. */
 function helpText(): string {
   return `${vi.cli.help}${vi.import.cli.help}\n${vi.reliability.cli.help}\n${vi.signing.cli.help}\n${vi.safety.cli.help}\n${vi.cli.helpDistrict}\n${vi.district.cli.usage.replace(/^Cách dùng:\n/, '')}\n${vi.connections.cli.help}\n${vi.cli.helpOptions}`;
+}
+
+/** The --db argument, read without the parser (the error may be the parser's own). */
+function dbOf(args: string[]): string | null {
+  const i = args.findIndex((a) => a === '--db' || a.startsWith('--db='));
+  if (i < 0) return null;
+  return args[i]!.startsWith('--db=') ? args[i]!.slice(5) : (args[i + 1] ?? null);
+}
+
+/** A disk or database error a person can meet: its own Vietnamese message (not "lỗi không mong muốn"). */
+function knownErrorMessage(error: unknown): string | null {
+  const code = (error as { code?: unknown }).code;
+  return databaseErrorMessage(code) ?? (typeof code === 'string' && code.startsWith('E') ? fileErrorMessage(error, vi.safety.files.dataFolder) : null);
 }
 
 function requireDb(db: string | undefined): string {

@@ -8,6 +8,7 @@ import type { CallContext, Handlers } from './api/types';
 import { BackupService, backupHandlers } from './backup/service';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
 import { preflightDatabase } from './db/preflight';
+import { appendErrorLog } from './db/error-log';
 import { JobRunner } from './jobs/runner';
 import { AppLock, lockHandlers } from './lock/service';
 import { useBinding } from './signing/pkcs11';
@@ -107,6 +108,10 @@ export function createCore(options: CoreOptions): AppCore {
   Object.assign(core, {
     backups,
     lock,
+    // Stacks of unexpected errors go to attk-errors.log beside the database, never to the screen.
+    log: (message: string, error: unknown) => {
+      if (options.file === ':memory:' || !appendErrorLog(options.file, message, error)) console.error(`[attk] ${message}`);
+    },
     gate: (method: MethodName) => lock.gate(method),
     beforeWrite: async (method: MethodName) => {
       if (!BACKUP_BEFORE.has(method) || options.file === ':memory:') return;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ForcedChange } from '../devices/rules';
 import type { PersonStatus } from '../people/schema';
 import type { RotationState } from '../rotation/rules';
-import { choice, flag, id, optionalIsoDate, optionalText, paging, requiredText, searchQuery, type Page } from '../schema/fields';
+import { choice, flag, id, optionalIsoDate, optionalText, paging, requiredText, searchQuery, type Page, optionalNameText } from '../schema/fields';
 
 export const ACCOUNT_ROLES = ['admin', 'user'] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
@@ -17,7 +17,7 @@ const accountFields = {
   personId: z.union([id, z.null()]).default(null),
   loginName: requiredText(120),
   role: choice(ACCOUNT_ROLES).default('user'),
-  sourceDocument: optionalText(300),
+  sourceDocument: optionalNameText(300),
   /** When the account was issued, if known; confirmations before it are refused. */
   createdOn: optionalIsoDate,
   note: optionalText(500),

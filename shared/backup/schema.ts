@@ -15,8 +15,19 @@ export const BACKUP_NAME = /^attk-(\d{8})-(\d{6})-(daily|manual|import|migration
 
 export const BackupRestoreInput = z.strictObject({
   name: z.string({ error: vi.errors.badType }).max(80, { error: vi.errors.invalidInput }).regex(BACKUP_NAME, { error: vi.errors.invalidInput }),
+  /**
+   * Restoring a copy of another database (another unit's, or one this database cannot claim) is
+   * refused unless the user confirmed the unit named on screen: its code, as the list showed it.
+   */
+  confirmUnitCode: z.string({ error: vi.errors.badType }).max(200, { error: vi.errors.invalidInput }).optional(),
 });
 export type BackupRestoreInput = z.input<typeof BackupRestoreInput>;
+
+/** The home unit recorded in a backup (it is a copy of the database). */
+export interface BackupUnit {
+  name: string;
+  code: string;
+}
 
 export interface BackupEntry {
   name: string;
@@ -26,12 +37,18 @@ export interface BackupEntry {
   size: number;
   /** A kept damaged file is evidence, not a restore point. */
   restorable: boolean;
+  /** The unit whose data the copy holds (null: none set up yet, or unreadable). Filled by the list. */
+  unit?: BackupUnit | null;
 }
 
 export interface BackupList {
   dir: string;
-  /** Newest first. */
+  /** This database's copies, newest first. */
   entries: BackupEntry[];
+  /** Copies of other databases in the same folder (another unit's file beside this one), newest first. */
+  others: BackupEntry[];
+  /** This database's home unit, as the list compares it. */
+  unit: BackupUnit | null;
 }
 
 export interface BackupCreated {

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { choice, flag, id, isoDate, optionalIsoDate, optionalText, paging, requiredText, searchQuery, type Page } from '../schema/fields';
+import { choice, flag, id, isoDate, optionalIsoDate, optionalText, paging, searchQuery, type Page, nameText, optionalNameText } from '../schema/fields';
 import { CAMPAIGN_ACCOUNT_STATES, CAMPAIGN_STATUSES, type CampaignAccountState, type CampaignFigures, type CampaignStatus } from './rules';
 import type { AccountRole } from '../accounts/schema';
 import type { ForcedChange } from '../devices/rules';
 import type { RotationState } from '../rotation/rules';
 
 const campaignFields = {
-  directiveNumber: requiredText(80),
+  directiveNumber: nameText(80),
   directiveDate: optionalIsoDate,
-  issuer: optionalText(200),
-  subject: requiredText(500),
+  issuer: optionalNameText(200),
+  subject: nameText(500),
   systemIds: z.array(id).min(1).max(100).refine((ids) => new Set(ids).size === ids.length),
   legalIds: z.array(id).max(50).default([]),
   startDate: isoDate,
@@ -26,7 +26,7 @@ export type CampaignUpdateInput = z.input<typeof CampaignUpdateInput>;
 /** Lifecycle steps, each with its own date: start; reported (number, date, signer); sent (date). */
 export const CampaignAdvanceInput = z.discriminatedUnion('to', [
   z.strictObject({ id, to: z.literal('in_progress') }),
-  z.strictObject({ id, to: z.literal('reported'), reportNumber: requiredText(40), reportedOn: isoDate, signer: requiredText(120) }),
+  z.strictObject({ id, to: z.literal('reported'), reportNumber: nameText(40), reportedOn: isoDate, signer: nameText(120) }),
   z.strictObject({ id, to: z.literal('sent'), sentOn: isoDate }),
 ]);
 export type CampaignAdvanceInput = z.input<typeof CampaignAdvanceInput>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PersonStatus } from '../people/schema';
-import { choice, flag, id, isoDate, optionalIsoDate, optionalText, paging, requiredText, searchQuery, type Page } from '../schema/fields';
+import { choice, flag, id, isoDate, optionalIsoDate, optionalText, paging, requiredText, searchQuery, type Page, nameText } from '../schema/fields';
 import {
   DEVICE_KINDS, DEVICE_OSES, DEVICE_STATES, DEVICE_STATUSES,
   type CheckResult, type DeviceKind, type DeviceOs, type DeviceState, type DeviceStatus, type InfectionState,
@@ -51,7 +51,7 @@ export type DevicesListInput = z.input<typeof DevicesListInput>;
 export const DeviceCheckInput = z.strictObject({
   deviceId: id,
   checkedOn: isoDate,
-  checker: requiredText(120),
+  checker: nameText(120),
   avInstalled: flag,
   avProduct: optionalText(120),
   avLicensed: flag.default(false),

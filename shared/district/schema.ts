@@ -4,7 +4,7 @@ import type { Campaign } from '../campaigns/schema';
 import type { LegalDocument } from '../legal/schema';
 import type { CancellationRow, DeviceSummary } from '../reports/schema';
 import type { UnitProfile } from '../unit/schema';
-import { choice, flag, id, optionalText, requiredText } from '../schema/fields';
+import { choice, flag, id, optionalText, requiredText, nameText } from '../schema/fields';
 
 // The receiving office (PRODUCT.md "Campaign file", "Consolidation"): the register of units it
 // collects from, the campaign file it sends down, the unit files coming up, the status board and
@@ -56,8 +56,8 @@ export interface DistrictSettings {
 
 export const RegisterUnitInput = z.strictObject({
   id: id.optional(),
-  name: requiredText(200),
-  code: requiredText(40),
+  name: nameText(200),
+  code: nameText(40),
   kind: choice(REGISTER_KINDS),
   contact: optionalText(300),
 });

@@ -136,7 +136,7 @@ export const viImport = {
   },
 
   errors: {
-    tooLargeUpload: 'Tệp quá lớn (tối đa 20 MB).',
+    tooLargeUpload: 'Tệp quá lớn (tối đa 20 MB). Không có gì được nhập. Hãy xóa các trang tính, hình ảnh không cần hoặc tách danh sách thành nhiều tệp nhỏ hơn.',
     stageExpired: 'Phiên nhập đã hết hạn hoặc đã được nhập xong. Hãy chọn lại tệp.',
     fieldNotForKind: (field: string) => `Trường "${field}" không dùng cho loại dữ liệu này.`,
     columnTwice: (letter: string) => `Cột ${letter} được chọn cho hai trường.`,

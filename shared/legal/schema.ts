@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, id, isoDate, optionalIsoDate, optionalText, requiredText } from '../schema/fields';
+import { choice, id, isoDate, optionalIsoDate, optionalText, nameText, optionalNameText } from '../schema/fields';
 
 // The legal basis (căn cứ) a report cites. Laws change (a new Cybersecurity Law took effect in
 // 2026): the register is editable and versioned — a revision adds a new version and keeps the old
@@ -10,10 +10,10 @@ export type LegalKind = (typeof LEGAL_KINDS)[number];
 
 const legalFields = {
   kind: choice(LEGAL_KINDS).default('letter'),
-  number: requiredText(80),
+  number: nameText(80),
   issuedOn: optionalIsoDate,
-  issuer: optionalText(200),
-  title: requiredText(500),
+  issuer: optionalNameText(200),
+  title: nameText(500),
   effectiveFrom: optionalIsoDate,
   /** Set when the document stops being in force (repealed/replaced). */
   effectiveTo: optionalIsoDate,

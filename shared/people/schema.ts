@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, flag, id, isoDate, optionalIsoDate, optionalText, paging, requiredText, searchQuery, type Page } from '../schema/fields';
+import { choice, flag, id, isoDate, optionalIsoDate, optionalText, paging, searchQuery, type Page, nameText, optionalNameText } from '../schema/fields';
 
 export const STAFF_TYPES = ['can_bo', 'cong_chuc', 'vien_chuc', 'hop_dong'] as const;
 export type StaffType = (typeof STAFF_TYPES)[number];
@@ -10,9 +10,9 @@ export type PersonStatus = (typeof PERSON_STATUSES)[number];
 export const LEAVER_STATUSES: readonly PersonStatus[] = ['transferred', 'retired', 'left'];
 
 const personFields = {
-  fullName: requiredText(120),
-  position: optionalText(120),
-  department: optionalText(120),
+  fullName: nameText(120),
+  position: optionalNameText(120),
+  department: optionalNameText(120),
   staffType: choice(STAFF_TYPES).default('cong_chuc'),
   partyMember: flag.default(false),
   note: optionalText(500),

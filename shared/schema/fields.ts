@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates';
 import { vi } from '../i18n/vi';
+import { dateTextError, textProblem, type TextKind } from '../text/rules';
 import { cleanText } from '../text/vietnamese';
 
 // Field builders shared by every schema: Vietnamese messages, NFC-cleaned text, real dates.
@@ -11,20 +12,29 @@ const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFF
 /** Missing → "Chưa nhập", present but wrong type → "Sai kiểu dữ liệu". */
 const typeError = (wrong: string) => (issue: { input?: unknown }) => (issue.input === undefined ? vi.errors.required : wrong);
 
-const baseString = (max: number) =>
+// The shared text rules (shared/text/rules.ts): NFC, no control/bidi/invisible/private-use
+// characters, no pictographs in names; a value over the limit is refused, never cut.
+const baseString = (max: number, kind: TextKind = 'text') =>
   z
     .string({ error: typeError(vi.errors.badType) })
     .max(max * 4, { error: vi.errors.tooLong(max) })
-    .refine((s) => !FORBIDDEN_CHARS.test(s), { error: vi.errors.controlChars })
+    .superRefine((s, ctx) => {
+      const problem = textProblem(s, kind);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
     .transform(cleanText)
     .refine((s) => s.length <= max, { error: vi.errors.tooLong(max) });
 
 /** Required text, cleaned (NFC, trimmed, single spaces). */
-export const requiredText = (max = 200) => baseString(max).refine((s) => s.length > 0, { error: vi.errors.required });
+export const requiredText = (max = 200, kind: TextKind = 'text') => baseString(max, kind).refine((s) => s.length > 0, { error: vi.errors.required });
 
 /** Optional text: missing, null or blank all become ''. */
-export const optionalText = (max = 500) =>
-  z.union([baseString(max), z.null()]).optional().transform((s) => s ?? '');
+export const optionalText = (max = 500, kind: TextKind = 'text') =>
+  z.union([baseString(max, kind), z.null()]).optional().transform((s) => s ?? '');
+
+/** A person's or unit's name, a document number or title: the text rules plus no pictographs. */
+export const nameText = (max = 200) => requiredText(max, 'name');
+export const optionalNameText = (max = 200) => optionalText(max, 'name');
 
 /**
  * Text of several lines (a letter's paragraphs, a list of recipients): each line cleaned like
@@ -49,10 +59,13 @@ export const id = z
 
 export const byId = z.strictObject({ id });
 
+/** A real calendar date: "2026-02-31" (or "31/02/2026" from a form) is refused with a message, never dropped. */
 export const isoDate = z
   .string({ error: typeError(vi.errors.invalidDate) })
   .max(10, { error: vi.errors.invalidDate })
-  .refine(isIsoDate, { error: vi.errors.invalidDate });
+  .superRefine((s, ctx) => {
+    if (!isIsoDate(s)) ctx.addIssue({ code: 'custom', message: dateTextError(s) });
+  });
 
 export const optionalIsoDate = z.union([isoDate, z.null()]).optional().transform((s) => s ?? null);
 

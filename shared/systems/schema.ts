@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { flag, id, months, optionalText, requiredText } from '../schema/fields';
+import { flag, id, months, optionalText, nameText, optionalNameText } from '../schema/fields';
 
 const systemFields = {
-  name: requiredText(200),
-  managingAgency: optionalText(200),
+  name: nameText(200),
+  managingAgency: optionalNameText(200),
   adminIntervalMonths: months,
   userIntervalMonths: months,
   requiresLicensedAv: flag.default(false),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, empty, optionalText, requiredText } from '../schema/fields';
+import { choice, empty, optionalText, nameText, optionalNameText } from '../schema/fields';
 
 export const UNIT_KINDS = ['home', 'office', 'ward', 'commune', 'school', 'other'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -9,16 +9,16 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
  * The receiving office (Phòng Nội vụ, or since 07/2025 a city department) is data, not code.
  */
 export const UnitProfileInput = z.strictObject({
-  parentBody: optionalText(200),
-  name: requiredText(200),
-  code: requiredText(40),
-  headName: optionalText(120),
-  headTitle: optionalText(120),
-  signAuthority: optionalText(120),
-  clerkName: optionalText(120),
-  placeName: optionalText(80),
-  reportSymbol: optionalText(40),
-  recipientName: optionalText(200),
+  parentBody: optionalNameText(200),
+  name: nameText(200),
+  code: nameText(40),
+  headName: optionalNameText(120),
+  headTitle: optionalNameText(120),
+  signAuthority: optionalNameText(120),
+  clerkName: optionalNameText(120),
+  placeName: optionalNameText(80),
+  reportSymbol: optionalNameText(40),
+  recipientName: optionalNameText(200),
   recipientAddress: optionalText(300),
   email: optionalText(200),
   phone: optionalText(40),

@@ -4,6 +4,8 @@ import { contract, isMethodName, type MethodName } from '../../../shared/api/con
 import { AttkError, type ApiError, type Envelope } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import type { Db } from '../db/open';
+import { databaseErrorMessage } from '../db/errors';
+import { fileErrorMessage } from '../output/file-errors';
 import type { CallContext, Handlers } from './types';
 
 // zod's own messages (for checks a schema does not word itself) in Vietnamese too: whatever
@@ -78,10 +80,18 @@ export function toApiError(error: unknown, where: string, log: (message: string,
   if (error instanceof AttkError) return error.toApiError();
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) return { code: 'CONFLICT', message: vi.errors.conflict };
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_CORRUPT' || code === 'SQLITE_IOERR' || code === 'SQLITE_FULL') {
+  // Errors of the disk and the file a person can meet: a specific Vietnamese message (issue 16 §6).
+  const dbMessage = databaseErrorMessage(code);
+  if (dbMessage) {
     log(`database error in ${where}`, error);
-    return { code: 'DATABASE', message: vi.errors.dbOpen(String(code)) };
+    return { code: 'DATABASE', message: dbMessage };
   }
+  const fsMessage = typeof code === 'string' && code.startsWith('E') ? fileErrorMessage(error, vi.safety.files.dataFolder) : null;
+  if (fsMessage) {
+    log(`file error in ${where}`, error);
+    return { code: 'DATABASE', message: fsMessage };
+  }
+  if (error instanceof z.ZodError) return zodToApiError(error);
   log(`unexpected error in ${where}`, error);
   return { code: 'INTERNAL', message: vi.errors.internal };
 }

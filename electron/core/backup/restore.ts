@@ -7,6 +7,7 @@ import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import { LATEST_SCHEMA_VERSION } from '../db/open';
 import { backupBaseName, backupDir, listBackups } from './files';
+import { backupIdentity, belongsTo } from './identity';
 import { fsyncDir, fsyncFile } from './write';
 
 const R = vi.reliability;
@@ -46,9 +47,13 @@ export function verifyBackupFile(path: string, options: NativeOptions = {}): { s
 /** The newest backup beside this database that passes verifyBackupFile, or null. */
 export function findNewestGoodBackup(dbFile: string, options: NativeOptions = {}): (BackupEntry & { path: string }) | null {
   const dir = backupDir(dbFile);
+  // Only this database's copies, when the damaged file can still say who it is (another unit's
+  // database may share the folder); if it cannot, the caller shows the backup's unit.
+  const own = backupIdentity(resolve(dbFile), options.nativeBinding);
   for (const entry of listBackups(dir)) {
     if (!entry.restorable) continue;
     const path = join(dir, entry.name);
+    if (own?.id && !belongsTo(backupIdentity(path, options.nativeBinding), own)) continue;
     try {
       verifyBackupFile(path, options);
       return { ...entry, path };

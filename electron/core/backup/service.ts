@@ -1,6 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BackupCreated, BackupEntry, BackupKind, BackupList, RestoreResult } from '../../../shared/backup/schema';
+import type { BackupCreated, BackupEntry, BackupKind, BackupList, BackupUnit, RestoreResult } from '../../../shared/backup/schema';
 import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import type { CallContext, HandlersFor } from '../api/types';
@@ -8,6 +8,7 @@ import { writeAudit } from '../audit/service';
 import { schemaVersion, type Db } from '../db/open';
 import { readSettings } from '../settings/service';
 import { backupDir, backupsToRemove, listBackups } from './files';
+import { backupIdentity, belongsTo, readIdentity, setDatabaseId, type DatabaseIdentity } from './identity';
 import { swapInBackup, verifyBackupFile } from './restore';
 import { sweepTemporary, writeBackup, writeBackupSync } from './write';
 
@@ -48,8 +49,26 @@ export class BackupService {
     return backupDir(this.options.file);
   }
 
+  /** This database's identity: its id and home unit. */
+  identity(): DatabaseIdentity {
+    return readIdentity(this.options.db());
+  }
+
+  /**
+   * The folder's backups split by database: this one's copies, and those of another database in
+   * the same folder (compared by the id each copy carries; see identity.ts).
+   */
   list(): BackupList {
-    return { dir: this.dir, entries: listBackups(this.dir) };
+    const own = this.identity();
+    const entries: BackupEntry[] = [];
+    const others: BackupEntry[] = [];
+    for (const e of listBackups(this.dir)) {
+      const id = backupIdentity(join(this.dir, e.name), this.options.nativeBinding);
+      // A damaged file kept at startup may not open at all: it is this database's evidence.
+      const mine = id ? belongsTo(id, own) : e.kind === 'damaged';
+      (mine ? entries : others).push({ ...e, unit: id?.unit ?? null });
+    }
+    return { dir: this.dir, entries, others, unit: own.unit };
   }
 
   /** A checked copy with the online backup API, then rotation. One copy at a time. */
@@ -80,14 +99,16 @@ export class BackupService {
   async runDailyIfDue(): Promise<BackupCreated | null> {
     const today = this.clock();
     const stamp = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    if (listBackups(this.dir).some((e) => e.kind === 'daily' && e.createdAt.startsWith(stamp))) return null;
+    // Only this database's daily copy counts: another database's in the same folder is not ours.
+    if (this.list().entries.some((e) => e.kind === 'daily' && e.createdAt.startsWith(stamp))) return null;
     return this.create('daily');
   }
 
   /** Remove what the retention settings no longer keep, and temporary files of killed copies. */
   rotate(): string[] {
     const settings = readSettings(this.options.db());
-    const remove = backupsToRemove(listBackups(this.dir), { keepDaily: settings.backupKeepDaily, keepMonthly: settings.backupKeepMonthly });
+    // Rotation looks at this database's copies only: another database's are never removed from here.
+    const remove = backupsToRemove(this.list().entries, { keepDaily: settings.backupKeepDaily, keepMonthly: settings.backupKeepMonthly });
     for (const name of remove) rmSync(join(this.dir, name), { force: true });
     try {
       sweepTemporary(this.dir, readdirSync(this.dir));
@@ -102,11 +123,17 @@ export class BackupService {
    * verify it (integrity_check, schema version) → a checked 'restore' copy of the current data →
    * close the connection → swap the file in → reopen (migrating an older backup) → audit.
    */
-  restore(name: string, ctx: CallContext): RestoreResult {
+  restore(name: string, ctx: CallContext, confirmUnitCode?: string): RestoreResult {
     if (this.running) throw new AttkError('CONFLICT', R.errors.busyBackup);
     if (this.options.busy()) throw new AttkError('CONFLICT', R.errors.busyJobs);
-    const entry = listBackups(this.dir).find((e) => e.name === name);
+    const list = this.list();
+    const entry = list.entries.find((e) => e.name === name) ?? list.others.find((e) => e.name === name);
     if (!entry || !entry.restorable) throw new AttkError('NOT_FOUND', R.errors.backupNotFound(name), ['name']);
+    // Another database's copy replaces this unit's data with someone else's: only if the user
+    // confirmed the unit the screen named.
+    const foreign = !list.entries.includes(entry);
+    if (foreign) assertForeignConfirmed(entry, list.unit, confirmUnitCode);
+    const ownId = this.identity().id;
     const path = join(this.dir, name);
     verifyBackupFile(path, { nativeBinding: this.options.nativeBinding });
     const kept = writeBackupSync(this.options.db(), { dir: this.dir, kind: 'restore', at: this.clock(), nativeBinding: this.options.nativeBinding });
@@ -117,9 +144,14 @@ export class BackupService {
       if (e instanceof AttkError) throw new AttkError(e.code, R.errors.restoreFailed(e.message));
       throw new AttkError('DATABASE', R.errors.restoreFailed((e as Error).message));
     }
-    db.transaction(() =>
-      writeAudit(db, ctx, { action: 'restore', entity: 'database', entityId: null, summary: R.backup.auditRestore(name), data: { from: name, preRestore: kept.name } }),
-    ).immediate();
+    db.transaction(() => {
+      // The file stays itself: its own daily copies and list continue, whatever data it now holds.
+      if (foreign && ownId) setDatabaseId(db, ownId);
+      writeAudit(db, ctx, {
+        action: 'restore', entity: 'database', entityId: null, summary: R.backup.auditRestore(name),
+        data: { from: name, preRestore: kept.name, ...(foreign ? { otherUnit: entry.unit ?? null } : {}) },
+      });
+    }).immediate();
     this.rotate();
     return { restored: entry, preRestore: kept.name, schemaVersion: schemaVersion(db) };
   }
@@ -135,8 +167,17 @@ export function backupHandlers(service: BackupService): HandlersFor<'backup'> {
       db.transaction(() => writeAudit(db, ctx, { action: 'backup', entity: 'database', entityId: null, summary: R.backup.audit(created.entry.name) })).immediate();
       return created;
     },
-    'backup.restore': ({ name }, ctx) => service.restore(name, ctx),
+    'backup.restore': ({ name, confirmUnitCode }, ctx) => service.restore(name, ctx, confirmUnitCode),
   };
+}
+
+/** Refuse another database's copy unless the user confirmed its unit (by the code the list showed). */
+export function assertForeignConfirmed(entry: BackupEntry, own: BackupUnit | null, confirmUnitCode: string | undefined): void {
+  const unit = entry.unit ?? null;
+  const expected = unit?.code ?? '';
+  if (confirmUnitCode === undefined || confirmUnitCode.trim() !== expected) {
+    throw new AttkError('CONFLICT', vi.safety.backup.foreign(unit, own), ['confirmUnitCode']);
+  }
 }
 
 export interface DailyBackupTimer {

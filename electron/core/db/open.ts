@@ -5,6 +5,8 @@ import { foldForSearch } from '../../../shared/text/vietnamese';
 import { backupDir } from '../backup/files';
 import { writeBackupSync } from '../backup/write';
 import { remoteVolumeProblem } from './location';
+import { ensureDatabaseIdentity } from '../backup/identity';
+import { assertWritable, databaseErrorMessage } from './errors';
 import { migrations } from './migrations';
 
 export type Db = Database.Database;
@@ -33,6 +35,8 @@ export { isNetworkPath } from './location';
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const remote = file === ':memory:' ? null : remoteVolumeProblem(file);
   if (remote) throw new AttkError('DATABASE', remote);
+  // A database this process cannot write is refused before anything is typed into it (issue 16 §6).
+  if (!options.readonly) assertWritable(file);
   let db: Db;
   try {
     db = new Database(file, {
@@ -41,7 +45,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
   } catch (e) {
-    throw new AttkError('DATABASE', vi.errors.dbOpen((e as Error).message));
+    throw new AttkError('DATABASE', databaseErrorMessage((e as { code?: unknown }).code, file) ?? vi.errors.dbOpen((e as Error).message));
   }
   try {
     // Reading user_version is the first touch of the file: a non-database fails here.
@@ -61,12 +65,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
         backupBeforeMigration(db, file, options.nativeBinding);
       }
       migrate(db);
+      // Every database knows itself: its backups carry this id (electron/core/backup/identity.ts).
+      ensureDatabaseIdentity(db);
     }
     return db;
   } catch (e) {
     db.close();
     if (e instanceof AttkError) throw e;
-    throw new AttkError('DATABASE', vi.errors.dbOpen((e as Error).message));
+    throw new AttkError('DATABASE', databaseErrorMessage((e as { code?: unknown }).code, file) ?? vi.errors.dbOpen((e as Error).message));
   }
 }
 

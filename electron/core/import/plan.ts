@@ -6,6 +6,7 @@ import { isFooterLabel, isTotalLabel, parseConfirmedBy, parseMethod, parsePartyM
 import type { AccountRole } from '../../../shared/accounts/schema';
 import type { ConfirmationMethod, ConfirmedBy } from '../../../shared/confirmations/schema';
 import type { StaffType } from '../../../shared/people/schema';
+import { TEXT_LIMITS, textProblem } from '../../../shared/text/rules';
 import { cleanText, foldForSearch } from '../../../shared/text/vietnamese';
 import type { Db } from '../db/open';
 import { homeUnitId } from '../unit/service';
@@ -182,9 +183,13 @@ function problem(ctx: RowContext, level: 'error' | 'warning', field: ImportField
   ctx.problems.push(p);
 }
 
+// The shared text rules and limits (shared/text/rules.ts): the same as the forms and the API.
 const MAX_LENGTH: Partial<Record<ImportField, number>> = {
-  fullName: 120, position: 120, department: 120, unit: 200, note: 500, loginName: 120, sourceDocument: 300, system: 200,
+  fullName: TEXT_LIMITS.fullName, position: TEXT_LIMITS.position, department: TEXT_LIMITS.department, unit: TEXT_LIMITS.unitName,
+  note: TEXT_LIMITS.note, loginName: TEXT_LIMITS.loginName, sourceDocument: TEXT_LIMITS.sourceDocument, system: TEXT_LIMITS.systemName,
 };
+/** Fields that are names or document references: no pictographs. */
+const NAME_FIELDS: ReadonlySet<ImportField> = new Set<ImportField>(['fullName', 'givenName', 'position', 'department', 'unit', 'sourceDocument', 'system']);
 
 /** Text of a field, converted (already, in the reader) and cleaned; problems for errors, garbling, length. */
 function text(ctx: RowContext, field: ImportField): string {
@@ -196,6 +201,8 @@ function text(ctx: RowContext, field: ImportField): string {
   }
   const value = cell.t === 'd' ? formatViDate(cell.v) : cleanText(cell.v);
   if (cell.enc) ctx.converted.push(field);
+  const rule = cell.t === 's' ? textProblem(cell.v, NAME_FIELDS.has(field) ? 'name' : 'text') : null;
+  if (rule) problem(ctx, 'error', field, vi.errors.field(label(ctx.kind, field), rule));
   if (cell.guess) problem(ctx, 'warning', field, T.row.legacyGuess(label(ctx.kind, field), T.encodingName[cell.guess] ?? cell.guess));
   if (value.includes('\uFFFD')) problem(ctx, 'error', field, T.row.replacementChar(label(ctx.kind, field)));
   const max = MAX_LENGTH[field];

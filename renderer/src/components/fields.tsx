@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { formatViDate, parseUserDate } from '../../../shared/dates';
 import { vi } from '../../../shared/i18n/vi';
+import { dateTextError as dateError, textFieldError, type TextKind } from '../../../shared/text/rules';
 
 interface FieldProps {
   label: string;
@@ -40,12 +41,21 @@ interface TextProps {
   autoFocus?: boolean;
   placeholder?: string;
   list?: string;
+  /** The field's limit: a longer value is shown as an error (the core refuses it too), never cut. */
   maxLength?: number;
+  /** 'name' for names, unit names and document fields (no emoji). */
+  kind?: TextKind;
 }
 
-export function TextField({ label, value, onChange, error, hint, required, autoFocus, placeholder, list, maxLength = 300 }: TextProps) {
+/**
+ * A text input checked live by the shared text rules (shared/text/rules.ts). No `maxlength`
+ * attribute: the browser would silently cut a pasted 500-character name at the limit; the field
+ * says it is too long instead, and saving is refused with the same message.
+ */
+export function TextField({ label, value, onChange, error, hint, required, autoFocus, placeholder, list, maxLength = 300, kind = 'text' }: TextProps) {
+  const ruleError = textFieldError(value, { max: maxLength, kind });
   return (
-    <Field label={label} error={error} {...(hint ? { hint } : {})} {...(required ? { required } : {})}>
+    <Field label={label} error={error ?? ruleError} {...(hint ? { hint } : {})} {...(required ? { required } : {})}>
       {(id) => (
         <input
           id={id}
@@ -54,8 +64,7 @@ export function TextField({ label, value, onChange, error, hint, required, autoF
           autoFocus={autoFocus}
           placeholder={placeholder}
           list={list}
-          maxLength={maxLength}
-          aria-invalid={error ? true : undefined}
+          aria-invalid={error || ruleError ? true : undefined}
         />
       )}
     </Field>
@@ -139,8 +148,10 @@ export function DateField({ label, value, onChange, error, required, autoFocus }
               return;
             }
             const iso = parseUserDate(next);
-            setLocalError(iso ? undefined : vi.errors.invalidDate);
-            onChange(iso);
+            setLocalError(iso ? undefined : dateError(next));
+            // An impossible date ("31/02/2026") is never dropped: the text goes to the form as typed,
+            // so saving is refused with the message instead of storing the record without a date.
+            onChange(iso ?? next.trim());
           }}
           aria-invalid={localError || error ? true : undefined}
         />

@@ -10,6 +10,7 @@ import { useFormErrors } from '../../hooks/useFormErrors';
 import '../lock/reliability.css';
 
 const T = vi.reliability.backup;
+const S = vi.safety.backup;
 /** createdAt is local time without a zone; formatViDateTime reads it as local too. */
 const when = (e: BackupEntry) => formatViDateTime(e.createdAt);
 
@@ -20,7 +21,7 @@ export function BackupScreen() {
   const errors = useFormErrors();
   const [list, setList] = useState<BackupList | null>(null);
   const [busy, setBusy] = useState(false);
-  const [restoring, setRestoring] = useState<BackupEntry | null>(null);
+  const [restoring, setRestoring] = useState<(BackupEntry & { foreign?: boolean }) | null>(null);
   const [keep, setKeep] = useState({ daily: '', monthly: '' });
 
   const showError = errors.show;
@@ -103,6 +104,41 @@ export function BackupScreen() {
         )}
       </div>
 
+      {list && list.others.length > 0 && (
+        <div className="card rel-card">
+          <h2>{S.othersTitle}</h2>
+          <p className="muted small">{S.othersLead}</p>
+          <table className="simple" aria-label={S.othersTitle}>
+            <thead>
+              <tr>
+                <th>{T.when}</th>
+                <th>{S.unitColumn}</th>
+                <th>{T.kind}</th>
+                <th className="num">{T.size}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {list.others.map((e) => (
+                <tr key={e.name}>
+                  <td title={e.name}>{when(e)}</td>
+                  <td>{S.unitOf(e.unit ?? null)}</td>
+                  <td>{T.kinds[e.kind] ?? e.kind}</td>
+                  <td className="num">{T.sizeOf(e.size)}</td>
+                  <td>
+                    {e.restorable && (
+                      <button type="button" className="link" onClick={() => setRestoring({ ...e, foreign: true })} aria-label={`${T.restore} ${when(e)} ${S.unitOf(e.unit ?? null)}`}>
+                        {T.restore}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
       <form
         className="card rel-card"
         aria-label={T.retention}
@@ -131,16 +167,18 @@ export function BackupScreen() {
   );
 }
 
-function RestoreDialog({ entry, onClose }: { entry: BackupEntry; onClose: () => void }) {
+function RestoreDialog({ entry, onClose }: { entry: BackupEntry & { foreign?: boolean }; onClose: () => void }) {
   const api = useApi();
   const notify = useToast();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [code, setCode] = useState('');
   const restore = async () => {
     setBusy(true);
     setError(null);
     try {
-      await api['backup.restore']({ name: entry.name });
+      // Another database's copy: the core refuses it unless the unit named here is confirmed.
+      await api['backup.restore']({ name: entry.name, ...(entry.foreign ? { confirmUnitCode: code } : {}) });
       notify(T.restored(when(entry)));
       // Every screen's data changed under it: start the interface again on the restored data.
       setTimeout(() => window.location.reload(), 600);
@@ -152,10 +190,18 @@ function RestoreDialog({ entry, onClose }: { entry: BackupEntry; onClose: () => 
   return (
     <Dialog title={T.restoreTitle} onClose={busy ? () => undefined : onClose}>
       <p>{T.restoreConfirm(when(entry))}</p>
+      {entry.foreign && (
+        <div className="banner warn" role="note">
+          <p>{S.confirmForeign(entry.unit ?? null)}</p>
+          <Field label={S.confirmCode}>
+            {(id) => <input id={id} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" />}
+          </Field>
+        </div>
+      )}
       {error && <div className="banner error" role="alert">{error}</div>}
       <div className="actions">
         <button type="button" onClick={onClose} disabled={busy}>{vi.common.cancel}</button>
-        <button type="button" className="primary" onClick={() => void restore()} disabled={busy}>
+        <button type="button" className="primary" onClick={() => void restore()} disabled={busy || (entry.foreign === true && code.trim() !== (entry.unit?.code ?? ''))}>
           {busy ? T.restoring : T.restore}
         </button>
       </div>

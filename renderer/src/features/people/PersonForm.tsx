@@ -51,7 +51,7 @@ export function PersonForm({ person, units, departments, onClose, onSaved }: Pro
   return (
     <FormDialog title={person ? vi.people.edit : vi.people.add} onClose={onClose} onSubmit={save} error={errors.formError} busy={saving}>
       <div className="form-grid">
-        <TextField label={vi.fields.fullName!} value={draft.fullName} onChange={(v) => set('fullName', v)} error={errors.fieldErrors.fullName} required autoFocus maxLength={120} />
+        <TextField label={vi.fields.fullName!} value={draft.fullName} onChange={(v) => set('fullName', v)} error={errors.fieldErrors.fullName} required autoFocus maxLength={120} kind="name" />
         <TextField label={vi.fields.position!} value={draft.position} onChange={(v) => set('position', v)} error={errors.fieldErrors.position} maxLength={120} />
         <TextField label={vi.fields.department!} value={draft.department} onChange={(v) => set('department', v)} error={errors.fieldErrors.department} list="departments-list" maxLength={120} />
         <datalist id="departments-list">
