@@ -4,10 +4,10 @@ import { cleanText } from './vietnamese';
 // The one set of text rules every way in uses — the forms (through the zod fields in
 // shared/schema/fields.ts and `textFieldError` for live checks), the Excel import and the API:
 //   - text is NFC, trimmed, with single spaces (cleanText);
-//   - no control characters, no invisible format characters (bidi controls such as U+202E that
-//     make "Nguyễn Văn AN" display while storing something else, zero-width spaces/joiners, soft
-//     hyphens), no private-use characters, no lone surrogates: such a name is not found by search
-//     and prints differently from what was typed;
+//   - no control characters, no bidi controls (U+202E makes "Nguyễn Văn AN" display while storing
+//     something else), no other invisible format characters, no private-use characters, no lone
+//     surrogates: such a name is not found by search and prints differently from what was typed
+//     (zero-width spaces, soft hyphens and a BOM pasted from a PDF are removed by cleanText);
 //   - no emoji or pictographs in names, unit names and document fields (they are not part of
 //     any official name and break the printed report's font);
 //   - a value over its length limit is refused with a message, never cut.
@@ -31,8 +31,12 @@ export type TextKind = 'name' | 'text';
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/u;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
-/** Other invisible format characters (zero-width space/joiners, word joiner, BOM, soft hyphen, tags…). */
-const FORMAT = /\p{Cf}/u;
+/**
+ * Other invisible format characters (invisible operators, tag characters…). The common harmless
+ * ones copy-paste brings in — zero-width space/joiners, word joiner, BOM, soft hyphen — are not
+ * refused: cleanText removes them (shared/text/vietnamese.ts).
+ */
+const FORMAT = /(?![\u200B-\u200D\u2060\uFEFF\u00AD])\p{Cf}/u;
 const PRIVATE_USE = /\p{Co}/u;
 /** Pictographs, plus the pieces emoji are built from (regional indicators, keycap, variation selector 16). */
 const PICTOGRAPH = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u20E3|\uFE0F/u;

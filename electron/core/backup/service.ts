@@ -64,8 +64,8 @@ export class BackupService {
     const others: BackupEntry[] = [];
     for (const e of listBackups(this.dir)) {
       const id = backupIdentity(join(this.dir, e.name), this.options.nativeBinding);
-      // A damaged file kept at startup may not open at all: it is this database's evidence.
-      const mine = id ? belongsTo(id, own) : e.kind === 'damaged';
+      // A damaged file kept at startup may not say who it is: unless it names another database, it is this one's evidence.
+      const mine = e.kind === 'damaged' ? !id?.id || belongsTo(id, own) : belongsTo(id, own);
       (mine ? entries : others).push({ ...e, unit: id?.unit ?? null });
     }
     return { dir: this.dir, entries, others, unit: own.unit };

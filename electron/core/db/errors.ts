@@ -14,7 +14,7 @@ export function databaseErrorMessage(code: unknown, file?: string): string | nul
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return D.readOnly(file ?? '');
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return D.busy;
   if (code.startsWith('SQLITE_IOERR')) return D.io;
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return D.corrupt;
+  if (code.startsWith('SQLITE_CORRUPT')) return D.corrupt;
   if (code.startsWith('SQLITE_CANTOPEN')) return D.cantOpen(file ?? '');
   return null;
 }

@@ -45,7 +45,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
   } catch (e) {
-    throw new AttkError('DATABASE', databaseErrorMessage((e as { code?: unknown }).code, file) ?? vi.errors.dbOpen((e as Error).message));
+    throw new AttkError('DATABASE', openErrorMessage(e, file));
   }
   try {
     // Reading user_version is the first touch of the file: a non-database fails here.
@@ -72,8 +72,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   } catch (e) {
     db.close();
     if (e instanceof AttkError) throw e;
-    throw new AttkError('DATABASE', databaseErrorMessage((e as { code?: unknown }).code, file) ?? vi.errors.dbOpen((e as Error).message));
+    throw new AttkError('DATABASE', openErrorMessage(e, file));
   }
+}
+
+/** Read-only, full, busy: their own message; anything else (not a database, damaged) as before. */
+function openErrorMessage(e: unknown, file: string): string {
+  const code = (e as { code?: unknown }).code;
+  const specific = typeof code === 'string' && !code.startsWith('SQLITE_CORRUPT') ? databaseErrorMessage(code, file) : null;
+  return specific ?? vi.errors.dbOpen((e as Error).message);
 }
 
 function registerFunctions(db: Db): void {

@@ -24,7 +24,7 @@ async function refusedWith(method: string, input: unknown): Promise<ApiError> {
 describe('the API refuses what the rules refuse, with the field and a Vietnamese message', () => {
   it.each([
     ['a bidi override that makes the name display as another', 'Nguyễn Văn \u202ENA', /hướng chữ/],
-    ['a zero-width space (the name is then not found by search)', 'Nguyễn\u200BVăn An', /vô hình/],
+    ['an invisible operator', 'Nguyễn\u2062Văn An', /vô hình/],
     ['an emoji', 'Nguyễn Văn An 😀', /emoji/],
     ['a private-use character', 'Nguyễn \uE000 An', /dùng riêng/],
     ['500 characters', 'Nguyễn Văn '.repeat(46), /Quá dài/],
