@@ -52,4 +52,13 @@ export const viFigures = {
   },
   moreReasons: (count: number) => `… và ${n(count)} tài khoản khác.`,
   savedNotCounted: (login: string) => `Đã ghi nhận lần đổi mật khẩu của ${login}, nhưng lần này không được tính cho đợt rà soát.`,
+  // The receiving office's consolidated workbook (issue 15 item 5): the same definitions as a unit's report.
+  district: {
+    unitsSection: 'I. TÀI KHOẢN THEO ĐƠN VỊ (mỗi tài khoản một trạng thái; các trạng thái cộng lại bằng tổng số)',
+    unitColumns: ['STT', 'Đơn vị', 'Mã', 'Ngày nhận', 'Tình trạng', 'Tổng số tài khoản', 'Đề nghị hủy', 'Phải đổi MK sau xử lý mã độc', 'Đã đổi đúng hạn', 'Đổi muộn', 'Chưa đổi'],
+    systemColumns: ['STT', 'Hệ thống / phần mềm', 'Số đơn vị', 'Tổng số tài khoản', 'Đề nghị hủy', 'Phải đổi MK sau xử lý mã độc', 'Đã đổi đúng hạn', 'Đổi muộn', 'Chưa đổi'],
+    devicesSection: 'III. THIẾT BỊ THEO ĐƠN VỊ (mỗi thiết bị tính một lần trong đơn vị của nó)',
+    deviceColumns: ['STT', 'Đơn vị', 'Mã', 'Thiết bị sử dụng', 'Đã kiểm tra trong thời hạn', 'Diệt virus bản quyền còn hạn', 'Nhiễm mã độc chưa xử lý', 'Đã xử lý mã độc (diệt virus, cài lại HĐH)'],
+    note: 'Số liệu theo tệp báo cáo có chữ ký số hiện hành của từng đơn vị; định nghĩa như báo cáo của đơn vị. Tệp báo cáo phiên bản cũ không có số liệu thiết bị: để trống.',
+  },
 };

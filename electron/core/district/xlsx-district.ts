@@ -7,7 +7,9 @@ import type { Progress } from '../jobs/runner';
 import { CellHasher } from '../reports/canonical';
 import { maskLogin } from '../reports/data';
 import { addSheet, officialHeader, signatureBlock } from '../reports/xlsx-report';
-import { XlsxStreamWriter } from '../xlsx/stream-writer';
+import { XlsxStreamWriter, type CellValue } from '../xlsx/stream-writer';
+import type { CampaignFigures, StateCounts } from '../../../shared/campaigns/rules';
+import type { DeviceSummary } from '../../../shared/reports/schema';
 import { currentPayloads } from './board';
 
 // The consolidated workbook the receiving office sends upward, streamed with the same writer,
@@ -17,6 +19,7 @@ import { currentPayloads } from './board';
 
 const T = vi.district.xlsx;
 const R = vi.reports;
+const F = vi.figures.district;
 
 export interface DistrictWorkbookOptions {
   file: string;
@@ -38,10 +41,10 @@ export async function writeDistrictWorkbook(db: Db, o: DistrictWorkbookOptions):
   let done = 0;
   const tick = () => o.progress(++done, total);
 
-  // ---- Tổng hợp
-  const W = 12;
-  const s = addSheet(wb, hasher, { name: T.sheets.summary, orientation: 'landscape', widths: [6, 40, 12, 12, 12, 11, 10, 10, 11, 10, 10, 10] });
-  await officialHeader(s, office, board.today, W, `${R.numberPrefix}${c.reportNumber ?? `      /${office.reportSymbol || 'BC'}`}`);
+  // ---- Tổng hợp: I. accounts per unit by state with the role split, II. per system, III. devices per unit
+  const W = 11;
+  const s = addSheet(wb, hasher, { name: T.sheets.summary, orientation: 'landscape', widths: [6, 40, 12, 12, 12, 11, 10, 13, 11, 10, 10] });
+  await officialHeader(s, office, c.reportNumber && c.reportedOn ? c.reportedOn : board.today, W, `${R.numberPrefix}${c.reportNumber ?? `      /${office.reportSymbol || 'BC'}`}`);
   s.blank();
   await s.merged(T.title, 1, W, { bold: true, size: 14, align: 'center', height: 36 });
   await s.merged(c.subject, 1, W, { bold: true, size: 13, align: 'center', height: 34 });
@@ -50,28 +53,43 @@ export async function writeDistrictWorkbook(db: Db, o: DistrictWorkbookOptions):
   const n = board.counts;
   await s.merged(T.submissionLine(n.expected, n.received, n.onTime, n.late, n.missing), 1, W, { size: 12, align: 'center', height: 20 });
   s.blank();
-  await s.row([...T.unitColumns], { bold: true, border: true, align: 'center', height: 48 });
+  await s.merged(F.unitsSection, 1, W, { bold: true, size: 12 });
+  await s.row([...F.unitColumns], { bold: true, border: true, align: 'center', height: 48 });
   s.sheet.options.printTitleRow = s.rowNumber;
+  const counts = (f: StateCounts | undefined): CellValue[] => (f ? [f.total, f.toCancel, f.mustChange, f.done, f.late, f.missing] : [null, null, null, null, null, null]);
+  const roles = async (f: CampaignFigures, lead: number) => {
+    for (const role of ['admin', 'user'] as const) {
+      await s.row([null, vi.figures.roleRow[role], ...Array<null>(lead).fill(null), ...counts(f.byRole[role])], { border: true, align: 'center', italic: true, size: 11 }, [], { 1: { align: 'left' } });
+    }
+  };
   for (const [i, u] of board.units.entries()) {
-    const f = u.figures;
-    await s.row(
-      [i + 1, u.name, u.code, u.firstReceivedOn, vi.district.status[u.status], f?.total, f?.admin, f?.user, f?.done, f?.late, f?.missing, f?.toCancel],
-      { border: true, align: 'center', size: 11 },
-      [3],
-      { 1: { align: 'left' } },
-    );
+    await s.row([i + 1, u.name, u.code, u.firstReceivedOn, vi.district.status[u.status], ...counts(u.figures ?? undefined)], { border: true, align: 'center', size: 11 }, [3], { 1: { align: 'left' } });
+    if (u.figures) await roles(u.figures, 3);
     tick();
   }
   const t = board.totals.overall;
-  await s.row([null, R.total, null, null, null, t.total, t.admin, t.user, t.done, t.late, t.missing, t.toCancel], { border: true, bold: true, align: 'center' }, [], { 1: { align: 'left' } });
+  await s.row([null, R.total, null, null, null, ...counts(t)], { border: true, bold: true, align: 'center' }, [], { 1: { align: 'left' } });
+  await roles(t, 3);
   s.blank();
   await s.merged(T.systemsTitle, 1, W, { bold: true, size: 12, align: 'left' });
-  // The per-system table uses the first ten columns (the last two stay empty).
-  await s.row([...T.systemColumns], { bold: true, border: true, align: 'center', height: 48 });
+  await s.row([...F.systemColumns], { bold: true, border: true, align: 'center', height: 48 });
   for (const [i, sys] of board.totals.bySystem.entries()) {
-    await s.row([i + 1, sys.systemName, sys.units, sys.total, sys.admin, sys.user, sys.done, sys.late, sys.missing, sys.toCancel], { border: true, align: 'center', size: 11 }, [], { 1: { align: 'left' } });
+    await s.row([i + 1, sys.systemName, sys.units, ...counts(sys)], { border: true, align: 'center', size: 11 }, [], { 1: { align: 'left' } });
+    await roles(sys, 1);
   }
-  await s.row([null, R.total, null, t.total, t.admin, t.user, t.done, t.late, t.missing, t.toCancel], { border: true, bold: true, align: 'center' }, [], { 1: { align: 'left' } });
+  await s.row([null, R.total, null, ...counts(t)], { border: true, bold: true, align: 'center' }, [], { 1: { align: 'left' } });
+  await roles(t, 1);
+  s.blank();
+  await s.merged(F.devicesSection, 1, W, { bold: true, size: 12 });
+  await s.row([...F.deviceColumns], { bold: true, border: true, align: 'center', height: 48 });
+  const dv = (d: DeviceSummary | null): CellValue[] => (d ? [d.devices, d.checked, d.licensedAv, d.infected, d.remediated] : [null, null, null, null, null]);
+  let k0 = 0;
+  for (const u of board.units) {
+    if (u.submissionId === null) continue;
+    await s.row([++k0, u.name, u.code, ...dv(u.devices)], { border: true, align: 'center', size: 11 }, [], { 1: { align: 'left' } });
+  }
+  await s.row([null, R.total, null, ...dv(board.totals.devices)], { border: true, bold: true, align: 'center' }, [], { 1: { align: 'left' } });
+  await s.merged(F.note, 1, W, { italic: true, size: 11, height: 30 });
   await signatureBlock(s, office, W);
   await s.end();
 
