@@ -64,6 +64,9 @@ export function restoreCommand(args: CommandArgs & { from: string; appVersion: s
   } catch {
     mine = null; // a damaged file cannot say who it is: the backup's unit is still shown and confirmed below
   }
+  // A file too damaged to read its settings and units says nothing of who it is (not "nobody"):
+  // its own backups must stay restorable, so an empty identity counts as unknown.
+  if (mine && !mine.id && !mine.unit) mine = null;
   const foreign = mine !== null && !belongsTo(theirs, mine);
   if (foreign) {
     try {

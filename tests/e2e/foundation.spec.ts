@@ -83,9 +83,12 @@ test('search ignores diacritics and answers while typing, on 10,000 people', asy
   const search = page.getByRole('searchbox', { name: 'Tìm kiếm' });
   await search.pressSequentially('nguyen van an', { delay: 30 });
   await expect(table.getByRole('row').filter({ hasText: 'Nguyễn Văn An' }).first()).toBeVisible();
-  const hits = Number(await table.getAttribute('aria-rowcount'));
-  expect(hits).toBeGreaterThan(0);
-  expect(hits).toBeLessThan(3000);
+  // The row can show while an earlier prefix ("nguyen van a") is still the latest answer on a
+  // busy machine: wait for the count of the whole query instead of reading it once.
+  await expect
+    .poll(async () => Number(await table.getAttribute('aria-rowcount')))
+    .toBeLessThan(3000);
+  expect(Number(await table.getAttribute('aria-rowcount'))).toBeGreaterThan(0);
 
   await search.fill('dong da');
   await expect(table.getByRole('row').nth(1)).toContainText(/Đống Đa/);
