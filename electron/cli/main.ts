@@ -62,6 +62,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         'pin-env': { type: 'string' },
         attach: { type: 'string' },
         roots: { type: 'string' },
+        'confirm-key': { type: 'string', multiple: true },
+        'confirm-unit': { type: 'string', multiple: true },
+        'confirm-unit-code': { type: 'string' },
+        fingerprint: { type: 'string' },
+        reason: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -184,7 +189,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           copyFileSync(status.result.filePath, out);
           const r = status.result;
           const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-          report(io, json, { ok: true, out, sha256: r.sha256, fingerprint: r.fingerprint, figures: r.figures, rows: r.rows, exportMs, maxRssMb }, vi.cli.exportDone(out, r.sha256, r.fingerprint));
+          report(
+            io, json, { ok: true, out, sha256: r.sha256, fingerprint: r.fingerprint, keyWarning: r.keyWarning, figures: r.figures, rows: r.rows, exportMs, maxRssMb },
+            vi.cli.exportDone(out, r.sha256, r.fingerprint) + (r.keyWarning ? `\n${r.keyWarning}` : ''),
+          );
         } finally {
           core.db.close();
         }
@@ -207,7 +215,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         try {
           return await districtCommand({
             command, positionals, db: requireDb(values.db), campaign: values.campaign, out: values.out, unitCode: values['unit-code'],
-            trustNewKeys: values['trust-new-keys'] ?? false, json, now, appVersion: APP_VERSION, write: io.out,
+            trustNewKeys: values['trust-new-keys'] ?? false, confirmKeys: values['confirm-key'] ?? [], confirmUnits: values['confirm-unit'] ?? [],
+            confirmUnitCode: values['confirm-unit-code'], unit: values.unit, fingerprint: values.fingerprint, reason: values.reason,
+            showLogins: values['show-logins'] ?? false, json, now, appVersion: APP_VERSION, write: io.out,
           });
         } catch (e) {
           throw e instanceof DistrictUsageError ? new UsageError(e.message) : e;

@@ -12,6 +12,7 @@ import { viDocuments } from './vi-documents';
 import { viConnections, viSecurity } from './vi-connections';
 import { viWindows } from './vi-windows';
 import { viFigures } from './vi-figures';
+import { viTrust } from './vi-trust';
 
 export const vi = {
   windows: viWindows,
@@ -331,6 +332,7 @@ Tùy chọn chung:
   },
   evaluation: viEvaluation,
   reliability: viReliability,
+  trust: viTrust,
 } as const;
 
 export type Vi = typeof vi;

@@ -49,7 +49,9 @@ describe('the Excel report for the receiving office', () => {
     expect(existsSync(exported.filePath)).toBe(true);
     expect(exported.filePath).toContain('/exports/');
     expect(createHash('sha256').update(readFileSync(exported.filePath)).digest('hex')).toBe(exported.sha256);
-    expect(existsSync(keyPathFor(t.file))).toBe(true);
+    // The key is in the database (so backups carry it), not in a file beside it.
+    expect(existsSync(keyPathFor(t.file))).toBe(false);
+    expect(t.core.db.prepare('SELECT fingerprint FROM signing_key').get()).toEqual({ fingerprint: exported.fingerprint });
     expect(exported.fingerprint).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
     const history = await t.call('reports.history', { campaignId });
     expect(history[0]).toMatchObject({ id: exported.exportId, sha256: exported.sha256, exportedBy: 'tester', figures: exported.figures });

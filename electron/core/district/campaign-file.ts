@@ -66,7 +66,7 @@ export function exportCampaignFile(db: Db, dbFile: string, ctx: CallContext, cam
     })),
     units: units.map((u) => ({ ...u, kind: u.kind === ('home' as string) ? 'office' : u.kind })),
   };
-  const key = loadOrCreateUnitKey(dbFile);
+  const key = loadOrCreateUnitKey(db, dbFile, ctx.now());
   const json = JSON.stringify(payload);
   const envelope: z.infer<typeof CampaignFileEnvelope> = {
     format: CAMPAIGN_FILE_FORMAT, version: CAMPAIGN_FILE_VERSION, payload: json,

@@ -17,6 +17,7 @@ import { districtBoard, submissionHistory } from './board';
 import { exportCampaignFile, importCampaignFile, parseCampaignFile, previewCampaignFile } from './campaign-file';
 import { getRegisterUnit, listRegister, readDistrictSettings, upsertRegisterUnit } from './register';
 import { importSubmissions } from './submissions';
+import { changeUnitKey } from './key-trust';
 import { ListError, readUnitList } from './unit-list';
 import { writeDistrictWorkbook } from './xlsx-district';
 
@@ -134,6 +135,8 @@ export function districtHandlers(db: Db, env: ReportEnv): HandlersFor<'district'
       const jobId = env.jobs.start('district.importFiles', (progress) => importSubmissions(db, ctx, input, progress), toJobError);
       return { jobId };
     },
+
+    'district.changeKey': (input, ctx) => changeUnitKey(db, ctx, input),
 
     'district.board': ({ campaignId, kind, status }, ctx) => districtBoard(db, campaignId, toIsoDate(ctx.now()), { kind, status }),
 

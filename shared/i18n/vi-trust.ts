@@ -1,0 +1,80 @@
+// Issue 15: trust in the files exchanged between units and the receiving office — pinned keys,
+// unit identity, what a reader sees, nothing hidden. Vietnamese strings of that feature only.
+const n = (x: number) => x.toLocaleString('vi-VN');
+
+export const viTrust = {
+  keys: {
+    needsKey: (unit: string, fp: string) =>
+      `Lần đầu nhận tệp của ${unit}: mã xác thực của khóa ký là ${fp}. Đối chiếu mã này với mã in trên báo cáo giấy có chữ ký, đóng dấu của đơn vị; chỉ khi trùng khớp mới xác nhận và nhận tệp.`,
+    confirmedOther: (fp: string, typed: string) =>
+      `Mã xác thực của tệp (${fp}) khác mã đã nhập để xác nhận (${typed}). Không nhận tệp: kiểm tra lại mã trên báo cáo giấy của đơn vị.`,
+    keyChanged: (unit: string, fp: string, pinned: string) =>
+      `Tệp được ký bằng khóa ${fp}, khác khóa đã xác nhận của ${unit} (${pinned}). Không nhận tệp — có thể là tệp giả mạo. Nếu đơn vị thực sự đã đổi khóa (máy mới, mất tệp khóa), hãy đối chiếu mã mới với báo cáo giấy mới của đơn vị rồi thực hiện "Đổi khóa" riêng cho đơn vị này (ghi lý do), sau đó nhận lại tệp.`,
+    batchConflict: (unit: string, fp: string, other: string, file: string) =>
+      `Cùng một lần nhận có hai khóa khác nhau cho ${unit}: tệp này ký bằng ${fp}, tệp "${file}" ký bằng ${other}. Không nhận tệp này; một đơn vị chỉ có một khóa.`,
+    pinnedBy: (fp: string) => ` Đã lưu mã xác thực ${fp} của đơn vị (đã đối chiếu với báo cáo giấy).`,
+    pinnedUnchecked: (fp: string) => ` Đã lưu mã xác thực ${fp} của đơn vị theo --trust-new-keys (CHƯA đối chiếu với báo cáo giấy — hãy đối chiếu ngay).`,
+    auditPin: (unit: string, fp: string, how: string) => `Xác nhận mã khóa ký của ${unit}: ${fp} (${how})`,
+    howConfirmed: 'đối chiếu với báo cáo giấy',
+    howTrusted: 'tin khóa mới không đối chiếu',
+    howCertificate: 'báo cáo PDF ký số có chứng thư hợp lệ của đơn vị',
+    auditChange: (unit: string, from: string, to: string, reason: string) => `Đổi khóa ký của ${unit}: ${from} → ${to}. Lý do: ${reason}`,
+    change: {
+      noPinned: (unit: string) => `${unit} chưa có khóa đã xác nhận: khóa đầu tiên được xác nhận khi nhận tệp, không cần đổi khóa.`,
+      same: (fp: string) => `Khóa ${fp} đang là khóa đã xác nhận của đơn vị — không có gì để đổi.`,
+      badKey: 'Khóa công khai không hợp lệ (không phải khóa Ed25519).',
+      mismatch: (fp: string, typed: string) =>
+        `Mã xác thực của khóa mới là ${fp}, khác mã đã nhập (${typed}). Không đổi khóa: nhập đúng mã in trên báo cáo giấy mới của đơn vị.`,
+      unknownUnit: (code: string) => `Không có đơn vị mã ${code} trong danh sách đơn vị trực thuộc.`,
+      otherUnit: (file: string, code: string) => `Tệp của đơn vị mã ${file}, không phải đơn vị ${code}.`,
+      done: (unit: string, from: string, to: string) => `Đã đổi khóa của ${unit}: ${from} → ${to}. Hãy nhận lại tệp của đơn vị.`,
+      title: 'Đổi khóa ký của đơn vị',
+      body: (unit: string) =>
+        `Đổi khóa là việc riêng cho từng đơn vị, chỉ làm khi ${unit} báo đã đổi khóa (máy mới, mất tệp khóa) và gửi báo cáo giấy có chữ ký in mã mới. Mọi tệp sau này phải ký bằng khóa mới.`,
+      oldKey: 'Khóa đang dùng',
+      newKey: 'Khóa mới trong tệp',
+      typed: 'Nhập mã mới in trên báo cáo giấy',
+      reason: 'Lý do đổi khóa',
+      action: 'Đổi khóa',
+      open: 'Đổi khóa…',
+    },
+    confirm: {
+      title: 'Xác nhận mã xác thực của đơn vị',
+      body: (unit: string) =>
+        `Đối chiếu mã xác thực dưới đây với mã in ở cuối báo cáo giấy có chữ ký, đóng dấu của ${unit}. Chỉ xác nhận khi hai mã trùng khớp hoàn toàn.`,
+      checked: 'Tôi đã đối chiếu: mã trên báo cáo giấy trùng khớp hoàn toàn',
+      action: 'Xác nhận và nhận tệp',
+    },
+    cliHint:
+      'Tệp chưa nhận vì chưa xác nhận mã khóa: so mã xác thực in trên với mã in trên báo cáo giấy có chữ ký của từng đơn vị, rồi chạy lại với --confirm-key MÃ_ĐƠN_VỊ=MÃ_XÁC_THỰC cho mỗi đơn vị đã đối chiếu. Khóa khác khóa đã xác nhận: dùng "attk district change-key" (xem --help).',
+    cliChanged: (unit: string, from: string, to: string) => `Đã đổi khóa của ${unit}: ${from} → ${to}.`,
+    badConfirmKey: (v: string) => `Giá trị --confirm-key không hợp lệ: "${v}". Dạng đúng: --confirm-key MÃ_ĐƠN_VỊ=XXXX-XXXX-XXXX-XXXX.`,
+    // Unit side: the key that signs exports.
+    exportKeyChanged: (previous: string, current: string) =>
+      `Cảnh báo: tệp này được ký bằng khóa ${current}, khác khóa của lần xuất trước (${previous}). Cơ quan tiếp nhận sẽ từ chối tệp cho đến khi xác nhận đổi khóa. Khóa ký nằm trong tệp dữ liệu và trong mọi bản sao lưu: nếu còn bản sao lưu có khóa cũ, hãy khôi phục bản đó (Cài đặt → Sao lưu, hoặc "attk restore --from …") rồi xuất lại; nếu không còn, in báo cáo giấy mới có mã ${current}, ký, đóng dấu và gửi cơ quan tiếp nhận để đổi khóa.`,
+  },
+  identity: {
+    mismatch: (fileName: string, fileCode: string, registerName: string) =>
+      `Tệp ghi đơn vị "${fileName}" (mã ${fileCode}), nhưng trong danh sách đơn vị trực thuộc mã ${fileCode} là "${registerName}". Không nhận cho đến khi xác nhận đây đúng là ${registerName}.`,
+    confirmAction: (name: string) => `Xác nhận đây là ${name}…`,
+    confirmTitle: 'Xác nhận đơn vị gửi tệp',
+    confirmBody: (fileName: string, registerName: string, code: string) =>
+      `Tệp ghi tên đơn vị "${fileName}", danh sách của cơ quan ghi mã ${code} là "${registerName}". Chỉ xác nhận khi chắc chắn đây là cùng một đơn vị (ví dụ đơn vị đã đổi tên).`,
+    confirmed: (fileName: string, registerName: string) => ` Đã xác nhận tệp ghi "${fileName}" là ${registerName}.`,
+    cliHint: 'Tên đơn vị trong tệp khác danh sách: kiểm tra, rồi chạy lại với --confirm-unit MÃ_ĐƠN_VỊ nếu đúng là cùng một đơn vị.',
+    // Unit side: a campaign file whose list of units does not hold this unit's code.
+    notListed: (code: string) =>
+      `Mã đơn vị của bạn (${code}) không có trong danh sách đơn vị của tệp đợt rà soát. Chọn đúng đơn vị của mình trong danh sách dưới đây và xác nhận; mã đơn vị sẽ được đổi theo.`,
+    pickNotListed: (code: string) => `Mã ${code} không có trong danh sách đơn vị của tệp.`,
+    confirmNeeded: (from: string, to: string, name: string) =>
+      `Mã đơn vị sẽ đổi từ ${from} thành ${to} ("${name}" trong tệp). Chạy lại với --confirm-unit-code ${to} để xác nhận.`,
+    confirmMismatch: (picked: string, confirmed: string) => `Mã xác nhận (${confirmed}) khác mã đã chọn (${picked}).`,
+    listTitle: 'Danh sách đơn vị trong tệp (mã — tên):',
+    listLine: (code: string, name: string) => `  ${code} — ${name}`,
+    codeChanged: (from: string, to: string) => `Đã đổi mã đơn vị từ ${from} thành ${to} theo tệp đợt rà soát.`,
+    uiConfirm: (from: string, to: string, name: string) => `Tôi xác nhận đơn vị của tôi là "${name}": đổi mã đơn vị từ ${from} thành ${to}.`,
+  },
+  shown: {
+    units: (x: number) => `${n(x)} đơn vị`,
+  },
+} as const;
