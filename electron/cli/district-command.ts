@@ -145,7 +145,7 @@ export async function districtCommand(args: DistrictCommandArgs): Promise<number
     }
     if (args.command === 'district' && sub === 'export') {
       if (!args.out) throw new DistrictUsageError(vi.cli.missingOption('--out'));
-      const { jobId } = await call('district.export', { campaignId: campaignId(args.campaign) });
+      const { jobId } = await call('district.export', { campaignId: campaignId(args.campaign), showLogins: args.showLogins });
       const r = await wait<DistrictExportResult>(jobId, vi.district.xlsx.job);
       const out = resolve(args.out);
       copyFileSync(r.filePath, out);

@@ -107,6 +107,8 @@ export interface KeyChangeResult {
 
 export const ExpectedUnitsInput = z.strictObject({ campaignId: id, unitIds: z.array(id).max(10_000) });
 export const CampaignRef = z.strictObject({ campaignId: id });
+/** The consolidated workbook: logins masked (distinguishable) unless `showLogins` (as the units sent them). */
+export const DistrictExportInput = z.strictObject({ campaignId: id, showLogins: flag.default(false) });
 
 export const SubmissionImportInput = z.strictObject({
   /** The campaign the files are for; omitted: matched among all campaigns (the CLI). */

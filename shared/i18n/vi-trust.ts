@@ -74,6 +74,33 @@ export const viTrust = {
     codeChanged: (from: string, to: string) => `Đã đổi mã đơn vị từ ${from} thành ${to} theo tệp đợt rà soát.`,
     uiConfirm: (from: string, to: string, name: string) => `Tôi xác nhận đơn vị của tôi là "${name}": đổi mã đơn vị từ ${from} thành ${to}.`,
   },
+  // Verification of what a reader sees: each reason names the sheet and the cell, row or column.
+  look: {
+    format: (cell: string, shown: string, own: string) =>
+      `Ô ${cell} hiển thị "${shown}" trong khi giá trị đã ký là "${own}" (định dạng số đã bị sửa).`,
+    oddFormat: (cell: string, format: string, own: string) =>
+      `Ô ${cell} có định dạng số "${format}" làm nội dung hiển thị khác giá trị đã ký ("${own}").`,
+    contrast: (cell: string) => `Ô ${cell} có chữ cùng màu hoặc gần màu nền (ví dụ chữ trắng): người đọc không thấy nội dung.`,
+    tiny: (cell: string) => `Ô ${cell} có cỡ chữ quá nhỏ để đọc.`,
+    hiddenRow: (sheet: string, row: number) => `Trang "${sheet}" có hàng ${row} bị ẩn.`,
+    lowRow: (sheet: string, row: number) => `Trang "${sheet}" có hàng ${row} bị thu nhỏ đến mức không đọc được.`,
+    hiddenColumn: (sheet: string, col: string) => `Trang "${sheet}" có cột ${col} bị ẩn hoặc thu hẹp đến mức không đọc được.`,
+    hiddenSheet: (sheet: string) => `Tệp có trang tính bị ẩn "${sheet}" (ngoài phần dữ liệu đã ký).`,
+    headerFooter: (sheet: string, text: string) => `Trang "${sheet}" có đầu trang/chân trang "${text}" không do ATTK tạo (nội dung in ra đã bị thay đổi).`,
+    conditional: (sheet: string) => `Trang "${sheet}" có định dạng có điều kiện (làm thay đổi cách hiển thị ô).`,
+    drawing: (sheet: string) => `Trang "${sheet}" có hình vẽ, hộp chữ hoặc hình nền che lên nội dung.`,
+    comments: (sheet: string) => `Trang "${sheet}" có chú thích ẩn trong ô.`,
+    zeros: (sheet: string) => `Trang "${sheet}" được đặt để không hiện số 0.`,
+    printArea: (area: string) => `Tệp đặt vùng in (${area}) làm một phần nội dung không được in ra.`,
+    more: (x: number) => `… và ${n(x)} vấn đề khác cùng loại.`,
+  },
+  logins: {
+    fullNote: 'Tên đăng nhập ghi đầy đủ để cơ quan quản lý hệ thống hủy hoặc điều chỉnh đúng tài khoản.',
+    maskedNote: 'Tên đăng nhập được che một phần (vẫn phân biệt được từng tài khoản); văn bản đề nghị hủy tài khoản ghi đầy đủ.',
+    officeMasked: 'Tên đăng nhập được che một phần; xuất với "Hiện đầy đủ tên đăng nhập" để ghi đầy đủ như đơn vị đã gửi.',
+    officeFull: 'Tên đăng nhập ghi như trong tệp của đơn vị (đầy đủ khi đơn vị gửi đầy đủ).',
+    showAtOffice: 'Hiện đầy đủ tên đăng nhập (như đơn vị đã gửi)',
+  },
   shown: {
     units: (x: number) => `${n(x)} đơn vị`,
   },

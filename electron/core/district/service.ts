@@ -142,7 +142,7 @@ export function districtHandlers(db: Db, env: ReportEnv): HandlersFor<'district'
 
     'district.submissions': ({ campaignId, unitId }) => submissionHistory(db, campaignId, unitId),
 
-    'district.export': ({ campaignId }, ctx) => {
+    'district.export': ({ campaignId, showLogins }, ctx) => {
       getCampaign(db, campaignId, ['campaignId']);
       const office = getHomeUnit(db);
       if (!office) throw new AttkError('VALIDATION', vi.errors.noHomeUnit);
@@ -160,7 +160,7 @@ export function districtHandlers(db: Db, env: ReportEnv): HandlersFor<'district'
           try {
             reader.exec('BEGIN');
             const board = districtBoard(reader, campaignId, toIsoDate(ctx.now()));
-            await writeDistrictWorkbook(reader, { file: tmp, office, board, generatedAt, progress });
+            await writeDistrictWorkbook(reader, { file: tmp, office, board, generatedAt, progress, showLogins });
             reader.exec('COMMIT');
             const sha256 = createHash('sha256').update(readFileSync(tmp)).digest('hex');
             const exportId = db.transaction(() => {
