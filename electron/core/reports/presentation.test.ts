@@ -11,6 +11,8 @@ describe('displayedText: what a spreadsheet program shows for a value and its nu
     expect(displayedText(d('2024-01-05'), 'DD/MM/YYYY')).toBe('05/01/2024');
     expect(displayedText(d('2024-01-05'), '[$-42A]dd/mm/yyyy;@')).toBe('05/01/2024');
     expect(displayedText(7, '0')).toBe('7');
+    expect(displayedText(19366, '#,##0')).toBe('19,366');
+    expect(displayedText(366, '#,##0')).toBe('366');
     expect(displayedText('Chưa đổi', '@')).toBe('Chưa đổi');
   });
 
@@ -31,12 +33,16 @@ describe('displayedText: what a spreadsheet program shows for a value and its nu
 describe('cellLookProblem', () => {
   it('accepts black on white, dark theme text, the default font', () => {
     expect(cellLookProblem(3, { numFmt: 'General', font: { size: 12 } })).toBeNull();
+    expect(cellLookProblem(19366, { numFmt: '#,##0' })).toBeNull();
+    expect(cellLookProblem(new Date('2024-01-05T00:00:00Z'), { numFmt: 'dd/mm/yyyy' })).toBeNull();
     expect(cellLookProblem('x', { font: { color: { theme: 1 } } })).toBeNull();
     expect(cellLookProblem('x', { font: { color: { argb: 'FF000000' } }, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } } })).toBeNull();
   });
   it('refuses a changed display, light text, text on a fill of its own colour, and tiny text', () => {
     expect(cellLookProblem(2, { numFmt: '"5"' })).toEqual({ problem: 'format', shown: '5' });
     expect(cellLookProblem(2, { numFmt: '[Red]0' })).toEqual({ problem: 'format' });
+    expect(cellLookProblem(2.6, { numFmt: '0' })).toEqual({ problem: 'format', shown: '3' });
+    expect(cellLookProblem(new Date('2024-01-05T00:00:00Z'), { numFmt: 'mm/dd/yyyy' })).toEqual({ problem: 'format', shown: '01/05/2024' });
     expect(cellLookProblem('x', { font: { color: { argb: 'FFFFFFFF' } } })).toEqual({ problem: 'contrast' });
     expect(cellLookProblem('x', { font: { color: { argb: 'FFF2F2F2' } } })).toEqual({ problem: 'contrast' });
     expect(cellLookProblem('x', { font: { color: { theme: 0 } } })).toEqual({ problem: 'contrast' });
@@ -58,8 +64,9 @@ describe('sheetProblems and workbookProblems', () => {
       { kind: 'hiddenColumn', col: 2 }, { kind: 'hiddenRow', row: 3 }, { kind: 'lowRow', row: 5 }, { kind: 'headerFooter', text: 'ĐÃ DUYỆT' },
       { kind: 'conditional' }, { kind: 'drawing' },
     ]);
-    // LibreOffice's empty drawing and empty header/footer are nothing.
-    expect(sheetProblems('<headerFooter><oddHeader></oddHeader></headerFooter><drawing r:id="rId1"/>', 12, () => '<xdr:wsDr></xdr:wsDr>')).toEqual([]);
+    // LibreOffice's empty drawing and ATTK's own page number (&P from page 2) are nothing.
+    const own = '<headerFooter differentFirst="1"><oddHeader>&amp;C&amp;"Times New Roman,Regular"&amp;13&amp;P</oddHeader><firstHeader></firstHeader></headerFooter>';
+    expect(sheetProblems(`${own}<drawing r:id="rId1"/>`, 12, () => '<xdr:wsDr></xdr:wsDr>')).toEqual([]);
     expect(sheetProblems('<drawing r:id="rId9"/>', 12, none)).toEqual([{ kind: 'drawing' }]);
   });
   it('lists hidden sheets but the payload sheet, and print areas', () => {

@@ -99,6 +99,8 @@ export function displayedText(value: unknown, format: string | undefined): strin
   const literal = /^(?:"[^"]*"|\\.|[ \-+()$:])+$/.test(section);
   if (literal) return section.replace(/"([^"]*)"|\\(.)/g, (_, q: string | undefined, e: string | undefined) => q ?? e ?? '');
   if (section === '0') return String(Math.round(n));
+  // The built-in "#,##0" (id 3) ATTK writes for counts: grouped by thousands (',' here; the reader's own separator on screen).
+  if (section === '#,##0') return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   // dd/mm/yyyy and its upper-case LibreOffice spelling; the separators '/', '-', '.'.
   const tokens = section.toLowerCase().split(/([/.-])/);
   if (tokens.length === 5 && tokens.every((t, i) => (i % 2 === 1 ? /^[/.-]$/.test(t) : DATE_TOKENS.test(t)))) {
@@ -133,11 +135,28 @@ function luminance(color: { argb?: string; theme?: number } | undefined, fallbac
 
 export type LookProblem = 'format' | 'contrast' | 'tiny';
 
+/**
+ * Does the displayed text say the value? Numbers read back without their thousands separators;
+ * dates read back day first (dd/mm/yyyy, as every ATTK file shows them); text must be the text.
+ */
+export function readsBack(shown: string, value: unknown): boolean {
+  if (value instanceof Date) {
+    const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(shown);
+    if (!m) return false;
+    const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    return value.getUTCDate() === Number(m[1]) && value.getUTCMonth() + 1 === Number(m[2]) && value.getUTCFullYear() === year;
+  }
+  if (typeof value === 'number') {
+    if (!/^-?\d{1,3}(?:,?\d{3})*(?:\.\d+)?$/.test(shown)) return false;
+    return Number(shown.replace(/,/g, '')) === Number(value.toPrecision(15));
+  }
+  return shown === ownText(value);
+}
+
 /** Is this cell shown as it is written? Returns the first problem, or null. */
 export function cellLookProblem(value: unknown, look: CellLook): { problem: LookProblem; shown?: string } | null {
   const shown = displayedText(value, look.numFmt);
-  const own = value instanceof Date ? ownText(value) : ownText(value);
-  if (shown === null || shown !== own) return { problem: 'format', ...(shown !== null ? { shown } : {}) };
+  if (shown === null || !readsBack(shown, value)) return { problem: 'format', ...(shown !== null ? { shown } : {}) };
   const size = look.font?.size;
   if (size !== undefined && size < 6) return { problem: 'tiny' };
   const fg = luminance(look.font?.color, 0);
@@ -195,7 +214,8 @@ export function sheetProblems(xml: string, maxCol: number, drawingXml: (rid: str
   const hf = /<headerFooter\b[^>]*>([\s\S]*?)<\/headerFooter>/.exec(xml)?.[1] ?? '';
   for (const m of hf.matchAll(/<(odd|even|first)(Header|Footer)>([\s\S]*?)<\/\1\2>/g)) {
     // Formatting codes (&"font", &12, &K colour, &L/&C/&R) are not text.
-    const text = decodeXmlText(m[3]!).replace(/&"[^"]*"|&K[0-9A-Fa-f]{6}|&\d+|&[LCRBIUSEXY]/g, '').trim();
+    // ATTK writes the page number (&P) centred from page 2; fields (&P page, &N pages, &D date, &T time, &A sheet, &F file) are not text.
+    const text = decodeXmlText(m[3]!).replace(/&"[^"]*"|&K[0-9A-Fa-f]{6}|&K\d{2}[+-]\d{3}|&\d+|&[LCRBIUSEXYPNDTAFZ&]/g, '').trim();
     if (text !== '') problems.push({ kind: 'headerFooter', text });
   }
   if (/<(?:\w+:)?conditionalFormatting\b/.test(xml)) problems.push({ kind: 'conditional' });
