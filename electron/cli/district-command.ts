@@ -97,10 +97,20 @@ export async function districtCommand(args: DistrictCommandArgs): Promise<number
     }
     if (args.command === 'campaign' && sub === 'import') {
       if (!files[0]) throw new DistrictUsageError(T.noFiles);
-      const r = await call('campaignFile.import', { ...readUpload(files[0]), unitCode: args.unitCode ?? '' });
+      const upload = readUpload(files[0]);
+      // The unit's own code changes only to one of the file's units, picked and confirmed by the clerk.
+      const preview = await call('campaignFile.preview', upload);
+      if (!preview.homeCodeListed) {
+        const list = [vi.trust.identity.listTitle, ...preview.units.map((u) => vi.trust.identity.listLine(u.code, u.name))].join('\n');
+        const picked = args.unitCode ? preview.units.find((u) => u.code.toUpperCase() === args.unitCode!.trim().toUpperCase()) : undefined;
+        if (!args.unitCode) throw new DistrictUsageError(`${vi.trust.identity.notListed(preview.homeUnitCode)}\n${list}`);
+        if (!picked) throw new DistrictUsageError(`${vi.trust.identity.pickNotListed(args.unitCode)}\n${list}`);
+        if (!args.confirmUnitCode) throw new DistrictUsageError(vi.trust.identity.confirmNeeded(preview.homeUnitCode, picked.code, picked.name));
+      }
+      const r = await call('campaignFile.import', { ...upload, unitCode: args.unitCode ?? '', confirmUnitCode: args.confirmUnitCode ?? '' });
       print(
         { ok: true, campaignId: r.campaign.id, reference: r.campaign.reference, fingerprint: r.fingerprint, created: r.created, systemsCreated: r.systemsCreated, legalAdded: r.legalAdded, unitCodeChanged: r.unitCodeChanged },
-        T.campaignImported(r.campaign.directiveNumber, r.campaign.id, r.fingerprint),
+        T.campaignImported(r.campaign.directiveNumber, r.campaign.id, r.fingerprint) + (r.unitCodeChanged ? `\n${vi.trust.identity.codeChanged(r.unitCodeChanged.from, r.unitCodeChanged.to)}` : ''),
       );
       return 0;
     }

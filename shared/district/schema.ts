@@ -318,6 +318,8 @@ export const CampaignFileImportInput = z.strictObject({
   dataBase64: z.string().max(Math.ceil(MAX_CAMPAIGN_FILE_BYTES / 3) * 4 + 4),
   /** Which unit of the file's list this database is (when its code is not in the list). */
   unitCode: optionalText(40),
+  /** The same code again: the clerk's confirmation that this database's own code changes to it (never silently). */
+  confirmUnitCode: optionalText(40),
 });
 export type CampaignFileImportInput = z.input<typeof CampaignFileImportInput>;
 

@@ -282,7 +282,9 @@ export const viDistrict = {
   cli: {
     usage: `Cách dùng:
   attk campaign export --campaign MÃ --out TỆP.attk-campaign --db TỆP   Xuất tệp đợt rà soát gửi các đơn vị
-  attk campaign import TỆP.attk-campaign --db TỆP [--unit-code MÃ]      Nhập tệp đợt rà soát của cơ quan cấp trên
+  attk campaign import TỆP.attk-campaign --db TỆP [--unit-code MÃ --confirm-unit-code MÃ]
+                                          Nhập tệp đợt rà soát của cơ quan cấp trên; nếu mã đơn vị không có trong tệp,
+                                          lệnh in danh sách đơn vị của tệp: chọn (--unit-code) và xác nhận (--confirm-unit-code)
   attk district import TỆP.xlsx… --db TỆP [--campaign MÃ] [--confirm-key MÃ_ĐV=MÃ_XÁC_THỰC]… [--confirm-unit MÃ_ĐV]… [--json]
                                           Nhận nhiều tệp báo cáo của các đơn vị (kiểm tra chữ ký, khóa đã xác nhận, tên và mã đơn vị, đợt).
                                           --confirm-key: xác nhận khóa đầu tiên của đơn vị sau khi đối chiếu mã với báo cáo giấy có chữ ký.

@@ -181,6 +181,9 @@ test('a unit imports the office\'s campaign file: sees the office and its finger
   await expect(dialog).toContainText('Mã đơn vị hiện tại (VMQTG) không có trong danh sách');
   await dialog.getByLabel('Đơn vị của bạn trong danh sách').selectOption({ label: 'UBND phường Văn Miếu (DD-PVM)' });
   await expect(dialog).toContainText('Mã đơn vị sẽ đổi từ VMQTG thành DD-PVM');
+  // Never silently: the import waits for the clerk to confirm which unit this is.
+  await expect(dialog.getByRole('button', { name: 'Nhập đợt rà soát' })).toBeDisabled();
+  await dialog.getByLabel('Tôi xác nhận đơn vị của tôi là "UBND phường Văn Miếu": đổi mã đơn vị từ VMQTG thành DD-PVM.').check();
   if (shots) await page.screenshot({ path: join(shots, 'campaign-file-import.png') });
   await dialog.getByRole('button', { name: 'Nhập đợt rà soát' }).click();
   await expect(page).toHaveURL(/#\/campaigns\/\d+$/);

@@ -240,7 +240,10 @@ describe('the campaign file going down', () => {
     expect(preview.systems.map((s) => s.action)).toEqual(['matched', 'matched', 'create']);
     expect(preview.legal.map((d) => d.action)).toEqual(['exists', 'add']);
     expect(await t.raw('campaignFile.import', campaignFile)).toMatchObject({ ok: false, error: { code: 'VALIDATION', path: ['unitCode'] } });
-    const r = await t.call('campaignFile.import', { ...campaignFile, unitCode: 'PQTG' });
+    // Picking a unit is not enough: the code changes only when the clerk confirms it.
+    expect(await t.raw('campaignFile.import', { ...campaignFile, unitCode: 'PQTG' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', path: ['confirmUnitCode'] } });
+    expect((await t.call('unit.get', {}))!.code).toBe('VM-CU');
+    const r = await t.call('campaignFile.import', { ...campaignFile, unitCode: 'PQTG', confirmUnitCode: 'PQTG' });
     expect(r.unitCodeChanged).toEqual({ from: 'VM-CU', to: 'PQTG' });
     expect((await t.call('unit.get', {}))!.code).toBe('PQTG');
     // Importing the same file again updates the same campaign (no second one).

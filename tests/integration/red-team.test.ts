@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubmissionFileResult, SubmissionImportResult } from '../../shared/district/schema';
 import type { ExportResult } from '../../shared/reports/schema';
+import { createCore, dispatch } from '../../electron/core';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { verifyReportFile } from '../../electron/core/reports/verify';
 import { makeTestCore, type TestCore } from './harness-core';
@@ -112,3 +113,116 @@ describe('presentation forgeries: the signed values unchanged, what a reader see
 });
 
 const vi_signature = 'Chữ ký số không hợp lệ';
+
+/** Another database claiming to be a unit (its own fresh key): what an attacker with ATTK produces. */
+async function impostor(code: string, name: string, today = '2024-01-22'): Promise<{ t: TestCore; file: ExportResult }> {
+  const t = makeTestCore(today);
+  generateDemo(t.core.db, 'unit', { today: '2024-01-20' });
+  t.core.db.prepare('UPDATE units SET code = ?, name = ? WHERE is_home = 1').run(code, name);
+  const c = (await t.call('campaigns.list', {})).find((x) => x.status === 'in_progress')!;
+  const file = await runJob<ExportResult>(t, t.call('reports.export', { campaignId: c.id }));
+  const kept = join(dir, `${code}-${file.fingerprint}.xlsx`);
+  copyFileSync(file.filePath, kept);
+  extra.push(t);
+  return { t, file: { ...file, filePath: kept } };
+}
+const extra: TestCore[] = [];
+afterAll(() => extra.forEach((t) => t.close()));
+
+describe('forged keys', () => {
+  it('refuses a file signed with another key for a pinned unit, whatever the options; the reason names both fingerprints', async () => {
+    const home = (await unit.call('unit.get', {}))!;
+    const fake = await impostor(home.code, home.name);
+    for (const options of [{}, { trustNewKeys: true }, { confirmedKeys: [{ unitCode: home.code, fingerprint: fake.file.fingerprint }] }]) {
+      const [r] = await receive([upload(fake.file.filePath)], options);
+      expect(r).toMatchObject({ status: 'refused', reason: 'keyChanged', fingerprint: fake.file.fingerprint, pinnedFingerprint: original.fingerprint });
+      expect(r!.message).toContain(`khác khóa đã xác nhận của ${home.name} (${original.fingerprint})`);
+      expect(r!.message).toContain('có thể là tệp giả mạo');
+    }
+  });
+
+  it('refuses a changed signed value (the signature no longer matches the cells)', async () => {
+    const [r] = await receive([upload(forge(original.filePath, 'value'))]);
+    expect(r).toMatchObject({ status: 'refused', reason: 'altered' });
+    expect(r!.message).toContain('mã băm không khớp');
+  });
+
+  it('refuses a second key for the same unit in one batch, even with --trust-new-keys', async () => {
+    await office.call('district.saveUnit', { name: 'UBND phường Khâm Thiên', code: 'PKT', kind: 'ward' });
+    const a = await impostor('PKT', 'UBND PHƯỜNG KHÂM THIÊN');
+    const b = await impostor('PKT', 'UBND PHƯỜNG KHÂM THIÊN');
+    const [first, second] = await receive([upload(a.file.filePath, 'PKT-1.xlsx'), upload(b.file.filePath, 'PKT-2.xlsx')], { trustNewKeys: true });
+    expect(first).toMatchObject({ status: 'accepted', keyPinned: true });
+    expect(first!.message).toContain(`CHƯA đối chiếu với báo cáo giấy`);
+    expect(second).toMatchObject({ status: 'refused', reason: 'keyConflict' });
+    expect(second!.message).toContain(`Cùng một lần nhận có hai khóa khác nhau cho UBND phường Khâm Thiên`);
+  });
+
+  it('refuses a confirmation typed for another fingerprint', async () => {
+    await office.call('district.saveUnit', { name: 'UBND phường Hàng Bột', code: 'PHB', kind: 'ward' });
+    const a = await impostor('PHB', 'UBND PHƯỜNG HÀNG BỘT');
+    const [r] = await receive([upload(a.file.filePath)], { confirmedKeys: [{ unitCode: 'PHB', fingerprint: original.fingerprint }] });
+    expect(r).toMatchObject({ status: 'refused', reason: 'needsKey' });
+    expect(r!.message).toContain(`khác mã đã nhập để xác nhận (${original.fingerprint})`);
+  });
+});
+
+describe('identity swaps', () => {
+  it('refuses a ward\'s file carrying a school\'s code until the clerk confirms it is that school', async () => {
+    const swapped = await impostor('THCS-DD', 'UBND PHƯỜNG VĂN MIẾU - QUỐC TỬ GIÁM');
+    const [r] = await receive([upload(swapped.file.filePath)], { confirmedKeys: [{ unitCode: 'THCS-DD', fingerprint: swapped.file.fingerprint }] });
+    expect(r).toMatchObject({ status: 'refused', reason: 'identity', unitName: 'Trường THCS Đống Đa', fileUnitName: 'UBND PHƯỜNG VĂN MIẾU - QUỐC TỬ GIÁM' });
+    expect(r!.message).toContain('trong danh sách đơn vị trực thuộc mã THCS-DD là "Trường THCS Đống Đa"');
+  });
+
+  it('never changes a unit\'s own code silently when it imports a campaign file', async () => {
+    const o = await office.call('campaignFile.export', { campaignId });
+    const t = makeTestCore('2024-01-22');
+    extra.push(t);
+    await t.call('unit.save', { parentBody: 'UBND QUẬN ĐỐNG ĐA', name: 'UBND PHƯỜNG VĂN MIẾU', code: 'VM-CU', headName: 'A', headTitle: 'CHỦ TỊCH', placeName: 'Đống Đa' });
+    const file = { fileName: o.fileName, dataBase64: o.dataBase64 };
+    const refused = await t.raw('campaignFile.import', { ...file, unitCode: 'THCS-DD' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', path: ['confirmUnitCode'] } });
+    expect((refused as { error: { message: string } }).error.message).toContain('Mã đơn vị sẽ đổi từ VM-CU thành THCS-DD ("Trường THCS Đống Đa" trong tệp)');
+    expect((await t.call('unit.get', {}))!.code).toBe('VM-CU');
+  });
+});
+
+describe('replays', () => {
+  it('refuses the same file twice, and an older file after a newer one', async () => {
+    const [again] = await receive([upload(original.filePath)]);
+    expect(again).toMatchObject({ status: 'refused', reason: 'duplicate' });
+    expect(again!.message).toContain('trùng hoàn toàn');
+    // The unit exports again a day later (same key): accepted, replaces; then the first day's
+    // copy of an even earlier export comes back: refused as older.
+    const later = createCore({ file: unit.file, shell: 'cli', appVersion: 'test', actor: 'u', now: () => new Date('2024-01-23T10:00:00'), verify: false });
+    const earlier = createCore({ file: unit.file, shell: 'cli', appVersion: 'test', actor: 'u', now: () => new Date('2024-01-21T10:00:00'), verify: false });
+    try {
+      const exp = async (core: typeof later) => {
+        const started = await dispatch(core, 'reports.export', { campaignId: unitCampaignId });
+        const jobId = (started as { result: { jobId: string } }).result.jobId;
+        for (;;) {
+          const s = (await dispatch(core, 'jobs.status', { id: jobId })) as { result: { state: string; result: ExportResult } };
+          if (s.result.state === 'done') return s.result.result;
+          await sleep(10);
+        }
+      };
+      const newer = await exp(later);
+      const old = await exp(earlier);
+      const [n] = await receive([upload(newer.filePath, 'moi.xlsx')]);
+      expect(n).toMatchObject({ status: 'accepted', replaced: true });
+      const [o] = await receive([upload(old.filePath, 'cu.xlsx')]);
+      expect(o).toMatchObject({ status: 'refused', reason: 'older' });
+      expect(o!.message).toContain('Đơn vị đã gửi một tệp mới hơn');
+    } finally {
+      later.db.close();
+      earlier.db.close();
+    }
+  });
+
+  it('refuses a cancellation list sent as the report', async () => {
+    const c = await runJob<ExportResult>(unit, unit.call('reports.export', { campaignId: unitCampaignId, kind: 'cancellations' }));
+    const [r] = await receive([upload(c.filePath, 'huy.xlsx')]);
+    expect(r).toMatchObject({ status: 'refused', reason: 'notReport' });
+  });
+});

@@ -206,6 +206,6 @@ export function districtHandlers(db: Db, env: ReportEnv): HandlersFor<'district'
 
     'campaignFile.preview': ({ fileName, dataBase64 }) => previewCampaignFile(db, parseCampaignFile(fileName, dataBase64)),
 
-    'campaignFile.import': ({ fileName, dataBase64, unitCode }, ctx) => importCampaignFile(db, ctx, parseCampaignFile(fileName, dataBase64), unitCode),
+    'campaignFile.import': ({ fileName, dataBase64, unitCode, confirmUnitCode }, ctx) => importCampaignFile(db, ctx, parseCampaignFile(fileName, dataBase64), unitCode, confirmUnitCode),
   };
 }
