@@ -13,6 +13,7 @@ import { generateDemo } from '../core/demo/generate';
 import { startHarness } from './harness';
 import { importCommand, ImportUsageError } from './import-command';
 import { districtCommand, DistrictUsageError } from './district-command';
+import { isOfficeCommand, officeCommand, OfficeUsageError } from './office-command';
 import { signCommand, SignUsageError } from './sign-command';
 import { exportDocxCommand } from './docx-command';
 import { connectionsCommand, ConnectionsUsageError } from './connections-command';
@@ -67,6 +68,21 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         'confirm-unit-code': { type: 'string' },
         fingerprint: { type: 'string' },
         reason: { type: 'string' },
+        name: { type: 'string' },
+        code: { type: 'string' },
+        parent: { type: 'string' },
+        'head-name': { type: 'string' },
+        'head-title': { type: 'string' },
+        place: { type: 'string' },
+        level: { type: 'string' },
+        address: { type: 'string' },
+        directive: { type: 'string' },
+        subject: { type: 'string' },
+        start: { type: 'string' },
+        deadline: { type: 'string' },
+        systems: { type: 'string' },
+        units: { type: 'string' },
+        recipient: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -82,6 +98,21 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     if (today !== undefined && !isIsoDate(today)) throw new UsageError(vi.errors.invalidDate);
     const now = today ? () => new Date(`${today}T09:00:00`) : undefined;
 
+    if (isOfficeCommand(command, positionals[0])) {
+      // attk unit set, attk district mode|expect|board, attk campaign create (electron/cli/office-command.ts)
+      try {
+        return await officeCommand({
+          command, sub: positionals[0], positionals: positionals.slice(1), db: requireDb(values.db), json, now, appVersion: APP_VERSION, write: io.out,
+          options: {
+            name: values.name, code: values.code, parent: values.parent, 'head-name': values['head-name'], 'head-title': values['head-title'], place: values.place,
+            level: values.level, address: values.address, directive: values.directive, subject: values.subject, start: values.start, deadline: values.deadline,
+            systems: values.systems, units: values.units, recipient: values.recipient, campaign: values.campaign,
+          },
+        });
+      } catch (e) {
+        throw e instanceof OfficeUsageError ? new UsageError(e.message) : e;
+      }
+    }
     switch (command) {
       case 'init': {
         const file = requireDb(values.db);
@@ -265,7 +296,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 
 /** The whole --help: the general commands, then each feature's own. */
 function helpText(): string {
-  return `${vi.cli.help}${vi.import.cli.help}\n${vi.reliability.cli.help}\n${vi.signing.cli.help}\n${vi.cli.helpDistrict}\n${vi.district.cli.usage.replace(/^Cách dùng:\n/, '')}\n${vi.connections.cli.help}\n${vi.cli.helpOptions}`;
+  return `${vi.cli.help}${vi.import.cli.help}\n${vi.reliability.cli.help}\n${vi.signing.cli.help}\n${vi.cli.helpDistrict}\n${vi.district.cli.usage.replace(/^Cách dùng:\n/, '')}\n${vi.trust.cli.help}\n${vi.connections.cli.help}\n${vi.cli.helpOptions}`;
 }
 
 function requireDb(db: string | undefined): string {

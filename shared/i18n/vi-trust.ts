@@ -101,6 +101,33 @@ export const viTrust = {
     officeFull: 'Tên đăng nhập ghi như trong tệp của đơn vị (đầy đủ khi đơn vị gửi đầy đủ).',
     showAtOffice: 'Hiện đầy đủ tên đăng nhập (như đơn vị đã gửi)',
   },
+  // The office without the UI (CLI parity).
+  cli: {
+    unitSaved: (name: string, code: string) => `Đã lưu thông tin đơn vị: ${name} (mã ${code}).`,
+    unknownSystem: (code: string, known: string) => `Không có hệ thống mã ${code}. Các mã hiện có: ${known}.`,
+    campaignCreated: (id: number, directive: string, deadline: string) => `Đã tạo và bắt đầu đợt rà soát ${directive} (mã ${id}), hạn ${deadline}.`,
+    modeUsage: 'Cách dùng: attk district mode on|off --db TỆP [--level province|district|ward|other] [--address ĐỊA_CHỈ]',
+    badLevel: (levels: string) => `Tùy chọn --level phải là một trong: ${levels}.`,
+    modeOn: (office: string) => `Đã bật chế độ cơ quan tiếp nhận báo cáo cho ${office}.`,
+    modeOff: 'Đã tắt chế độ cơ quan tiếp nhận báo cáo.',
+    expected: (x: number) => `Đợt rà soát này chờ báo cáo của ${n(x)} đơn vị.`,
+    boardCounts: (expected: number, received: number, onTime: number, late: number, missing: number) =>
+      `Phải báo cáo ${n(expected)} · đã nộp ${n(received)} (đúng hạn ${n(onTime)}, muộn ${n(late)}) · chưa nộp ${n(missing)}`,
+    figures: (total: number, done: number, late: number, missing: number, toCancel: number) =>
+      `TK ${n(total)}: đã đổi ${n(done)}, muộn ${n(late)}, chưa đổi ${n(missing)}, đề nghị hủy ${n(toCancel)}`,
+    totals: (total: number, done: number, late: number, missing: number, toCancel: number) =>
+      `Tổng cộng: ${n(total)} tài khoản — đã đổi ${n(done)}, đổi muộn ${n(late)}, chưa đổi ${n(missing)}, đề nghị hủy ${n(toCancel)}.`,
+    help: `
+Cơ quan tiếp nhận không dùng giao diện:
+  attk unit set --db TỆP --name TÊN --code MÃ [--parent CƠ_QUAN_CHỦ_QUẢN] [--head-name TÊN] [--head-title CHỨC_VỤ] [--place ĐỊA_DANH]
+                                          Thông tin đơn vị (tên, mã, người ký)
+  attk district mode on|off --db TỆP [--level province|district|ward|other] [--address ĐỊA_CHỈ]
+                                          Bật/tắt chế độ cơ quan tiếp nhận báo cáo
+  attk campaign create --db TỆP --directive SỐ_VĂN_BẢN --subject TRÍCH_YẾU --start YYYY-MM-DD --deadline YYYY-MM-DD [--systems MÃ,MÃ]
+                                          Tạo và bắt đầu đợt rà soát (mặc định: mọi hệ thống)
+  attk district expect --db TỆP --campaign MÃ --units MÃ_ĐV,MÃ_ĐV|all   Chọn các đơn vị phải báo cáo
+  attk district board --db TỆP --campaign MÃ [--json]                    In bảng theo dõi: đúng hạn, muộn, chưa nộp`,
+  },
   shown: {
     units: (x: number) => `${n(x)} đơn vị`,
   },

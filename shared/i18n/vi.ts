@@ -288,6 +288,7 @@ Nhập từ Excel:
     helpDistrict: '\nCơ quan tiếp nhận báo cáo:',
     helpOptions: `
 Tùy chọn chung:
+  --today YYYY-MM-DD  Cố định ngày hôm nay (kiểm thử, làm lại một ngày đã qua)
   --json     In kết quả dạng JSON (cho kịch bản tự động)
   --help     Hiện hướng dẫn này
 `,
