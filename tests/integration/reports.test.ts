@@ -184,7 +184,9 @@ print('STATE', wb['_attk'].sheet_state)`,
     const leavers = t.core.db
       .prepare("SELECT count(*) AS n FROM accounts a JOIN people p ON p.id = a.person_id WHERE p.status <> 'working' AND a.status = 'active' AND a.system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = ?)")
       .get(campaignId) as { n: number };
-    expect(sheet.actualRowCount - 3).toBe(leavers.n);
+    // Title, subtitle, header row and the closing note that says the logins are in full.
+    expect(sheet.actualRowCount - 4).toBe(leavers.n);
+    expect(String(sheet.getRow(sheet.actualRowCount + 1).getCell(1).value)).toContain('Tên đăng nhập ghi đầy đủ');
     expect(String(sheet.getRow(5).getCell(10).value)).not.toContain('***');
     expect((await verifyReportFile(c.filePath)).ok).toBe(true);
   });
