@@ -235,20 +235,21 @@ async function districtFigures(cache: string, districtFile: string, rows: Row[],
   for (const f of readdirSync(cache).filter((f) => f.startsWith('district-receiving.sqlite'))) rmSync(join(cache, f), { force: true });
   const source = openDatabase(districtFile, { readonly: true });
   source.exec(`VACUUM INTO '${receiving.replace(/'/g, "''")}'`);
-  const codes = (source.prepare('SELECT code FROM units WHERE is_home = 0 ORDER BY id LIMIT 100').all() as { code: string }[]).map((r) => r.code);
+  const registered = source.prepare('SELECT code, name FROM units WHERE is_home = 0 ORDER BY id LIMIT 100').all() as { code: string; name: string }[];
   source.close();
   const unitsDir = join(cache, 'units');
   mkdirSync(unitsDir, { recursive: true });
   const files: { fileName: string; dataBase64: string }[] = [];
   log('  chuẩn bị 100 tệp báo cáo của đơn vị…');
-  for (const code of codes) {
+  for (const { code, name } of registered) {
     const out = join(unitsDir, `${code}.xlsx`);
     if (!existsSync(out)) {
       const dbFile = join(unitsDir, `${code}.sqlite`);
       for (const f of readdirSync(unitsDir).filter((f) => f.startsWith(`${code}.sqlite`))) rmSync(join(unitsDir, f), { force: true });
       const db = openDatabase(dbFile);
       generateDemo(db, 'unit', { today: TODAY });
-      db.prepare('UPDATE units SET code = ? WHERE is_home = 1').run(code);
+      // The file must name the unit as the office's register does (issue 15: identity is checked).
+      db.prepare('UPDATE units SET code = ?, name = ? WHERE is_home = 1').run(code, name);
       db.close();
       const r = spawnSync(process.execPath, [bin, 'export', 'report', '--db', dbFile, '--campaign', '2', '--out', out, '--today', TODAY, '--json'], { encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`unit export failed: ${r.stderr}${r.stdout}`);

@@ -8,6 +8,7 @@ import { vi } from '../../shared/i18n/vi';
 import type { JobStatus } from '../../shared/jobs/schema';
 import { createCore, dispatch } from '../core';
 import { progressBar } from './progress';
+import { verifyReportFile } from '../core/reports/verify';
 
 // The receiving office from the command line (same core, same contract as the UI):
 //   attk campaign export --campaign ID --out FILE.attk-campaign --db DB
@@ -31,6 +32,15 @@ export interface DistrictCommandArgs {
   trustNewKeys: boolean;
   /** --replace: the user chose to replace an existing --out file. */
   replace?: boolean;
+  /** --confirm-key CODE=FINGERPRINT (repeatable): keys checked against the units' signed paper reports. */
+  confirmKeys: string[];
+  /** --confirm-unit CODE (repeatable): files whose unit name differs from the register, confirmed as that unit. */
+  confirmUnits: string[];
+  confirmUnitCode?: string | undefined;
+  unit?: string | undefined;
+  fingerprint?: string | undefined;
+  reason?: string | undefined;
+  showLogins: boolean;
   json: boolean;
   now?: (() => Date) | undefined;
   appVersion: string;
@@ -43,6 +53,14 @@ function readUpload(path: string): { fileName: string; dataBase64: string } {
   } catch {
     throw new DistrictUsageError(T.noFile(path));
   }
+}
+
+function confirmedKeys(values: string[]): { unitCode: string; fingerprint: string }[] {
+  return values.map((v) => {
+    const m = /^([^=]+)=([0-9A-Fa-f]{4}(?:-[0-9A-Fa-f]{4}){3})$/.exec(v.trim());
+    if (!m) throw new DistrictUsageError(vi.trust.keys.badConfirmKey(v));
+    return { unitCode: m[1]!.trim(), fingerprint: m[2]!.toUpperCase() };
+  });
 }
 
 function campaignId(value: string | undefined): number {
@@ -84,10 +102,20 @@ export async function districtCommand(args: DistrictCommandArgs): Promise<number
     }
     if (args.command === 'campaign' && sub === 'import') {
       if (!files[0]) throw new DistrictUsageError(T.noFiles);
-      const r = await call('campaignFile.import', { ...readUpload(files[0]), unitCode: args.unitCode ?? '' });
+      const upload = readUpload(files[0]);
+      // The unit's own code changes only to one of the file's units, picked and confirmed by the clerk.
+      const preview = await call('campaignFile.preview', upload);
+      if (!preview.homeCodeListed) {
+        const list = [vi.trust.identity.listTitle, ...preview.units.map((u) => vi.trust.identity.listLine(u.code, u.name))].join('\n');
+        const picked = args.unitCode ? preview.units.find((u) => u.code.toUpperCase() === args.unitCode!.trim().toUpperCase()) : undefined;
+        if (!args.unitCode) throw new DistrictUsageError(`${vi.trust.identity.notListed(preview.homeUnitCode)}\n${list}`);
+        if (!picked) throw new DistrictUsageError(`${vi.trust.identity.pickNotListed(args.unitCode)}\n${list}`);
+        if (!args.confirmUnitCode) throw new DistrictUsageError(vi.trust.identity.confirmNeeded(preview.homeUnitCode, picked.code, picked.name));
+      }
+      const r = await call('campaignFile.import', { ...upload, unitCode: args.unitCode ?? '', confirmUnitCode: args.confirmUnitCode ?? '' });
       print(
         { ok: true, campaignId: r.campaign.id, reference: r.campaign.reference, fingerprint: r.fingerprint, created: r.created, systemsCreated: r.systemsCreated, legalAdded: r.legalAdded, unitCodeChanged: r.unitCodeChanged },
-        T.campaignImported(r.campaign.directiveNumber, r.campaign.id, r.fingerprint),
+        T.campaignImported(r.campaign.directiveNumber, r.campaign.id, r.fingerprint) + (r.unitCodeChanged ? `\n${vi.trust.identity.codeChanged(r.unitCodeChanged.from, r.unitCodeChanged.to)}` : ''),
       );
       return 0;
     }
@@ -95,20 +123,44 @@ export async function districtCommand(args: DistrictCommandArgs): Promise<number
       if (files.length === 0) throw new DistrictUsageError(T.noFiles);
       const uploads = files.map(readUpload);
       const { jobId } = await call('district.importFiles', {
-        files: uploads, trustNewKeys: args.trustNewKeys, ...(args.campaign ? { campaignId: campaignId(args.campaign) } : {}),
+        files: uploads, trustNewKeys: args.trustNewKeys, confirmedKeys: confirmedKeys(args.confirmKeys),
+        confirmedUnits: args.confirmUnits.map((c) => ({ unitCode: c.trim(), unitName: '' })),
+        ...(args.campaign ? { campaignId: campaignId(args.campaign) } : {}),
       });
       const r = await wait<SubmissionImportResult>(jobId, T.progress);
       if (args.json) args.write(JSON.stringify({ ok: r.refused === 0, ...r }));
       else {
         for (const f of r.results) args.write(T.line(f.fileName, f.status, f.message));
         args.write(T.summary(r.accepted, r.refused, (r.ms / 1000).toFixed(1)));
-        if (r.results.some((f) => f.reason === 'needsKey' || f.reason === 'keyChanged')) args.write(T.keyHint);
+        // Never an invitation to --trust-new-keys: the way in is the fingerprint checked on paper.
+        if (r.results.some((f) => f.reason === 'needsKey' || f.reason === 'keyChanged' || f.reason === 'keyConflict')) args.write(vi.trust.keys.cliHint);
+        if (r.results.some((f) => f.reason === 'identity')) args.write(vi.trust.identity.cliHint);
       }
       return r.refused === 0 ? 0 : 1;
     }
+    if (args.command === 'district' && sub === 'change-key') {
+      // attk district change-key FILE.xlsx --unit CODE --fingerprint FP --reason TEXT: one unit, explicitly.
+      if (!files[0]) throw new DistrictUsageError(T.noFiles);
+      if (!args.unit) throw new DistrictUsageError(vi.cli.missingOption('--unit'));
+      if (!args.fingerprint) throw new DistrictUsageError(vi.cli.missingOption('--fingerprint'));
+      if (!args.reason) throw new DistrictUsageError(vi.cli.missingOption('--reason'));
+      let verified;
+      try {
+        verified = await verifyReportFile(resolve(files[0]));
+      } catch {
+        throw new DistrictUsageError(vi.district.result.unreadable(basename(files[0])));
+      }
+      if (!verified.ok || !verified.payload || !verified.publicKey) throw new DistrictUsageError(vi.district.result.altered(verified.problems.join(' ')));
+      if (verified.payload.unit.code.toUpperCase() !== args.unit.trim().toUpperCase()) {
+        throw new DistrictUsageError(vi.trust.keys.change.otherUnit(verified.payload.unit.code, args.unit));
+      }
+      const r = await call('district.changeKey', { unitCode: args.unit, publicKey: verified.publicKey, fingerprint: args.fingerprint.trim().toUpperCase(), reason: args.reason });
+      print({ ok: true, ...r }, vi.trust.keys.cliChanged(r.unitName, r.from, r.to));
+      return 0;
+    }
     if (args.command === 'district' && sub === 'export') {
       if (!args.out) throw new DistrictUsageError(vi.cli.missingOption('--out'));
-      const { jobId } = await call('district.export', { campaignId: campaignId(args.campaign) });
+      const { jobId } = await call('district.export', { campaignId: campaignId(args.campaign), showLogins: args.showLogins });
       const r = await wait<DistrictExportResult>(jobId, vi.district.xlsx.job);
       const out = publishOutputSync(args.out, (tmp) => copyFileSync(r.filePath, tmp), outOptions);
       print({ ok: true, out, sha256: r.sha256, units: r.units, missing: r.missing }, T.exported(out, r.sha256));

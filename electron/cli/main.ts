@@ -20,6 +20,7 @@ import { generateDemo } from '../core/demo/generate';
 import { startHarness } from './harness';
 import { importCommand, ImportUsageError } from './import-command';
 import { districtCommand, DistrictUsageError } from './district-command';
+import { isOfficeCommand, officeCommand, OfficeUsageError } from './office-command';
 import { signCommand, SignUsageError } from './sign-command';
 import { exportDocxCommand } from './docx-command';
 import { connectionsCommand, ConnectionsUsageError } from './connections-command';
@@ -70,7 +71,26 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         attach: { type: 'string' },
         roots: { type: 'string' },
         replace: { type: 'boolean', default: false },
-        'confirm-unit': { type: 'string' },
+        'confirm-key': { type: 'string', multiple: true },
+        'confirm-unit': { type: 'string', multiple: true },
+        'confirm-unit-code': { type: 'string' },
+        fingerprint: { type: 'string' },
+        reason: { type: 'string' },
+        name: { type: 'string' },
+        code: { type: 'string' },
+        parent: { type: 'string' },
+        'head-name': { type: 'string' },
+        'head-title': { type: 'string' },
+        place: { type: 'string' },
+        level: { type: 'string' },
+        address: { type: 'string' },
+        directive: { type: 'string' },
+        subject: { type: 'string' },
+        start: { type: 'string' },
+        deadline: { type: 'string' },
+        systems: { type: 'string' },
+        units: { type: 'string' },
+        recipient: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -86,6 +106,21 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     if (today !== undefined && !isIsoDate(today)) throw new UsageError(vi.errors.invalidDate);
     const now = today ? () => new Date(`${today}T09:00:00`) : undefined;
 
+    if (isOfficeCommand(command, positionals[0])) {
+      // attk unit set, attk district mode|expect|board, attk campaign create (electron/cli/office-command.ts)
+      try {
+        return await officeCommand({
+          command, sub: positionals[0], positionals: positionals.slice(1), db: requireDb(values.db), json, now, appVersion: APP_VERSION, write: io.out,
+          options: {
+            name: values.name, code: values.code, parent: values.parent, 'head-name': values['head-name'], 'head-title': values['head-title'], place: values.place,
+            level: values.level, address: values.address, directive: values.directive, subject: values.subject, start: values.start, deadline: values.deadline,
+            systems: values.systems, units: values.units, recipient: values.recipient, campaign: values.campaign,
+          },
+        });
+      } catch (e) {
+        throw e instanceof OfficeUsageError ? new UsageError(e.message) : e;
+      }
+    }
     switch (command) {
       case 'init': {
         const file = requireDb(values.db);
@@ -148,7 +183,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       }
       case 'restore':
         if (!values.from) throw new UsageError(vi.cli.missingOption('--from'));
-        return restoreCommand({ db: requireDb(values.db), from: values.from, json, out: io.out, appVersion: APP_VERSION, confirmUnit: values['confirm-unit'] });
+        return restoreCommand({ db: requireDb(values.db), from: values.from, json, out: io.out, appVersion: APP_VERSION, confirmUnit: values['confirm-unit']?.[0] });
       case 'serve': {
         const file = requireDb(values.db);
         const port = values.port === undefined ? 0 : Number(values.port);
@@ -218,7 +253,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
           const out = publishOutputSync(values.out, (tmp) => copyFileSync(recorded, tmp), outOptions);
           const r = status.result;
           const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-          report(io, json, { ok: true, out, sha256: r.sha256, fingerprint: r.fingerprint, figures: r.figures, rows: r.rows, exportMs, maxRssMb }, vi.cli.exportDone(out, r.sha256, r.fingerprint));
+          report(
+            io, json, { ok: true, out, sha256: r.sha256, fingerprint: r.fingerprint, keyWarning: r.keyWarning, figures: r.figures, rows: r.rows, exportMs, maxRssMb },
+            vi.cli.exportDone(out, r.sha256, r.fingerprint) + (r.keyWarning ? `\n${r.keyWarning}` : ''),
+          );
         } finally {
           core.db.close();
         }
@@ -241,7 +279,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         try {
           return await districtCommand({
             command, positionals, db: requireDb(values.db), campaign: values.campaign, out: values.out, unitCode: values['unit-code'],
-            trustNewKeys: values['trust-new-keys'] ?? false, replace: values.replace ?? false, json, now, appVersion: APP_VERSION, write: io.out,
+            trustNewKeys: values['trust-new-keys'] ?? false, replace: values.replace ?? false, confirmKeys: values['confirm-key'] ?? [], confirmUnits: values['confirm-unit'] ?? [],
+            confirmUnitCode: values['confirm-unit-code'], unit: values.unit, fingerprint: values.fingerprint, reason: values.reason,
+            showLogins: values['show-logins'] ?? false, json, now, appVersion: APP_VERSION, write: io.out,
           });
         } catch (e) {
           throw e instanceof DistrictUsageError ? new UsageError(e.message) : e;
@@ -296,7 +336,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 
 /** The whole --help: the general commands, then each feature's own. */
 function helpText(): string {
-  return `${vi.cli.help}${vi.import.cli.help}\n${vi.reliability.cli.help}\n${vi.signing.cli.help}\n${vi.safety.cli.help}\n${vi.cli.helpDistrict}\n${vi.district.cli.usage.replace(/^Cách dùng:\n/, '')}\n${vi.connections.cli.help}\n${vi.cli.helpOptions}`;
+  return `${vi.cli.help}${vi.import.cli.help}\n${vi.reliability.cli.help}\n${vi.signing.cli.help}\n${vi.safety.cli.help}\n${vi.cli.helpDistrict}\n${vi.district.cli.usage.replace(/^Cách dùng:\n/, '')}\n${vi.trust.cli.help}\n${vi.connections.cli.help}\n${vi.cli.helpOptions}`;
 }
 
 /** The --db argument, read without the parser (the error may be the parser's own). */

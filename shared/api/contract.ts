@@ -8,7 +8,7 @@ import { ConfirmationBulkInput, ConfirmationCreateInput, ConfirmationHistoryInpu
 import type { DashboardSummary } from '../dashboard/schema';
 import {
   BoardInput, CampaignFileImportInput, CampaignRef, DistrictExportFileInput, DistrictSettingsInput, ExpectedUnitsInput, FileUpload, RegisterUnitInput,
-  SubmissionHistoryInput, SubmissionImportInput, type CampaignFileExport, type CampaignFileImportResult, type CampaignFilePreview, type DistrictBoard,
+  DistrictExportInput, KeyChangeInput, SubmissionHistoryInput, SubmissionImportInput, type CampaignFileExport, type KeyChangeResult, type CampaignFileImportResult, type CampaignFilePreview, type DistrictBoard,
   type DistrictReportData, type DistrictSettings, type RegisterUnit, type SubmissionEntry,
 } from '../district/schema';
 import { DeviceCheckInput, DeviceCheckVoidInput, DeviceChecksInput, DeviceCreateInput, DeviceDefaultSystemsInput, DeviceUpdateInput, DevicesListInput, type Device, type DeviceCheck, type DevicesPage } from '../devices/schema';
@@ -192,9 +192,10 @@ export const contract = {
   'district.expected': read(CampaignRef).returns<number[]>(),
   'district.setExpected': write(ExpectedUnitsInput).returns<number[]>(),
   'district.importFiles': job(SubmissionImportInput).returns<JobStarted>(),
+  'district.changeKey': write(KeyChangeInput).returns<KeyChangeResult>(),
   'district.board': read(BoardInput).returns<DistrictBoard>(),
   'district.submissions': read(SubmissionHistoryInput).returns<SubmissionEntry[]>(),
-  'district.export': job(CampaignRef).returns<JobStarted>(),
+  'district.export': job(DistrictExportInput).returns<JobStarted>(),
   'district.exportFile': read(DistrictExportFileInput).returns<{ fileName: string; dataBase64: string }>(),
   'district.reportData': read(CampaignRef).returns<DistrictReportData>(),
   'campaignFile.export': write(CampaignRef).returns<CampaignFileExport>(),

@@ -24,6 +24,7 @@ export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 /** Why a unit file is refused (each with a Vietnamese message a clerk can act on). */
 export const REFUSAL_REASONS = [
   'unreadable', 'notReport', 'altered', 'unknownUnit', 'noCampaign', 'otherCampaign', 'duplicate', 'older', 'needsKey', 'keyChanged', 'signature',
+  'keyConflict', 'identity',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
@@ -87,8 +88,27 @@ export interface UnitListImportResult {
   problems: { row: number; message: string }[];
 }
 
+/** The explicit key change of one unit (issue 15): never a side effect of importing files. */
+export const KeyChangeInput = z.strictObject({
+  unitCode: requiredText(40),
+  publicKey: z.string().min(40).max(200).regex(/^[A-Za-z0-9+/]+={0,2}$/),
+  fingerprint,
+  reason: requiredText(500),
+});
+export type KeyChangeInput = z.input<typeof KeyChangeInput>;
+
+export interface KeyChangeResult {
+  unitId: number;
+  unitName: string;
+  from: string;
+  to: string;
+  message: string;
+}
+
 export const ExpectedUnitsInput = z.strictObject({ campaignId: id, unitIds: z.array(id).max(10_000) });
 export const CampaignRef = z.strictObject({ campaignId: id });
+/** The consolidated workbook: logins masked (distinguishable) unless `showLogins` (as the units sent them). */
+export const DistrictExportInput = z.strictObject({ campaignId: id, showLogins: flag.default(false) });
 
 export const SubmissionImportInput = z.strictObject({
   /** The campaign the files are for; omitted: matched among all campaigns (the CLI). */
@@ -96,8 +116,10 @@ export const SubmissionImportInput = z.strictObject({
   files: z.array(FileUpload).min(1).max(500),
   /** Keys the clerk confirmed (fingerprint checked against the unit's signed paper report). */
   confirmedKeys: z.array(z.strictObject({ unitCode: requiredText(40), fingerprint })).max(1000).default([]),
-  /** Trust every new or changed key (the CLI's explicit --trust-new-keys). */
+  /** Pin the first key of units that have none without a confirmation (CLI --trust-new-keys); never changes a pinned key. */
   trustNewKeys: flag.default(false),
+  /** Units whose file states another name than the register, confirmed by the clerk as the same unit. */
+  confirmedUnits: z.array(z.strictObject({ unitCode: requiredText(40), unitName: optionalText(200) })).max(1000).default([]),
 });
 export type SubmissionImportInput = z.input<typeof SubmissionImportInput>;
 
@@ -114,6 +136,10 @@ export interface SubmissionFileResult {
   fingerprint?: string;
   /** The key pinned for the unit (when the file carries another one). */
   pinnedFingerprint?: string;
+  /** base64 SPKI of the file's key, when refused for its key (for the explicit key change). */
+  publicKey?: string;
+  /** The unit's name as the file states it (when it differs from the register's). */
+  fileUnitName?: string;
   campaignId?: number;
   submissionId?: number;
   /** A re-sent file: the earlier one stays in history. */
@@ -292,6 +318,8 @@ export const CampaignFileImportInput = z.strictObject({
   dataBase64: z.string().max(Math.ceil(MAX_CAMPAIGN_FILE_BYTES / 3) * 4 + 4),
   /** Which unit of the file's list this database is (when its code is not in the list). */
   unitCode: optionalText(40),
+  /** The same code again: the clerk's confirmation that this database's own code changes to it (never silently). */
+  confirmUnitCode: optionalText(40),
 });
 export type CampaignFileImportInput = z.input<typeof CampaignFileImportInput>;
 

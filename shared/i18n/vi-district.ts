@@ -282,9 +282,16 @@ export const viDistrict = {
   cli: {
     usage: `Cách dùng:
   attk campaign export --campaign MÃ --out TỆP.attk-campaign --db TỆP   Xuất tệp đợt rà soát gửi các đơn vị
-  attk campaign import TỆP.attk-campaign --db TỆP [--unit-code MÃ]      Nhập tệp đợt rà soát của cơ quan cấp trên
-  attk district import TỆP.xlsx… --db TỆP [--campaign MÃ] [--trust-new-keys] [--json]
-                                          Nhận nhiều tệp báo cáo của các đơn vị (kiểm tra chữ ký, mã đơn vị, đợt)
+  attk campaign import TỆP.attk-campaign --db TỆP [--unit-code MÃ --confirm-unit-code MÃ]
+                                          Nhập tệp đợt rà soát của cơ quan cấp trên; nếu mã đơn vị không có trong tệp,
+                                          lệnh in danh sách đơn vị của tệp: chọn (--unit-code) và xác nhận (--confirm-unit-code)
+  attk district import TỆP.xlsx… --db TỆP [--campaign MÃ] [--confirm-key MÃ_ĐV=MÃ_XÁC_THỰC]… [--confirm-unit MÃ_ĐV]… [--json]
+                                          Nhận nhiều tệp báo cáo của các đơn vị (kiểm tra chữ ký, khóa đã xác nhận, tên và mã đơn vị, đợt).
+                                          --confirm-key: xác nhận khóa đầu tiên của đơn vị sau khi đối chiếu mã với báo cáo giấy có chữ ký.
+                                          --confirm-unit: nhận tệp ghi tên đơn vị khác danh sách, sau khi đã kiểm tra đúng đơn vị.
+                                          (--trust-new-keys: lưu khóa đầu tiên KHÔNG đối chiếu, chỉ cho đơn vị chưa có khóa; in từng khóa đã lưu.)
+  attk district change-key TỆP.xlsx --unit MÃ_ĐV --fingerprint MÃ_MỚI --reason "LÝ DO" --db TỆP
+                                          Đổi khóa của một đơn vị (mã mới đối chiếu với báo cáo giấy mới; ghi lý do, người, thời điểm)
   attk district export --campaign MÃ --out TỆP.xlsx --db TỆP            Xuất bảng tổng hợp các đơn vị
   attk district units TỆP.xlsx|TỆP.csv --db TỆP                          Nhập danh sách đơn vị trực thuộc`,
     unknown: (c: string) => `Lệnh con không hợp lệ: ${c}.`,
@@ -293,7 +300,6 @@ export const viDistrict = {
     progress: 'Nhận tệp báo cáo',
     line: (file: string, status: string, message: string) => `${status === 'accepted' ? '✔' : '✘'} ${file}: ${message}`,
     summary: (accepted: number, refused: number, seconds: string) => `Đã nhận ${n(accepted)} tệp, từ chối ${n(refused)} tệp (${seconds} giây).`,
-    keyHint: 'Tệp chưa xác nhận mã: đối chiếu mã xác thực với báo cáo giấy của đơn vị, rồi chạy lại với --trust-new-keys.',
     campaignExported: (out: string, ref: string, fp: string) => `Đã xuất ${out}\nMã đợt: ${ref}\nMã xác thực của cơ quan: ${fp}`,
     campaignImported: (directive: string, id: number, fp: string) => `Đã nhập đợt rà soát ${directive} (mã ${id}).\nMã xác thực của cơ quan gửi: ${fp}`,
     exported: (out: string, sha: string) => `Đã xuất ${out}\nSHA-256: ${sha}`,

@@ -13,6 +13,7 @@ import { viConnections, viSecurity } from './vi-connections';
 import { viWindows } from './vi-windows';
 import { viFigures } from './vi-figures';
 import { viSafety } from './vi-safety';
+import { viTrust } from './vi-trust';
 
 export const vi = {
   windows: viWindows,
@@ -288,6 +289,7 @@ Nhập từ Excel:
     helpDistrict: '\nCơ quan tiếp nhận báo cáo:',
     helpOptions: `
 Tùy chọn chung:
+  --today YYYY-MM-DD  Cố định ngày hôm nay (kiểm thử, làm lại một ngày đã qua)
   --json     In kết quả dạng JSON (cho kịch bản tự động)
   --help     Hiện hướng dẫn này
 `,
@@ -333,6 +335,7 @@ Tùy chọn chung:
   evaluation: viEvaluation,
   reliability: viReliability,
   safety: viSafety,
+  trust: viTrust,
 } as const;
 
 export type Vi = typeof vi;

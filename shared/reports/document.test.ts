@@ -20,7 +20,7 @@ const figures = {
   byRole: { admin: { total: 366, toCancel: 0, mustChange: 0, done: 0, late: 0, missing: 366 }, user: { total: 19002, toCancel: 2, mustChange: 0, done: 19000, late: 0, missing: 0 } },
 };
 const data: ReportData = {
-  unit, campaign, legal: [], toCancel: [], fingerprint: 'AAAA-BBBB-CCCC-DDDD', devices: { devices: 0, checked: 0, licensedAv: 0, infected: 0, remediated: 0 }, devicesBySystem: [], documentDate: '2024-01-20', deviceCheckMonths: 3, amendments: [], lastExport: null, today: '2024-01-20',
+  unit, campaign, legal: [], toCancel: [], fingerprint: 'AAAA-BBBB-CCCC-DDDD', previousFingerprint: null, devices: { devices: 0, checked: 0, licensedAv: 0, infected: 0, remediated: 0 }, devicesBySystem: [], documentDate: '2024-01-20', deviceCheckMonths: 3, amendments: [], lastExport: null, today: '2024-01-20',
   progress: { campaign, overall: figures, bySystem: [{ ...figures, systemId: 1, systemName: 'Sổ tay đảng viên' }], percent: 98, daysLeft: 5 },
   narrative: emptyNarrative(),
 };

@@ -210,7 +210,7 @@ export function reportDocument(data: ReportData): OfficialDocument {
     afterSignature: [{ kind: 'note', text: p.fingerprint(data.fingerprint) }],
     appendix:
       data.toCancel.length > 0
-        ? { titles: [p.appendix, p.appendixTitle], ref: p.appendixRef(number, formatViDate(date)), body: [{ kind: 'table', table: cancellationTable(data.toCancel, p.appendixTitle) }] }
+        ? { titles: [p.appendix, p.appendixTitle], ref: p.appendixRef(number, formatViDate(date)), body: [{ kind: 'table', table: cancellationTable(data.toCancel, p.appendixTitle) }, { kind: 'note', text: vi.trust.logins.fullNote }] }
         : null,
   };
 }
@@ -240,6 +240,8 @@ export function cancellationDocument(data: ReportData): OfficialDocument {
     kinhGui: agencies.length ? agencies : ['……'],
     body: [
       { kind: 'paragraph', text: p.cancelBody(unit.name, data.toCancel.length) },
+      // Full logins: the managing agency must be able to act on each row (issue 15).
+      { kind: 'note', text: vi.trust.logins.fullNote },
       ...[...groups].flatMap(([title, rows]): DocBlock[] => [
         { kind: 'heading', text: title },
         { kind: 'table', table: cancellationTable(rows, title) },

@@ -97,6 +97,8 @@ export interface ExportResult {
   fingerprint: string;
   figures: CampaignFigures;
   rows: number;
+  /** Vietnamese warning when the key differs from the one that signed the previous export (and how to restore it). */
+  keyWarning: string | null;
 }
 
 export interface ReportHistoryEntry {
@@ -128,6 +130,8 @@ export interface ReportData {
   progress: CampaignProgress;
   toCancel: CancellationRow[];
   fingerprint: string;
+  /** The key that signed the latest export (null before the first): differs from `fingerprint` when the key changed. */
+  previousFingerprint: string | null;
   devices: DeviceSummary;
   devicesBySystem: DeviceFigures[];
   deviceCheckMonths: number;

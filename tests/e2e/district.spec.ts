@@ -80,19 +80,30 @@ test('receive several unit files at once: accepted and refused with reasons, con
   const results = page.getByRole('table', { name: 'Nhận tệp báo cáo của các đơn vị' });
   await expect(page.getByRole('status').filter({ hasText: 'Đã nhận 0 tệp, từ chối 4 tệp.' })).toBeVisible();
   const row = (file: string) => results.getByRole('row').filter({ has: page.getByRole('cell', { name: file, exact: true }) });
-  await expect(row('vanmieu.xlsx')).toContainText('Cần xác nhận mã');
-  await expect(row('vanmieu.xlsx')).toContainText(first.fingerprint);
+  // The register names VMQTG "… (mới)", the file "UBND PHƯỜNG VĂN MIẾU - QUỐC TỬ GIÁM": refused until confirmed.
+  await expect(row('vanmieu.xlsx')).toContainText('Không nhận cho đến khi xác nhận');
   await expect(row('vanmieu-dasua.xlsx')).toContainText('Tệp đã bị sửa sau khi đơn vị xuất');
   await expect(row('ghi-chu.xlsx')).toContainText('không phải tệp Excel');
   await expect(row('vanmieu-gui-lai.xlsx')).toContainText('trùng hoàn toàn');
   if (shots) await page.screenshot({ path: join(shots, 'district-upload.png'), fullPage: true });
 
+  await row('vanmieu.xlsx').getByRole('button', { name: /Xác nhận đây là/ }).click();
+  const who = page.getByRole('dialog', { name: 'Xác nhận đơn vị gửi tệp' });
+  await expect(who).toContainText('UBND PHƯỜNG VĂN MIẾU - QUỐC TỬ GIÁM');
+  await who.getByRole('button', { name: /Xác nhận đây là/ }).click();
+  await expect(row('vanmieu.xlsx')).toContainText('Cần xác nhận mã');
+  await expect(row('vanmieu.xlsx')).toContainText(first.fingerprint);
+
   // The clerk compares the fingerprint with the signed paper report and confirms it.
   await row('vanmieu.xlsx').getByRole('button', { name: `Xác nhận mã ${first.fingerprint}…` }).click();
   const dialog = page.getByRole('dialog', { name: 'Xác nhận mã xác thực của đơn vị' });
   await expect(dialog).toContainText(first.fingerprint);
-  await dialog.getByRole('button', { name: 'Hai mã trùng khớp — xác nhận và nhận tệp' }).click();
+  await expect(dialog.getByRole('button', { name: 'Xác nhận và nhận tệp' })).toBeDisabled();
+  await dialog.getByLabel('Tôi đã đối chiếu: mã trên báo cáo giấy trùng khớp hoàn toàn').check();
+  if (shots) await page.screenshot({ path: join(shots, 'district-confirm-key.png') });
+  await dialog.getByRole('button', { name: 'Xác nhận và nhận tệp' }).click();
   await expect(row('vanmieu.xlsx')).toContainText('Đã nhận tệp của UBND phường Văn Miếu - Quốc Tử Giám (mới) (đúng hạn)');
+  await expect(row('vanmieu.xlsx')).toContainText('Đã xác nhận tệp ghi "UBND PHƯỜNG VĂN MIẾU - QUỐC TỬ GIÁM"');
 
   // The board: one on time, the hundred others not yet, with their contact in the chase list.
   const stats = page.getByRole('group', { name: 'Tình trạng' });
@@ -114,10 +125,23 @@ test('receive several unit files at once: accepted and refused with reasons, con
   await stats.getByRole('button', { name: /Đúng hạn/ }).click();
   await expect(boardTable.getByRole('row')).toHaveCount(2);
 
-  // Another file of the same unit signed with another key is refused until the change is confirmed.
+  // Another file of the same unit signed with another key is refused; only the explicit key change lets it in.
   await page.getByLabel('Chọn tệp…').setInputFiles([other.file]);
-  await expect(row('vanmieu-maykhac.xlsx')).toContainText('ký bằng khóa khác');
-  await expect(row('vanmieu-maykhac.xlsx').getByRole('button', { name: /Xác nhận đổi khóa/ })).toBeVisible();
+  await row('vanmieu-maykhac.xlsx').getByRole('button', { name: /Xác nhận đây là/ }).click();
+  await page.getByRole('dialog', { name: 'Xác nhận đơn vị gửi tệp' }).getByRole('button', { name: /Xác nhận đây là/ }).click();
+  await expect(row('vanmieu-maykhac.xlsx')).toContainText(`khác khóa đã xác nhận của UBND phường Văn Miếu - Quốc Tử Giám (mới) (${first.fingerprint})`);
+  await row('vanmieu-maykhac.xlsx').getByRole('button', { name: 'Đổi khóa…' }).click();
+  const change = page.getByRole('dialog', { name: 'Đổi khóa ký của đơn vị' });
+  await expect(change.getByLabel('Khóa đang dùng')).toHaveText(first.fingerprint);
+  await expect(change.getByLabel('Khóa mới trong tệp')).toHaveText(other.fingerprint);
+  await change.getByLabel('Nhập mã mới in trên báo cáo giấy').fill(first.fingerprint);
+  await change.getByLabel('Lý do đổi khóa').fill('Phường thay máy tính, mất tệp khóa');
+  await change.getByRole('button', { name: 'Đổi khóa' }).click();
+  await expect(change.getByRole('alert')).toContainText('khác mã đã nhập');
+  await change.getByLabel('Nhập mã mới in trên báo cáo giấy').fill(other.fingerprint);
+  if (shots) await page.screenshot({ path: join(shots, 'district-change-key.png') });
+  await change.getByRole('button', { name: 'Đổi khóa' }).click();
+  await expect(row('vanmieu-maykhac.xlsx')).toContainText('Đã nhận tệp của UBND phường Văn Miếu - Quốc Tử Giám (mới)');
 
   // The consolidated workbook and the office's own report.
   await page.getByRole('button', { name: 'Xuất bảng tổng hợp (Excel)' }).click();
@@ -157,6 +181,9 @@ test('a unit imports the office\'s campaign file: sees the office and its finger
   await expect(dialog).toContainText('Mã đơn vị hiện tại (VMQTG) không có trong danh sách');
   await dialog.getByLabel('Đơn vị của bạn trong danh sách').selectOption({ label: 'UBND phường Văn Miếu (DD-PVM)' });
   await expect(dialog).toContainText('Mã đơn vị sẽ đổi từ VMQTG thành DD-PVM');
+  // Never silently: the import waits for the clerk to confirm which unit this is.
+  await expect(dialog.getByRole('button', { name: 'Nhập đợt rà soát' })).toBeDisabled();
+  await dialog.getByLabel('Tôi xác nhận đơn vị của tôi là "UBND phường Văn Miếu": đổi mã đơn vị từ VMQTG thành DD-PVM.').check();
   if (shots) await page.screenshot({ path: join(shots, 'campaign-file-import.png') });
   await dialog.getByRole('button', { name: 'Nhập đợt rà soát' }).click();
   await expect(page).toHaveURL(/#\/campaigns\/\d+$/);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf, MethodName, ResultOf } from '../../shared/api/contract';
@@ -9,7 +9,6 @@ import type { ExportResult } from '../../shared/reports/schema';
 import { createCore, dispatch } from '../../electron/core';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { main } from '../../electron/cli/main';
-import { keyPathFor } from '../../electron/core/reports/keys';
 import { verifyReportFile } from '../../electron/core/reports/verify';
 import { HOME_UNIT, makeTestCore, type TestCore } from './harness-core';
 
@@ -241,7 +240,10 @@ describe('the campaign file going down', () => {
     expect(preview.systems.map((s) => s.action)).toEqual(['matched', 'matched', 'create']);
     expect(preview.legal.map((d) => d.action)).toEqual(['exists', 'add']);
     expect(await t.raw('campaignFile.import', campaignFile)).toMatchObject({ ok: false, error: { code: 'VALIDATION', path: ['unitCode'] } });
-    const r = await t.call('campaignFile.import', { ...campaignFile, unitCode: 'PQTG' });
+    // Picking a unit is not enough: the code changes only when the clerk confirms it.
+    expect(await t.raw('campaignFile.import', { ...campaignFile, unitCode: 'PQTG' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', path: ['confirmUnitCode'] } });
+    expect((await t.call('unit.get', {}))!.code).toBe('VM-CU');
+    const r = await t.call('campaignFile.import', { ...campaignFile, unitCode: 'PQTG', confirmUnitCode: 'PQTG' });
     expect(r.unitCodeChanged).toEqual({ from: 'VM-CU', to: 'PQTG' });
     expect((await t.call('unit.get', {}))!.code).toBe('PQTG');
     // Importing the same file again updates the same campaign (no second one).
@@ -362,22 +364,31 @@ describe('unit files coming up', () => {
     }
   });
 
-  it('refuses a file signed with another key until the key change is confirmed; the re-sent file replaces the first, both kept', async () => {
+  it('refuses a file signed with another key whatever the import options; only the explicit key change (reason, who/when) lets it in', async () => {
     const u = units.PVM!;
-    rmSync(keyPathFor(u.t.file));
+    // The unit's database loses its key (a copy made without it): the next export is signed with a new one.
+    u.t.core.db.prepare('DELETE FROM signing_key').run();
     const later = reopen(u.t.file, '2024-01-28', 'pvm');
     const resent = await runJob<ExportResult>(later.call, later.call('reports.export', { campaignId: u.campaignId }));
     later.close();
     expect(resent.fingerprint).not.toBe(u.file.fingerprint);
+    expect(resent.keyWarning).toContain(u.file.fingerprint);
     const o = reopen(office.file, '2024-01-29');
     try {
       const refused = await runJob<SubmissionImportResult>(o.call, o.call('district.importFiles', { campaignId, files: [upload(resent.filePath, 'PVM-moi.xlsx')] }));
       expect(refused.results[0]).toMatchObject({ status: 'refused', reason: 'keyChanged', fingerprint: resent.fingerprint, pinnedFingerprint: u.file.fingerprint });
-      const accepted = await runJob<SubmissionImportResult>(
-        o.call,
-        o.call('district.importFiles', { campaignId, files: [upload(resent.filePath, 'PVM-moi.xlsx')], confirmedKeys: [{ unitCode: 'PVM', fingerprint: resent.fingerprint }] }),
-      );
-      expect(accepted.results[0]).toMatchObject({ status: 'accepted', replaced: true, keyPinned: true, late: false });
+      // Neither a confirmation nor --trust-new-keys replaces a pinned key.
+      for (const options of [{ confirmedKeys: [{ unitCode: 'PVM', fingerprint: resent.fingerprint }] }, { trustNewKeys: true }]) {
+        const again = await runJob<SubmissionImportResult>(o.call, o.call('district.importFiles', { campaignId, files: [upload(resent.filePath, 'PVM-moi.xlsx')], ...options }));
+        expect(again.results[0]).toMatchObject({ status: 'refused', reason: 'keyChanged' });
+      }
+      const publicKey = refused.results[0]!.publicKey!;
+      const wrongTyped = await dispatch(o.core, 'district.changeKey', { unitCode: 'PVM', publicKey, fingerprint: u.file.fingerprint, reason: 'Máy mới' });
+      expect(wrongTyped).toMatchObject({ ok: false, error: { code: 'VALIDATION', path: ['fingerprint'] } });
+      const changed = await o.call('district.changeKey', { unitCode: 'PVM', publicKey, fingerprint: resent.fingerprint, reason: 'Đơn vị thay máy tính, mất tệp khóa (công văn 12/UBND ngày 28/01/2024)' });
+      expect(changed).toMatchObject({ from: u.file.fingerprint, to: resent.fingerprint });
+      const accepted = await runJob<SubmissionImportResult>(o.call, o.call('district.importFiles', { campaignId, files: [upload(resent.filePath, 'PVM-moi.xlsx')] }));
+      expect(accepted.results[0]).toMatchObject({ status: 'accepted', replaced: true, keyPinned: false, late: false });
       // The older file cannot come back over the newer one.
       const older = await runJob<SubmissionImportResult>(o.call, o.call('district.importFiles', { campaignId, files: [upload(u.file.filePath, 'PVM.xlsx')] }));
       expect(older.results[0]).toMatchObject({ status: 'refused', reason: 'duplicate' });
@@ -386,11 +397,16 @@ describe('unit files coming up', () => {
         ['PVM-moi.xlsx', true, resent.fingerprint],
         ['PVM.xlsx', false, u.file.fingerprint],
       ]);
-      const keys = o.core.db.prepare('SELECT fingerprint, retired_at IS NOT NULL AS retired, confirmed_by AS confirmedBy FROM district_unit_keys WHERE unit_id = ? ORDER BY id').all(unitId('PVM'));
+      const keys = o.core.db
+        .prepare('SELECT fingerprint, retired_at IS NOT NULL AS retired, retired_reason AS reason, confirmed_by AS confirmedBy FROM district_unit_keys WHERE unit_id = ? ORDER BY id')
+        .all(unitId('PVM'));
       expect(keys).toEqual([
-        { fingerprint: u.file.fingerprint, retired: 1, confirmedBy: 'van-thu' },
-        { fingerprint: resent.fingerprint, retired: 0, confirmedBy: 'van-thu' },
+        { fingerprint: u.file.fingerprint, retired: 1, reason: 'Đơn vị thay máy tính, mất tệp khóa (công văn 12/UBND ngày 28/01/2024)', confirmedBy: 'van-thu' },
+        { fingerprint: resent.fingerprint, retired: 0, reason: null, confirmedBy: 'van-thu' },
       ]);
+      const audit = o.core.db.prepare("SELECT summary, actor FROM audit_log WHERE action = 'key' ORDER BY id DESC LIMIT 1").get() as { summary: string; actor: string };
+      expect(audit.summary).toContain(`${u.file.fingerprint} → ${resent.fingerprint}`);
+      expect(audit.summary).toContain('mất tệp khóa');
       expect(() => o.core.db.prepare('DELETE FROM district_submissions').run()).toThrow(/never deleted/);
       u.file = resent;
     } finally {
@@ -524,8 +540,8 @@ describe('a hundred unit files in one go', () => {
     const rows: string[] = ['Tên đơn vị;Mã;Loại;Liên hệ'];
     for (let i = 1; i <= 100; i++) {
       const code = `U${String(i).padStart(3, '0')}`;
-      await unit.call('unit.save', { ...profile, code });
-      rmSync(keyPathFor(unit.file), { force: true });
+      await unit.call('unit.save', { ...profile, code, name: `UBND phường số ${i}` });
+      unit.core.db.prepare('DELETE FROM signing_key').run();
       const r = await runJob<ExportResult>(unit.call, unit.call('reports.export', { campaignId: campaign.id }));
       files.push({ fileName: `${code}.xlsx`, dataBase64: b64(r.filePath) });
       figures.push(r.figures);
@@ -558,7 +574,8 @@ describe('a large unit file', () => {
     const o = makeTestCore('2024-01-24');
     extra.push(o);
     await o.call('unit.save', OFFICE);
-    await o.call('district.saveUnit', { name: 'UBND quận Đống Đa (cũ)', code: 'DD', kind: 'other' });
+    const home = (await unit.call('unit.get', {}))!;
+    await o.call('district.saveUnit', { name: home.name, code: home.code, kind: 'other' });
     const c = await o.call('campaigns.create', { directiveNumber: campaign.directiveNumber, subject: 'x', systemIds: [1, 2, 3], startDate: campaign.startDate, deadline: campaign.deadline });
     const r = await runJob<SubmissionImportResult>(o.call, o.call('district.importFiles', { campaignId: c.id, files: [upload(exported.filePath)], trustNewKeys: true }));
     expect(r.results[0]).toMatchObject({ status: 'accepted', figures: exported.figures });

@@ -49,7 +49,9 @@ describe('the Excel report for the receiving office', () => {
     expect(existsSync(exported.filePath)).toBe(true);
     expect(exported.filePath).toContain('/exports/');
     expect(createHash('sha256').update(readFileSync(exported.filePath)).digest('hex')).toBe(exported.sha256);
-    expect(existsSync(keyPathFor(t.file))).toBe(true);
+    // The key is in the database (so backups carry it), not in a file beside it.
+    expect(existsSync(keyPathFor(t.file))).toBe(false);
+    expect(t.core.db.prepare('SELECT fingerprint FROM signing_key').get()).toEqual({ fingerprint: exported.fingerprint });
     expect(exported.fingerprint).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
     const history = await t.call('reports.history', { campaignId });
     expect(history[0]).toMatchObject({ id: exported.exportId, sha256: exported.sha256, exportedBy: 'tester', figures: exported.figures });
@@ -182,7 +184,9 @@ print('STATE', wb['_attk'].sheet_state)`,
     const leavers = t.core.db
       .prepare("SELECT count(*) AS n FROM accounts a JOIN people p ON p.id = a.person_id WHERE p.status <> 'working' AND a.status = 'active' AND a.system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = ?)")
       .get(campaignId) as { n: number };
-    expect(sheet.actualRowCount - 3).toBe(leavers.n);
+    // Title, subtitle, header row and the closing note that says the logins are in full.
+    expect(sheet.actualRowCount - 4).toBe(leavers.n);
+    expect(String(sheet.getRow(sheet.actualRowCount + 1).getCell(1).value)).toContain('Tên đăng nhập ghi đầy đủ');
     expect(String(sheet.getRow(5).getCell(10).value)).not.toContain('***');
     expect((await verifyReportFile(c.filePath)).ok).toBe(true);
   });

@@ -67,7 +67,7 @@ export function exportCampaignFile(db: Db, dbFile: string, ctx: CallContext, cam
     })),
     units: units.map((u) => ({ ...u, kind: u.kind === ('home' as string) ? 'office' : u.kind })),
   };
-  const key = loadOrCreateUnitKey(dbFile);
+  const key = loadOrCreateUnitKey(db, dbFile, ctx.now());
   const json = JSON.stringify(payload);
   const envelope: z.infer<typeof CampaignFileEnvelope> = {
     format: CAMPAIGN_FILE_FORMAT, version: CAMPAIGN_FILE_VERSION, payload: json,
@@ -182,7 +182,7 @@ export function previewCampaignFile(db: Db, parsed: ParsedCampaignFile): Campaig
 }
 
 /** Set the campaign up as the file says (inside the write transaction). */
-export function importCampaignFile(db: Db, ctx: CallContext, parsed: ParsedCampaignFile, unitCode: string): CampaignFileImportResult {
+export function importCampaignFile(db: Db, ctx: CallContext, parsed: ParsedCampaignFile, unitCode: string, confirmUnitCode = ''): CampaignFileImportResult {
   const { payload } = parsed;
   const home = getHomeUnit(db);
   if (!home) throw new AttkError('VALIDATION', vi.errors.noHomeUnit);
@@ -195,6 +195,10 @@ export function importCampaignFile(db: Db, ctx: CallContext, parsed: ParsedCampa
     const listed = payload.units.find((u) => u.code.toUpperCase() === unitCode.toUpperCase());
     if (!listed) throw new AttkError('VALIDATION', T.unitCodeNotInFile(unitCode), ['unitCode']);
     if (db.prepare('SELECT 1 FROM units WHERE code = ? AND is_home = 0').get(listed.code)) throw new AttkError('CONFLICT', T.unitCodeTaken(listed.code), ['unitCode']);
+    // Issue 15: the code of the unit itself never changes without the clerk confirming that unit, by name.
+    if (confirmUnitCode.trim().toUpperCase() !== listed.code.toUpperCase()) {
+      throw new AttkError('VALIDATION', confirmUnitCode ? vi.trust.identity.confirmMismatch(listed.code, confirmUnitCode) : vi.trust.identity.confirmNeeded(home.code, listed.code, listed.name), ['confirmUnitCode']);
+    }
     db.prepare('UPDATE units SET code = ?, updated_at = ? WHERE id = ?').run(listed.code, now, home.id);
     unitCodeChanged = { from: home.code, to: listed.code };
     writeAudit(db, ctx, { action: 'update', entity: 'unit', entityId: home.id, summary: T.auditCode(home.code, listed.code), data: unitCodeChanged });

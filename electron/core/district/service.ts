@@ -18,6 +18,7 @@ import { districtBoard, submissionHistory } from './board';
 import { exportCampaignFile, importCampaignFile, parseCampaignFile, previewCampaignFile } from './campaign-file';
 import { getRegisterUnit, listRegister, readDistrictSettings, upsertRegisterUnit } from './register';
 import { importSubmissions } from './submissions';
+import { changeUnitKey } from './key-trust';
 import { ListError, readUnitList } from './unit-list';
 import { writeDistrictWorkbook } from './xlsx-district';
 
@@ -136,11 +137,13 @@ export function districtHandlers(db: Db, env: ReportEnv): HandlersFor<'district'
       return { jobId };
     },
 
+    'district.changeKey': (input, ctx) => changeUnitKey(db, ctx, input),
+
     'district.board': ({ campaignId, kind, status }, ctx) => districtBoard(db, campaignId, toIsoDate(ctx.now()), { kind, status }),
 
     'district.submissions': ({ campaignId, unitId }) => submissionHistory(db, campaignId, unitId),
 
-    'district.export': ({ campaignId }, ctx) => {
+    'district.export': ({ campaignId, showLogins }, ctx) => {
       getCampaign(db, campaignId, ['campaignId']);
       const office = getHomeUnit(db);
       if (!office) throw new AttkError('VALIDATION', vi.errors.noHomeUnit);
@@ -162,7 +165,7 @@ export function districtHandlers(db: Db, env: ReportEnv): HandlersFor<'district'
             const filePath = await publishOutput(
               join(dir, fileName),
               async (tmp) => {
-                await writeDistrictWorkbook(reader, { file: tmp, office, board, generatedAt, progress });
+                await writeDistrictWorkbook(reader, { file: tmp, office, board, generatedAt, progress, showLogins });
                 sha256 = createHash('sha256').update(readFileSync(tmp)).digest('hex');
               },
               { dbFile: env.file, mode: 'unique' },
@@ -213,6 +216,6 @@ export function districtHandlers(db: Db, env: ReportEnv): HandlersFor<'district'
 
     'campaignFile.preview': ({ fileName, dataBase64 }) => previewCampaignFile(db, parseCampaignFile(fileName, dataBase64)),
 
-    'campaignFile.import': ({ fileName, dataBase64, unitCode }, ctx) => importCampaignFile(db, ctx, parseCampaignFile(fileName, dataBase64), unitCode),
+    'campaignFile.import': ({ fileName, dataBase64, unitCode, confirmUnitCode }, ctx) => importCampaignFile(db, ctx, parseCampaignFile(fileName, dataBase64), unitCode, confirmUnitCode),
   };
 }

@@ -14,15 +14,17 @@ import { prescanXlsx } from '../import/zip-prescan';
 import type { Progress } from '../jobs/runner';
 import { verifyReportParts } from '../reports/verify';
 import { auditVouchedKey, isPdf, officeRoots, openSignedPdf, organisationMatches, recordSignature, type PdfSignature } from './signed-submission';
+import { decideKeyTrust, keyTrustPolicy, pinFirstKey, replaceKeyByCertificate, type KeyTrustPolicy } from './key-trust';
 
 // Unit files coming up (PRODUCT.md "Consolidation"). Each file, one after another:
 //  1. off any transaction: base64 → bytes, SHA-256, the import's zip pre-scan (entry count,
 //     inflated size, CRC, no ../ names), then verifyReportFile (schema version, row counts, the
 //     SHA-256 of every visible cell and the Ed25519 signature of the hidden sheet);
 //  2. in one short IMMEDIATE transaction of its own: duplicate (same SHA-256 stored), unit known to
-//     the register, campaign (by reference, else directive number + deadline), the unit's pinned
-//     key (first file / key change only on the clerk's confirmation), not older than the file it
-//     would replace — then the submission, its figures per system and an audit row.
+//     the register and named as the register names it (or confirmed), campaign (by reference, else
+//     directive number + deadline), the unit's pinned key (key-trust.ts: a first key only on the
+//     clerk's confirmation, a pinned key never replaced here), not older than the file it would
+//     replace — then the submission, its figures per system and an audit row.
 // A signed report PDF (signed-submission.ts) is checked first against the office's trusted roots;
 // the workbook it carries then goes through the same steps, and a valid certificate chain whose
 // organisation is the register's unit stands in for the clerk's key confirmation.
@@ -118,14 +120,10 @@ function matchCampaign(db: Db, payload: ReportPayload, wanted: number | undefine
   return row ? { id: row.id, deadline: row.deadline, by: 'directive' } : null;
 }
 
-interface Trust {
-  all: boolean;
-  confirmed: Set<string>;
-}
-const trustKey = (unitCode: string, fingerprint: string) => `${unitCode.toUpperCase()}\n${fingerprint}`;
+const sameName = (a: string, b: string) => foldForSearch(a).replace(/\s+/g, ' ').trim() === foldForSearch(b).replace(/\s+/g, ' ').trim();
 
 /** Step 2, inside its own transaction: the checks that need the database, then the writes. */
-function storeFile(db: Db, ctx: CallContext, input: Input, trust: Trust, f: Checked): SubmissionFileResult {
+function storeFile(db: Db, ctx: CallContext, input: Input, trust: KeyTrustPolicy, f: Checked): SubmissionFileResult {
   const p = f.payload;
   const base = { fileName: f.fileName, sha256: f.sha256, unitCode: p.unit.code, unitName: p.unit.name, fingerprint: f.fingerprint };
   const refuse = (reason: RefusalReason, message: string, extra: Partial<SubmissionFileResult> = {}): SubmissionFileResult => ({
@@ -140,23 +138,28 @@ function storeFile(db: Db, ctx: CallContext, input: Input, trust: Trust, f: Chec
   const unit = db.prepare('SELECT id, name, code FROM units WHERE code = ? AND is_home = 0').get(p.unit.code) as { id: number; name: string; code: string } | undefined;
   if (!unit) return refuse('unknownUnit', R.unknownUnit(p.unit.code, p.unit.name));
   base.unitName = unit.name;
+  // Identity: the file's own name must be the register's name for that code, or confirmed by the clerk.
+  const identityConfirmed = input.confirmedUnits.some(
+    (c) => c.unitCode.trim().toUpperCase() === unit.code.toUpperCase() && (c.unitName === '' || sameName(c.unitName, p.unit.name)),
+  );
+  const renamed = !sameName(p.unit.name, unit.name);
+  if (renamed && !identityConfirmed) return refuse('identity', vi.trust.identity.mismatch(p.unit.name, p.unit.code, unit.name), { fileUnitName: p.unit.name });
 
   const campaign = matchCampaign(db, p, input.campaignId);
   const stated = [p.campaign.directiveNumber, formatViDate(p.campaign.deadline)] as const;
   if (!campaign) return refuse(input.campaignId ? 'otherCampaign' : 'noCampaign', input.campaignId ? R.otherCampaign(...stated) : R.noCampaign(...stated));
   if (input.campaignId && campaign.id !== input.campaignId) return refuse('otherCampaign', R.otherCampaign(...stated), { campaignId: campaign.id });
 
-  const pinned = db.prepare('SELECT id, fingerprint, public_key AS publicKey FROM district_unit_keys WHERE unit_id = ? AND retired_at IS NULL').get(unit.id) as
-    | { id: number; fingerprint: string; publicKey: string }
-    | undefined;
-  // A certificate chained to a trusted root names the unit: it replaces the fingerprint confirmation.
+  // A certificate chained to a trusted root names the unit: it replaces the fingerprint confirmation (key-trust.ts).
   if (f.signature && !organisationMatches(f.signature.organisation, unit.name)) {
     return refuse('signature', vi.signing.office.orgMismatch(f.signature.organisation, unit.name), { campaignId: campaign.id });
   }
-  const confirmed = f.signature !== undefined || trust.all || trust.confirmed.has(trustKey(unit.code, f.fingerprint));
-  const keyMatches = pinned?.publicKey === f.publicKey;
-  if (!pinned && !confirmed) return refuse('needsKey', R.needsKey(unit.name, f.fingerprint), { campaignId: campaign.id });
-  if (pinned && !keyMatches && !confirmed) return refuse('keyChanged', R.keyChanged(f.fingerprint, pinned.fingerprint), { campaignId: campaign.id, pinnedFingerprint: pinned.fingerprint });
+  const decision = decideKeyTrust(db, unit, f, trust, f.signature !== undefined);
+  if (decision.trust === 'refuse') {
+    return refuse(decision.reason, decision.message, {
+      campaignId: campaign.id, publicKey: f.publicKey, ...(decision.pinnedFingerprint ? { pinnedFingerprint: decision.pinnedFingerprint } : {}),
+    });
+  }
 
   const current = db
     .prepare('SELECT generated_at AS generatedAt, received_on AS firstOn FROM district_submissions WHERE campaign_id = ? AND unit_id = ? ORDER BY id DESC LIMIT 1')
@@ -167,22 +170,12 @@ function storeFile(db: Db, ctx: CallContext, input: Input, trust: Trust, f: Chec
 
   const now = ctx.now().toISOString();
   const today = toIsoDate(ctx.now());
-  let keyId = pinned?.id;
-  let keyPinned = false;
-  if (!pinned || !keyMatches) {
-    if (f.signature) auditVouchedKey(db, ctx, unit, f.fingerprint, f.signature);
-    if (pinned) {
-      db.prepare('UPDATE district_unit_keys SET retired_at = ?, retired_by = ? WHERE id = ?').run(now, ctx.actor, pinned.id);
-      writeAudit(db, ctx, { action: 'key', entity: 'unit', entityId: unit.id, summary: R.auditKeyChange(unit.name, pinned.fingerprint, f.fingerprint), data: { from: pinned.fingerprint, to: f.fingerprint } });
-    } else {
-      writeAudit(db, ctx, { action: 'key', entity: 'unit', entityId: unit.id, summary: R.auditPin(unit.name, f.fingerprint), data: { fingerprint: f.fingerprint } });
-    }
-    keyId = Number(
-      db.prepare('INSERT INTO district_unit_keys (unit_id, fingerprint, public_key, confirmed_at, confirmed_by) VALUES (?, ?, ?, ?, ?)').run(unit.id, f.fingerprint, f.publicKey, now, ctx.actor)
-        .lastInsertRowid,
-    );
-    keyPinned = true;
-  }
+  if (f.signature && decision.trust !== 'pinned') auditVouchedKey(db, ctx, unit, f.fingerprint, f.signature);
+  const keyPinned = decision.trust === 'pin' || decision.trust === 'replace';
+  const keyId =
+    decision.trust === 'pin' ? pinFirstKey(db, ctx, unit, f, decision.how)
+    : decision.trust === 'replace' ? replaceKeyByCertificate(db, ctx, unit, f, decision.pinnedId, decision.pinnedFingerprint)
+    : decision.keyId;
 
   const first = db.prepare('SELECT min(received_on) AS d FROM district_submissions WHERE campaign_id = ? AND unit_id = ?').get(campaign.id, unit.id) as { d: string | null };
   const firstOn = first.d ?? today;
@@ -217,9 +210,10 @@ function storeFile(db: Db, ctx: CallContext, input: Input, trust: Trust, f: Chec
   });
   const late = firstOn > campaign.deadline;
   const when = late ? vi.district.upload.lateBy(daysBetween(campaign.deadline, firstOn)) : vi.district.upload.onTime;
-  const message =
-    (current ? R.replaced(unit.name, when) : R.accepted(unit.name, when)) +
-    (f.signature ? vi.signing.office.accepted(f.signature.commonName, f.signature.organisation) : keyPinned ? R.keyPinned(f.fingerprint) : '');
+  const pinNote =
+    f.signature ? vi.signing.office.accepted(f.signature.commonName, f.signature.organisation)
+    : decision.trust === 'pin' ? (decision.how === 'confirmed' ? vi.trust.keys.pinnedBy(f.fingerprint) : vi.trust.keys.pinnedUnchecked(f.fingerprint)) : '';
+  const message = (current ? R.replaced(unit.name, when) : R.accepted(unit.name, when)) + pinNote + (renamed ? vi.trust.identity.confirmed(p.unit.name, unit.name) : '');
   return {
     ...base, status: 'accepted', message, campaignId: campaign.id, submissionId: id, replaced: current !== undefined, keyPinned,
     receivedOn: today, late, figures: p.figures.overall as CampaignFigures,
@@ -229,7 +223,7 @@ function storeFile(db: Db, ctx: CallContext, input: Input, trust: Trust, f: Chec
 /** The job: files in the order given, each verified then stored on its own; returns every file's outcome. */
 export async function importSubmissions(db: Db, ctx: CallContext, input: Input, progress: Progress): Promise<SubmissionImportResult> {
   const started = performance.now();
-  const trust: Trust = { all: input.trustNewKeys, confirmed: new Set(input.confirmedKeys.map((k) => trustKey(k.unitCode, k.fingerprint))) };
+  const trust = keyTrustPolicy(input.confirmedKeys, input.trustNewKeys);
   const results: SubmissionFileResult[] = [];
   const seen = new Map<string, string>();
   const total = input.files.length;

@@ -5,7 +5,7 @@ import type { UnitProfile } from '../../../shared/unit/schema';
 import type { Db } from '../db/open';
 import type { Progress } from '../jobs/runner';
 import { CellHasher } from '../reports/canonical';
-import { maskLogin } from '../reports/data';
+import { loginMasker } from '../reports/mask';
 import { addSheet, officialHeader, signatureBlock } from '../reports/xlsx-report';
 import { XlsxStreamWriter, type CellValue } from '../xlsx/stream-writer';
 import type { CampaignFigures, StateCounts } from '../../../shared/campaigns/rules';
@@ -27,6 +27,8 @@ export interface DistrictWorkbookOptions {
   board: DistrictBoard;
   generatedAt: string;
   progress: Progress;
+  /** Show logins as the units' files carry them (full when a unit sent them full); default: masked, still distinguishable. */
+  showLogins?: boolean;
 }
 
 export async function writeDistrictWorkbook(db: Db, o: DistrictWorkbookOptions): Promise<{ rows: number }> {
@@ -99,7 +101,8 @@ export async function writeDistrictWorkbook(db: Db, o: DistrictWorkbookOptions):
     widths: [6, 28, 24, 20, 20, 16, 12, 28, 24, 16, 11],
   });
   await x.merged(T.cancellationsTitle, 1, 11, { bold: true, size: 14, align: 'center', height: 22 });
-  await x.merged(`${office.name} — ${c.directiveNumber}`, 1, 11, { italic: true, align: 'center' });
+  await x.merged(`${office.name} — ${c.directiveNumber}. ${o.showLogins ? vi.trust.logins.officeFull : vi.trust.logins.officeMasked}`, 1, 11, { italic: true, align: 'center' });
+  const mask = loginMasker(payloads.flatMap(({ payload }) => payload.toCancel.map((r) => r.loginName)));
   x.blank();
   await x.row([...T.cancellationColumns], { bold: true, border: true, align: 'center', height: 36 });
   let k = 0;
@@ -108,7 +111,7 @@ export async function writeDistrictWorkbook(db: Db, o: DistrictWorkbookOptions):
       await x.row(
         [
           ++k, unitName, r.personName, r.position, r.department, vi.personStatus[r.personStatus as keyof typeof vi.personStatus] ?? r.personStatus, r.statusDate,
-          r.systemName, r.managingAgency, maskLogin(r.loginName), vi.accountRole[r.role as 'admin' | 'user'] ?? r.role,
+          r.systemName, r.managingAgency, o.showLogins ? r.loginName : mask(r.loginName), vi.accountRole[r.role as 'admin' | 'user'] ?? r.role,
         ],
         { border: true, size: 11 },
         [6],

@@ -43,8 +43,12 @@ const EOCD_SIG = 0x06054b50;
 
 export const REQUIRED_PARTS = ['[Content_Types].xml', 'xl/workbook.xml'] as const;
 
-/** Parts the reader needs, kept after the scan (everything else is inflated, checked and dropped). */
-const KEEP = /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/[^/]+\.xml|xl\/_rels\/[^/]+\.rels|xl\/worksheets\/[^/]+\.xml)$/i;
+/**
+ * Parts the reader needs, kept after the scan (everything else is inflated, checked and dropped);
+ * plus the sheets' relationships and drawings, which the report verification inspects (shapes
+ * over cells, issue 15) and never hands to a reader.
+ */
+const KEEP = /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/[^/]+\.xml|xl\/_rels\/[^/]+\.rels|xl\/worksheets\/[^/]+\.xml|xl\/worksheets\/_rels\/[^/]+\.rels|xl\/drawings\/[^/]+\.xml)$/i;
 
 /** What the file is, from its first bytes: refuse the common wrong files with a message that helps. */
 function sniff(bytes: Uint8Array): void {

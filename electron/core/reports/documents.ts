@@ -9,7 +9,7 @@ import { getLegalDocuments } from '../legal/service';
 import { getHomeUnit } from '../unit/service';
 import { cancellationRows, reportContext } from './data';
 import { renderDocx } from './docx';
-import { loadOrCreateUnitKey } from './keys';
+import { lastExportFingerprint, loadOrCreateUnitKey } from './keys';
 import { getNarrative } from './narrative';
 
 /** What the print views and the Word files show: the one read behind both (figures, lists, saved narrative). */
@@ -24,7 +24,8 @@ export function readReportData(db: Db, env: { file: string }, campaignId: number
     legal: rctx.legal,
     progress: rctx.progress,
     toCancel: cancellationRows(db, rctx.campaign),
-    fingerprint: loadOrCreateUnitKey(env.file).fingerprint,
+    fingerprint: loadOrCreateUnitKey(db, env.file).fingerprint,
+    previousFingerprint: lastExportFingerprint(db),
     amendments: rctx.amendments,
     devices: rctx.devices,
     devicesBySystem: rctx.devicesBySystem,

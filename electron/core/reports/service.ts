@@ -12,7 +12,7 @@ import { getCampaign } from '../campaigns/service';
 import type { Db } from '../db/open';
 import type { JobRunner } from '../jobs/runner';
 import { reportContext } from './data';
-import { loadOrCreateUnitKey } from './keys';
+import { lastExportFingerprint, loadOrCreateUnitKey } from './keys';
 import { writeReportWorkbook } from './xlsx-report';
 import { toJobError } from '../jobs/errors';
 import { documentDocx, readReportData, readSignSheetData } from './documents';
@@ -69,7 +69,7 @@ type ExportInput = { campaignId: number; kind: 'report' | 'cancellations'; showL
 export async function runExport(db: Db, env: ReportEnv, ctx: CallContext, input: ExportInput, progress: (d: number, t: number) => void): Promise<ExportResult> {
   const today = toIsoDate(ctx.now());
   const generatedAt = ctx.now().toISOString();
-  const key = loadOrCreateUnitKey(env.file);
+  const key = loadOrCreateUnitKey(db, env.file, ctx.now());
   const dir = exportsDir(env.file);
   mkdirSync(dir, { recursive: true });
   const reader = env.openReader();
@@ -94,15 +94,22 @@ export async function runExport(db: Db, env: ReportEnv, ctx: CallContext, input:
     published = filePath;
     reader.exec('COMMIT');
     const figures = written!.payload.figures.overall;
-    const exportId = db.transaction(() => {
+    const { exportId, previous } = db.transaction(() => {
+      const previous = lastExportFingerprint(db);
       const r = db
-        .prepare('INSERT INTO report_exports (campaign_id, kind, file_name, file_path, sha256, figures, exported_at, exported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(input.campaignId, input.kind, basename(filePath), filePath, sha256, JSON.stringify(written!.payload.figures), generatedAt, ctx.actor);
-      writeAudit(db, ctx, { action: 'export', entity: 'campaign', entityId: input.campaignId, summary: `${basename(filePath)} (SHA-256 ${sha256.slice(0, 12)}…)`, data: { kind: input.kind, sha256, figures } });
-      return Number(r.lastInsertRowid);
+        .prepare('INSERT INTO report_exports (campaign_id, kind, file_name, file_path, sha256, figures, exported_at, exported_by, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(input.campaignId, input.kind, basename(filePath), filePath, sha256, JSON.stringify(written!.payload.figures), generatedAt, ctx.actor, key.fingerprint);
+      writeAudit(db, ctx, {
+        action: 'export', entity: 'campaign', entityId: input.campaignId, summary: `${basename(filePath)} (SHA-256 ${sha256.slice(0, 12)}…)`,
+        data: { kind: input.kind, sha256, figures, fingerprint: key.fingerprint, ...(previous && previous !== key.fingerprint ? { previousFingerprint: previous } : {}) },
+      });
+      return { exportId: Number(r.lastInsertRowid), previous };
     }).immediate();
     published = '';
-    return { exportId, kind: input.kind, filePath, fileName: basename(filePath), sha256, fingerprint: key.fingerprint, figures, rows: written!.rows };
+    // The key changed since the last export (a copy or restore without the key file): the office
+    // will refuse this file until it confirms a key change, so say so now and how to get the key back.
+    const keyWarning = previous && previous !== key.fingerprint ? vi.trust.keys.exportKeyChanged(previous, key.fingerprint) : null;
+    return { exportId, kind: input.kind, filePath, fileName: basename(filePath), sha256, fingerprint: key.fingerprint, figures, rows: written!.rows, keyWarning };
   } finally {
     if (reader.inTransaction) reader.exec('ROLLBACK');
     reader.close();

@@ -7,7 +7,8 @@ import { asciiXml, storedZip, xmlText } from '../import/package-parts';
 import { prescanXlsx } from '../import/zip-prescan';
 import { vi } from '../../../shared/i18n/vi';
 import { REPORT_SCHEMA_VERSION, type ReportPayload, type VerifyResult } from '../../../shared/reports/schema';
-import { CellHasher } from './canonical';
+import { CellHasher, canonicalValue } from './canonical';
+import { cellLookProblem, ownText, sheetProblems, workbookProblems, type CellLook, type LookProblem } from './presentation';
 import { fingerprintOf, verifyPayload } from './keys';
 import { HIDDEN_SHEET } from './xlsx-report';
 import { loadExcelJs } from '../xlsx/exceljs';
@@ -42,14 +43,16 @@ export async function verifyReportParts(parts: Map<string, Buffer>): Promise<Ver
   const file = join(dir, 'file.xlsx');
   try {
     writeFileSync(file, readerOrdered(parts));
-    return await verifyNormalised(file, sheetOrder(parts));
+    return await verifyNormalised(file, sheetOrder(parts), parts);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function verifyNormalised(file: string, sheets: { id: number; name: string }[]): Promise<VerifyResult> {
+async function verifyNormalised(file: string, sheets: { id: number; name: string }[], parts: Map<string, Buffer>): Promise<VerifyResult> {
   const hasher = new CellHasher();
+  const look = new LookProblems();
+  const maxCol = new Map<string, number>();
   const meta = new Map<string, string>();
   // The reader numbers sheets by part file; the id may arrive as a string.
   const nameOf = (id: number | string) => sheets.find((s) => s.id === Number(id))?.name ?? `#${id}`;
@@ -69,10 +72,16 @@ async function verifyNormalised(file: string, sheets: { id: number; name: string
         // Merged slave cells repeat the master's value when read back; the writer hashed the master only.
         if (cell.type === ExcelJS.ValueType.Merge) return;
         hasher.add(name, row.number, col, cell.value);
+        if (canonicalValue(cell.value) === null) return;
+        if (col > (maxCol.get(name) ?? 0)) maxCol.set(name, col);
+        const problem = cellLookProblem(cell.value, { numFmt: cell.numFmt, font: cell.font as CellLook['font'], fill: cell.fill as CellLook['fill'] });
+        if (problem) look.cell(name, row.number, col, problem, cell.numFmt, cell.value);
       });
+
     }
   }
   const visible = sheets.filter((s) => s.name !== HIDDEN_SHEET).map((s) => ({ key: s.name, name: s.name }));
+  presentationOf(parts, sheets, maxCol, look);
 
   const problems: string[] = [];
   if (meta.get('format') !== 'ATTK') return { ok: false, problems: [t.notAttk], payload: null, publicKey: null, fingerprint: null };
@@ -95,7 +104,70 @@ async function verifyNormalised(file: string, sheets: { id: number; name: string
     if (payload.cellsSha256 !== hasher.digest(visible) || payload.counts.cells !== hasher.count) problems.push(t.cells);
     if (payload.counts.toCancel !== payload.toCancel.length) problems.push(t.counts(vi.reports.sheets.cancellations, payload.counts.toCancel, payload.toCancel.length));
   }
+  // What a reader sees: the signed values are not enough if the file shows or prints something else.
+  problems.push(...look.messages());
   return { ok: problems.length === 0, problems, payload, publicKey, fingerprint };
+}
+
+const tl = vi.trust.look;
+
+/** Presentation problems, at most a few of each kind (one forged format can touch thousands of cells). */
+class LookProblems {
+  private readonly byKind = new Map<string, string[]>();
+  add(kind: string, message: string): void {
+    const list = this.byKind.get(kind) ?? [];
+    list.push(message);
+    this.byKind.set(kind, list);
+  }
+  cell(sheet: string, row: number, col: number, p: { problem: LookProblem; shown?: string }, format: string | undefined, value: unknown): void {
+    const at = `${sheet}!${columnLetter(col)}${row}`;
+    const own = ownText(value) ?? '';
+    if (p.problem === 'format') this.add('format', p.shown !== undefined ? tl.format(at, p.shown, own) : tl.oddFormat(at, format ?? '', own));
+    else if (p.problem === 'contrast') this.add('contrast', tl.contrast(at));
+    else this.add('tiny', tl.tiny(at));
+  }
+  messages(): string[] {
+    const out: string[] = [];
+    for (const list of this.byKind.values()) {
+      out.push(...list.slice(0, 3));
+      if (list.length > 3) out.push(tl.more(list.length - 3));
+    }
+    return out;
+  }
+}
+
+function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Sheet- and workbook-level presentation: hidden sheets and columns, print area, header/footer, shapes. */
+function presentationOf(parts: Map<string, Buffer>, sheets: { id: number; name: string }[], maxCol: Map<string, number>, look: LookProblems): void {
+  const byLower = new Map([...parts.keys()].map((k) => [k.toLowerCase(), k]));
+  const text = (name: string) => {
+    const key = byLower.get(name.toLowerCase());
+    return key ? xmlText(parts.get(key)!, key) : null;
+  };
+  const wb = workbookProblems(text('xl/workbook.xml') ?? '', HIDDEN_SHEET, decodeXml);
+  for (const name of wb.hiddenSheets) look.add('hiddenSheet', tl.hiddenSheet(name));
+  for (const area of wb.printAreas) look.add('printArea', tl.printArea(area));
+  for (const sheet of sheets) {
+    if (sheet.name === HIDDEN_SHEET) continue;
+    const xml = text(`xl/worksheets/sheet${sheet.id}.xml`) ?? '';
+    const rels = text(`xl/worksheets/_rels/sheet${sheet.id}.xml.rels`) ?? '';
+    const drawing = (rid: string) => {
+      const target = new RegExp(`<Relationship\\b[^>]*\\bId="${rid.replace(/[^A-Za-z0-9]/g, '')}"[^>]*>`).exec(rels)?.[0];
+      const path = target && /\bTarget="([^"]+)"/.exec(target)?.[1];
+      return path ? text(`xl/${path.replace(/^\.\.\//, '').replace(/^\/xl\//, '')}`) : null;
+    };
+    for (const p of sheetProblems(xml, maxCol.get(sheet.name) ?? 0, drawing)) {
+      if (p.kind === 'hiddenColumn') look.add('hiddenColumn', tl.hiddenColumn(sheet.name, columnLetter(p.col)));
+      else if (p.kind === 'hiddenRow' || p.kind === 'lowRow') look.add(p.kind, tl[p.kind](sheet.name, p.row));
+      else if (p.kind === 'headerFooter') look.add('headerFooter', tl.headerFooter(sheet.name, p.text));
+      else look.add(p.kind, tl[p.kind](sheet.name));
+    }
+  }
 }
 
 /**
@@ -138,7 +210,8 @@ function readerOrdered(parts: Map<string, Buffer>): Buffer {
     else if (name === 'xl/sharedStrings.xml') entries.push({ name, data: EMPTY_SST });
   }
   const taken = new Set(entries.map((e) => e.name));
-  for (const [name, data] of parts) if (!taken.has(name)) entries.push({ name, data: ascii(name, data) });
+  // Drawings and the sheets' relationships are inspected as XML (presentationOf), never read by exceljs.
+  for (const [name, data] of parts) if (!taken.has(name) && !/^xl\/(drawings\/|worksheets\/_rels\/)/i.test(name)) entries.push({ name, data: ascii(name, data) });
   return storedZip(entries);
 }
 

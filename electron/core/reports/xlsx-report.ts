@@ -5,9 +5,10 @@ import type { Db } from '../db/open';
 import type { Progress } from '../jobs/runner';
 import { XlsxStreamWriter, type CellStyle, type CellValue, type SheetOptions, type SheetStream } from '../xlsx/stream-writer';
 import { CellHasher, isoToDate } from './canonical';
-import { accountRows, cancellationRows, deviceRows, maskLogin, unitsInScope, type ReportContext } from './data';
+import { accountRows, cancellationRows, deviceRows, unitsInScope, type ReportContext } from './data';
 import { listLayout } from './list-layout';
 import type { CampaignFigures, StateCounts } from '../../../shared/campaigns/rules';
+import { loginMasker } from './mask';
 import { deviceState, type DeviceStatus } from '../../../shared/devices/rules';
 import { signPayload, type UnitKey } from './keys';
 
@@ -133,7 +134,13 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
     done += n;
     if (done % 1000 < n) options.progress(done, total);
   };
-  const toCancel = cancellationRows(db, ctx.campaign);
+  // Nothing hidden that is not shown (issue 15): the signed payload carries each login exactly as
+  // its visible cell shows it. Masks stay distinguishable across all the database's logins. The
+  // cancellation request itself always shows full logins — it must be actionable — and says so.
+  const fullLogins = options.showLogins || options.kind === 'cancellations';
+  const mask = loginMasker(db.prepare('SELECT login_name FROM accounts').pluck().all() as string[]);
+  const shownLogin = (login: string) => (fullLogins ? login : mask(login));
+  const toCancel = cancellationRows(db, ctx.campaign).map((r) => ({ ...r, loginName: shownLogin(r.loginName) }));
   let accountCount = 0;
   let deviceCount = 0;
   const multiUnit = unitsInScope(db, ctx.campaign) > 1;
@@ -207,7 +214,7 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
       await accounts.row(
         al.pick([
           accountCount, r.personName ?? vi.accounts.shared, r.position, r.department, r.unitName, r.systemName, vi.accountRole[r.role],
-          options.showLogins ? r.loginName : maskLogin(r.loginName), r.lastChangedOn, r.nextDue, vi.campaigns.state[r.state], r.changedOn ? t.changedOnNote(formatViDate(r.changedOn)) : null,
+          shownLogin(r.loginName), r.lastChangedOn, r.nextDue, vi.campaigns.state[r.state], r.changedOn ? t.changedOnNote(formatViDate(r.changedOn)) : null,
         ]),
         { border: true, size: 11 },
         al.dateCols,
@@ -276,7 +283,7 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
     await cancel.row(
       cl.pick([
         i + 1, r.personName, r.position, r.department, r.unitName, vi.personStatus[r.personStatus as keyof typeof vi.personStatus] ?? r.personStatus, r.statusDate,
-        r.systemName, r.managingAgency, options.showLogins ? r.loginName : maskLogin(r.loginName), vi.accountRole[r.role as 'admin' | 'user'],
+        r.systemName, r.managingAgency, r.loginName, vi.accountRole[r.role as 'admin' | 'user'],
         vi.accountStatus[r.accountStatus as keyof typeof vi.accountStatus],
       ]),
       { border: true, size: 11 },
@@ -285,6 +292,7 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
     );
     tick();
   }
+  await cancel.merged(fullLogins ? vi.trust.logins.fullNote : vi.trust.logins.maskedNote, 1, cl.count, { italic: true, size: 11 });
   await cancel.end();
 
   // ---- the signed, machine-readable sheet (very hidden: not offered by "Unhide")

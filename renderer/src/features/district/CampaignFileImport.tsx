@@ -4,7 +4,7 @@ import { CAMPAIGN_FILE_EXTENSION, type CampaignFilePreview } from '../../../../s
 import { vi } from '../../../../shared/i18n/vi';
 import { useApi } from '../../api/context';
 import { Dialog } from '../../components/Dialog';
-import { SelectField } from '../../components/fields';
+import { CheckboxField, SelectField } from '../../components/fields';
 import { useToast } from '../../components/Toast';
 import { readAsBase64 } from '../import/fileBytes';
 import './district.css';
@@ -24,6 +24,7 @@ export function CampaignFileImport({ onImported }: { onImported: (campaignId: nu
   const [file, setFile] = useState<{ fileName: string; dataBase64: string } | null>(null);
   const [preview, setPreview] = useState<CampaignFilePreview | null>(null);
   const [unitCode, setUnitCode] = useState('');
+  const [codeConfirmed, setCodeConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const pick = async (f: File) => {
@@ -43,7 +44,7 @@ export function CampaignFileImport({ onImported }: { onImported: (campaignId: nu
     if (!file) return;
     setError(null);
     try {
-      const r = await api['campaignFile.import']({ ...file, unitCode });
+      const r = await api['campaignFile.import']({ ...file, unitCode, confirmUnitCode: codeConfirmed ? unitCode : '' });
       notify(r.created ? T.imported(r.campaign.directiveNumber) : T.updated(r.campaign.directiveNumber));
       close();
       onImported(r.campaign.id);
@@ -115,16 +116,23 @@ export function CampaignFileImport({ onImported }: { onImported: (campaignId: nu
                     <SelectField
                       label={T.whichUnit}
                       value={unitCode}
-                      onChange={setUnitCode}
+                      onChange={(code) => (setUnitCode(code), setCodeConfirmed(false))}
                       options={preview.units.map((u) => ({ value: u.code, label: `${u.name} (${u.code})` }))}
                     />
                     {unitCode && <p className="small">{T.codeWillChange(preview.homeUnitCode, unitCode)}</p>}
+                    {unitCode && (
+                      <CheckboxField
+                        label={vi.trust.identity.uiConfirm(preview.homeUnitCode, unitCode, preview.units.find((u) => u.code === unitCode)?.name ?? '')}
+                        checked={codeConfirmed}
+                        onChange={setCodeConfirmed}
+                      />
+                    )}
                   </>
                 )}
                 {preview.existingCampaignId && <div className={`banner ${preview.existingLocked ? 'error' : 'warn'}`}>{preview.existingLocked ? T.existingLocked : T.existing}</div>}
                 <div className="actions">
                   <button type="button" onClick={close}>{vi.common.cancel}</button>
-                  <button type="button" className="primary" onClick={() => void doImport()} disabled={preview.existingLocked}>{T.doImport}</button>
+                  <button type="button" className="primary" onClick={() => void doImport()} disabled={preview.existingLocked || (!preview.homeCodeListed && !codeConfirmed)}>{T.doImport}</button>
                 </div>
               </>
             )}

@@ -5,6 +5,7 @@ import type { DistrictBoard, DistrictExportResult, RegisterKind, RegisterUnit, S
 import { vi } from '../../../../shared/i18n/vi';
 import { useApi } from '../../api/context';
 import { CampaignPicker } from '../../components/CampaignPicker';
+import { CheckboxField } from '../../components/fields';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useToast } from '../../components/Toast';
 import { downloadBase64 } from '../../hooks/useJob';
@@ -29,6 +30,7 @@ export function DistrictScreen({ campaignId: initial, tab }: { campaignId?: numb
   const notify = useToast();
   const [campaigns, setCampaigns] = useState<Campaign[] | null>(null);
   const [campaignId, setCampaignId] = useState<number | null>(initial ?? null);
+  const [showLogins, setShowLogins] = useState(false);
   const [units, setUnits] = useState<RegisterUnit[]>([]);
   const [board, setBoard] = useState<DistrictBoard | null>(null);
   const [filter, setFilter] = useState<{ kind?: RegisterKind | undefined; status?: SubmissionStatus | undefined }>({});
@@ -58,7 +60,7 @@ export function DistrictScreen({ campaignId: initial, tab }: { campaignId?: numb
     setExported(null);
     setExporting({ done: 0, total: 1 });
     try {
-      const { jobId } = await api['district.export']({ campaignId });
+      const { jobId } = await api['district.export']({ campaignId, showLogins });
       const r = await followJob<DistrictExportResult>(api, jobId, (done, total) => setExporting({ done, total }));
       setExported(r);
       notify(T.board.exported(r.filePath));
@@ -119,6 +121,7 @@ export function DistrictScreen({ campaignId: initial, tab }: { campaignId?: numb
                   {exporting ? T.board.exporting : T.board.exportXlsx}
                 </button>
                 <a className="button" href={`#/print/district-report?campaign=${campaign.id}`}>{T.board.printReport}</a>
+                <CheckboxField label={vi.trust.logins.showAtOffice} checked={showLogins} onChange={setShowLogins} />
               </div>
               {exporting && <ProgressBar value={exporting.done} max={exporting.total} label={T.board.exporting} />}
               {exported && (

@@ -2,10 +2,10 @@ import { useRef, useState, type DragEvent } from 'react';
 import type { FileUpload, SubmissionFileResult, SubmissionImportResult } from '../../../../shared/district/schema';
 import { vi } from '../../../../shared/i18n/vi';
 import { useApi } from '../../api/context';
-import { Dialog } from '../../components/Dialog';
 import { ProgressBar } from '../../components/ProgressBar';
 import { readAsBase64 } from '../import/fileBytes';
 import { followJob } from './runJob';
+import { ChangeKeyDialog, ConfirmIdentityDialog, ConfirmKeyDialog } from './TrustDialogs';
 
 const T = vi.district.upload;
 /** Files go to the core in batches small enough for one request (the harness caps a body at 40 MB). */
@@ -14,12 +14,21 @@ const BATCH_BASE64 = 24 * 1024 * 1024;
 interface Row {
   upload: FileUpload;
   result: SubmissionFileResult;
+  /** What the clerk already confirmed for this file (kept when it is sent again). */
+  confirmedKeys: Confirmations['confirmedKeys'];
+  confirmedUnits: Confirmations['confirmedUnits'];
 }
+interface Confirmations {
+  confirmedKeys: { unitCode: string; fingerprint: string }[];
+  confirmedUnits: { unitCode: string; unitName: string }[];
+}
+type Pending = { row: Row; what: 'key' | 'change' | 'identity' };
 
 /**
  * "Nhận tệp báo cáo": drop or pick many unit files; each is verified and stored on its own, the
- * refused ones listed with their reason. A first file (or a new key) waits for the clerk to
- * confirm the fingerprint against the unit's signed paper report, then goes in.
+ * refused ones listed with their reason. A unit's first key waits for the clerk to confirm its
+ * fingerprint against the unit's signed paper report; another key than the pinned one needs the
+ * explicit key change (TrustDialogs.tsx); a file naming its unit unlike the register, a confirmation.
  */
 export function UploadCard({ campaignId, onChanged }: { campaignId: number; onChanged: () => void }) {
   const api = useApi();
@@ -28,10 +37,10 @@ export function UploadCard({ campaignId, onChanged }: { campaignId: number; onCh
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
-  const [confirming, setConfirming] = useState<Row | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
   const running = progress !== null && progress.done < progress.total;
 
-  const send = async (uploads: FileUpload[], confirmedKeys: { unitCode: string; fingerprint: string }[] = []): Promise<SubmissionFileResult[]> => {
+  const send = async (uploads: FileUpload[], confirmations: Confirmations = { confirmedKeys: [], confirmedUnits: [] }): Promise<SubmissionFileResult[]> => {
     const batches: FileUpload[][] = [];
     let size = 0;
     for (const u of uploads) {
@@ -46,7 +55,7 @@ export function UploadCard({ campaignId, onChanged }: { campaignId: number; onCh
     let offset = 0;
     setProgress({ done: 0, total: uploads.length });
     for (const files of batches) {
-      const { jobId } = await api['district.importFiles']({ campaignId, files, confirmedKeys });
+      const { jobId } = await api['district.importFiles']({ campaignId, files, ...confirmations });
       const r = await followJob<SubmissionImportResult>(api, jobId, (done, total) => setProgress({ done: offset + Math.min(done, total), total: uploads.length }));
       results.push(...r.results);
       offset += files.length;
@@ -62,7 +71,7 @@ export function UploadCard({ campaignId, onChanged }: { campaignId: number; onCh
     try {
       const uploads = await Promise.all(files.map(async (f) => ({ fileName: f.name, dataBase64: await readAsBase64(f) })));
       const results = await send(uploads);
-      setRows(results.map((result, i) => ({ upload: uploads[i]!, result })));
+      setRows(results.map((result, i) => ({ upload: uploads[i]!, result, confirmedKeys: [], confirmedUnits: [] })));
       onChanged();
     } catch (e) {
       setError((e as Error).message);
@@ -70,12 +79,17 @@ export function UploadCard({ campaignId, onChanged }: { campaignId: number; onCh
     }
   };
 
-  const confirm = async (row: Row) => {
-    setConfirming(null);
+  /** Send one file again with what the clerk has confirmed so far (+ this confirmation). */
+  const resend = async (row: Row, add: Partial<Confirmations> = {}) => {
+    setPending(null);
     setError(null);
+    const confirmations: Confirmations = {
+      confirmedKeys: [...row.confirmedKeys, ...(add.confirmedKeys ?? [])],
+      confirmedUnits: [...row.confirmedUnits, ...(add.confirmedUnits ?? [])],
+    };
     try {
-      const [result] = await send([row.upload], [{ unitCode: row.result.unitCode!, fingerprint: row.result.fingerprint! }]);
-      setRows((all) => all.map((r) => (r === row ? { ...r, result: result! } : r)));
+      const [result] = await send([row.upload], confirmations);
+      setRows((all) => all.map((r) => (r === row ? { ...r, ...confirmations, result: result! } : r)));
       onChanged();
     } catch (e) {
       setError((e as Error).message);
@@ -132,6 +146,11 @@ export function UploadCard({ campaignId, onChanged }: { campaignId: number; onCh
               {rows.map((row, i) => {
                 const r = row.result;
                 const keyIssue = r.reason === 'needsKey' || r.reason === 'keyChanged';
+                const action =
+                  r.reason === 'needsKey' && r.fingerprint ? { what: 'key' as const, label: T.confirmKey(r.fingerprint) }
+                  : r.reason === 'keyChanged' && r.publicKey ? { what: 'change' as const, label: vi.trust.keys.change.open }
+                  : r.reason === 'identity' ? { what: 'identity' as const, label: vi.trust.identity.confirmAction(r.unitName ?? '') }
+                  : null;
                 return (
                   <tr key={`${i}-${r.fileName}`} className={`result-${r.status} ${keyIssue ? 'result-key' : ''}`}>
                     <td className="small">{r.fileName}</td>
@@ -141,9 +160,9 @@ export function UploadCard({ campaignId, onChanged }: { campaignId: number; onCh
                     </td>
                     <td>
                       <div>{r.message}</div>
-                      {keyIssue && (
-                        <button type="button" className="small-button" onClick={() => setConfirming(row)}>
-                          {r.reason === 'needsKey' ? T.confirmKey(r.fingerprint!) : T.confirmKeyChange(r.fingerprint!)}
+                      {action && (
+                        <button type="button" className="small-button" onClick={() => setPending({ row, what: action.what })}>
+                          {action.label}
                         </button>
                       )}
                     </td>
@@ -154,19 +173,20 @@ export function UploadCard({ campaignId, onChanged }: { campaignId: number; onCh
           </table>
         </>
       )}
-      {confirming && (
-        <Dialog title={T.confirmTitle} onClose={() => setConfirming(null)}>
-          <p>
-            {confirming.result.reason === 'keyChanged'
-              ? T.confirmBodyChange(confirming.result.unitName ?? '', confirming.result.fingerprint!, confirming.result.pinnedFingerprint ?? '')
-              : T.confirmBody(confirming.result.unitName ?? '')}
-          </p>
-          <p className="fingerprint-big" aria-label={vi.district.register.key}>{confirming.result.fingerprint}</p>
-          <div className="actions">
-            <button type="button" onClick={() => setConfirming(null)}>{vi.common.cancel}</button>
-            <button type="button" className="primary" onClick={() => void confirm(confirming)}>{vi.district.upload.confirmAction}</button>
-          </div>
-        </Dialog>
+      {pending?.what === 'key' && (
+        <ConfirmKeyDialog
+          result={pending.row.result}
+          onClose={() => setPending(null)}
+          onConfirm={() => void resend(pending.row, { confirmedKeys: [{ unitCode: pending.row.result.unitCode!, fingerprint: pending.row.result.fingerprint! }] })}
+        />
+      )}
+      {pending?.what === 'change' && <ChangeKeyDialog result={pending.row.result} onClose={() => setPending(null)} onChanged={() => void resend(pending.row)} />}
+      {pending?.what === 'identity' && (
+        <ConfirmIdentityDialog
+          result={pending.row.result}
+          onClose={() => setPending(null)}
+          onConfirm={() => void resend(pending.row, { confirmedUnits: [{ unitCode: pending.row.result.unitCode!, unitName: pending.row.result.fileUnitName ?? '' }] })}
+        />
       )}
     </div>
   );

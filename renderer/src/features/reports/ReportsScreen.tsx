@@ -96,6 +96,7 @@ export function ReportsScreen({ campaignId: initial }: { campaignId?: number | u
               <ProgressBar value={job.status.done} max={job.status.total} label={t.exporting} />
             )}
             {error && <div className="banner error" role="alert">{error}</div>}
+            {result?.keyWarning && <div className="banner warn" role="alert">{result.keyWarning}</div>}
             {result && (
               <div className="banner ok" role="status">
                 <div>{t.savedTo(result.filePath)}</div>
