@@ -85,7 +85,8 @@ export const viReports = {
     s2: 'II. KẾT QUẢ RÀ SOÁT, THAY ĐỔI MẬT KHẨU',
     s2Body: (total: number, done: number, pct: number, late: number, missing: number) =>
       `Tổng số ${n(total)} tài khoản trong phạm vi rà soát; đã thay đổi mật khẩu đúng hạn ${n(done)} tài khoản (${pct}%); thay đổi muộn ${n(late)} tài khoản; chưa thay đổi ${n(missing)} tài khoản. Chi tiết theo từng phần mềm:`,
-    s3: 'III. KIỂM TRA THIẾT BỊ (PHẦN MỀM DIỆT VIRUS, MÃ ĐỘC)',
+    s3: 'III. KIỂM TRA THIẾT BỊ, KẾT NỐI DỮ LIỆU VÀ TÍNH NĂNG BẢO MẬT',
+    s3Devices: '1. Thiết bị (phần mềm diệt virus, mã độc)',
     s3Body: (devices: number, checked: number, licensed: number, infected: number, remediated: number, months: number) =>
       `Có ${n(devices)} thiết bị sử dụng các phần mềm trên; đã kiểm tra trong ${months} tháng gần nhất ${n(checked)} thiết bị; có phần mềm diệt virus bản quyền còn hạn ${n(licensed)} thiết bị; ` +
       (infected + remediated === 0

@@ -154,6 +154,77 @@ export function cancellationTable(rows: ReportData['toCancel'], label: string): 
   };
 }
 
+/** III.2 (Rule 7, seed 000): the connections to systems that require VPN site-to-site, the figures per system, and which do not comply. */
+export function connectionBlocks(data: Pick<ReportData, 'connections' | 'connectionRows' | 'noticeBasis'>): DocBlock[] {
+  const t = vi.connections.report;
+  const c = data.connections;
+  const r = c.required;
+  const bad = data.connectionRows.filter((x) => x.state === 'not_site_to_site' || x.state === 'unchecked');
+  const cols = t.summaryColumns;
+  const widths = [6, 34, 12, 10, 12, 11, 15];
+  return [
+    { kind: 'heading', text: t.heading },
+    { kind: 'paragraph', text: `${r.connections === 0 ? t.none : t.paragraph(r.connections, r.siteToSite, r.nonCompliant, r.notChecked, c.checkMonths)}${data.noticeBasis.connections ? ` ${t.basis(data.noticeBasis.connections)}` : ''}` },
+    ...(c.bySystem.length
+      ? [{
+          kind: 'table',
+          table: {
+            label: t.summaryTitle,
+            columns: cols.map((title, i) => ({ title, width: widths[i]! })),
+            compact: true,
+            rows: c.bySystem.map((s, i) => [
+              { text: String(i + 1), align: 'center' as const },
+              { text: s.systemName },
+              { text: s.requiresSiteToSite ? t.yes : t.no, align: 'center' as const },
+              ...[s.connections, s.siteToSite, s.nonCompliant, s.notChecked].map((v) => ({ text: num(v), align: 'center' as const })),
+            ]),
+          },
+        } as DocBlock]
+      : []),
+    ...(r.connections > 0 && bad.length === 0 ? [{ kind: 'paragraph', text: t.allGood } as DocBlock] : []),
+    ...(bad.length
+      ? [
+          { kind: 'paragraph', text: t.listBad } as DocBlock,
+          ...bad.map((x): DocBlock => ({
+            kind: 'line',
+            text: t.badLine(x.localSystem, x.systemName, vi.connections.protocol[x.protocol], vi.connections.state[x.state], x.checkedOn ? t.checkedOn(formatViDate(x.checkedOn)) : t.neverChecked),
+          })),
+        ]
+      : []),
+  ];
+}
+
+/** III.3 (Rule 8, seed 001): each system's latest security-feature check, its result and when the next is due. */
+export function securityBlocks(data: Pick<ReportData, 'security' | 'noticeBasis'>): DocBlock[] {
+  const t = vi.security.report;
+  const s = data.security;
+  const widths = [6, 30, 9, 13, 9, 9, 9, 13, 14];
+  return [
+    { kind: 'heading', text: t.heading },
+    { kind: 'paragraph', text: `${t.paragraph(s.counts.systems, s.counts.ok, s.counts.overdue, s.counts.unused, s.checkMonths)}${data.noticeBasis.security ? ` ${t.basis(data.noticeBasis.security)}` : ''}` },
+    {
+      kind: 'table',
+      table: {
+        label: t.summaryTitle,
+        columns: t.summaryColumns.map((title, i) => ({ title, width: widths[i]! })),
+        compact: true,
+        rows: s.systems.map((x, i) => [
+          { text: String(i + 1), align: 'center' as const },
+          { text: x.systemName },
+          { text: num(x.features), align: 'center' as const },
+          { text: x.lastCheckedOn ? formatViDate(x.lastCheckedOn) : vi.security.state.never, align: 'center' as const },
+          ...(x.lastCheckedOn ? [x.used, x.notUsed, x.na].map((v) => ({ text: num(v), align: 'center' as const })) : [{ text: '' }, { text: '' }, { text: '' }]),
+          { text: x.nextDue ? formatViDate(x.nextDue) : '', align: 'center' as const },
+          { text: vi.security.state[x.state] },
+        ]),
+      },
+    },
+    ...s.systems
+      .filter((x) => x.unusedFeatures.length > 0)
+      .map((x): DocBlock => ({ kind: 'line', text: `- ${x.systemName}: ${vi.security.unusedList(x.unusedFeatures.join('; '))}` })),
+  ];
+}
+
 /**
  * Báo cáo kết quả (model 1.4): header, number and date line, title and subject, "Kính gửi", the
  * sections with the figures, "Nơi nhận" and the signature block, the key fingerprint, and the
@@ -182,7 +253,10 @@ export function reportDocument(data: ReportData): OfficialDocument {
     { kind: 'paragraph', text: F.s2Detail },
     { kind: 'table', table: summaryTable(data) },
     { kind: 'heading', text: p.s3 },
+    { kind: 'heading', text: p.s3Devices },
     { kind: 'paragraph', text: F.s3Body(data.devices.devices, data.devices.checked, data.devices.licensedAv, data.devices.infected, data.devices.remediated, data.deviceCheckMonths) },
+    ...connectionBlocks(data),
+    ...securityBlocks(data),
     { kind: 'heading', text: p.s4 },
     { kind: 'paragraph', text: p.s4Body(data.toCancel.length) },
     { kind: 'heading', text: p.s5 },

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { CampaignFigures } from '../campaigns/rules';
 import type { Amendment, Campaign, CampaignProgress, SystemFigures } from '../campaigns/schema';
 import type { LegalDocument } from '../legal/schema';
+import type { ConnectionReportFigures, DataConnection } from '../connections/schema';
+import type { SecurityReportFigures } from '../security/schema';
 import type { UnitProfile } from '../unit/schema';
 import { flag, id, isoDate, optionalText } from '../schema/fields';
 import type { ReportNarrative } from './narrative';
@@ -131,6 +133,12 @@ export interface ReportData {
   devices: DeviceSummary;
   devicesBySystem: DeviceFigures[];
   deviceCheckMonths: number;
+  /** Rule 7 (seed 000): figures, the active connections listed, and the documents the paragraph cites. */
+  connections: ConnectionReportFigures;
+  connectionRows: DataConnection[];
+  /** Rule 8 (seed 001): each system's latest security-feature check. */
+  security: SecurityReportFigures;
+  noticeBasis: { connections: string; security: string };
   amendments: Amendment[];
   lastExport: { exportedAt: string; sha256: string } | null;
   /** The words the unit changed (null fields follow the generated text): shared/reports/narrative.ts. */
