@@ -10,6 +10,7 @@ import { listLayout } from './list-layout';
 import type { CampaignFigures, StateCounts } from '../../../shared/campaigns/rules';
 import { deviceState, type DeviceStatus } from '../../../shared/devices/rules';
 import { signPayload, type UnitKey } from './keys';
+import { noticeFigures, writeConnectionSheet, writeNoticeSummary, writeSecuritySheet } from './xlsx-notices';
 
 const t = vi.reports;
 const F = vi.figures;
@@ -137,6 +138,10 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
   let accountCount = 0;
   let deviceCount = 0;
   const multiUnit = unitsInScope(db, ctx.campaign) > 1;
+  // Rules 7 and 8 (issue 21): data connections over site-to-site VPN, security-feature checks.
+  const notices = options.kind === 'report' ? noticeFigures(db, ctx.today) : null;
+  let connectionCount = 0;
+  let securityCount = 0;
 
   if (options.kind === 'report') {
     // ---- Tổng hợp: I. accounts by state (per system, with the role split), II. devices counted once
@@ -179,6 +184,7 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
       await summary.row([i + 1, s.systemName, ...dv(devicesOf.get(s.systemId) ?? none)], { border: true, align: 'center', size: 11 }, [], { 1: { align: 'left' } });
     }
     await summary.merged(F.deviceScopeNote(ctx.deviceCheckMonths), 1, WIDTH, { italic: true, size: 11, height: 30 });
+    await writeNoticeSummary(summary, notices!, WIDTH);
     await summary.merged(t.fingerprintLine(options.key.fingerprint), 1, WIDTH, { italic: true, size: 11 });
     if (ctx.amendments.length > 0 || reissued) {
       summary.blank();
@@ -258,6 +264,11 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
       tick();
     }
     await deviceSheet.end();
+
+    // ---- Kết nối, Tính năng bảo mật
+    const open = (o: SheetOptions) => addSheet(wb, hasher, o);
+    connectionCount = await writeConnectionSheet(open, db, ctx.today, ctx.unit.name, notices!.connections.checkMonths);
+    securityCount = await writeSecuritySheet(open, db, ctx.today, ctx.unit.name, notices!.security.checkMonths);
   }
 
   // ---- Đề nghị hủy TK
@@ -303,10 +314,12 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
       devicesBySystem: ctx.devicesBySystem,
       overall: ctx.progress.overall,
       bySystem: ctx.progress.bySystem.map((s) => ({ ...s, systemCode: ctx.systemCodes.get(s.systemId) ?? '' })),
+      connections: notices?.connections ?? null,
+      security: notices?.security ?? null,
     },
     toCancel,
     amendments: ctx.amendments.map(({ at, actor, reason, summary }) => ({ at, actor, reason, summary })),
-    counts: { accountRows: accountCount, toCancel: toCancel.length, deviceRows: deviceCount, cells: hasher.count },
+    counts: { accountRows: accountCount, toCancel: toCancel.length, deviceRows: deviceCount, connectionRows: connectionCount, securityRows: securityCount, cells: hasher.count },
     cellsSha256: hasher.digest(),
     fingerprint: options.key.fingerprint,
   };
