@@ -97,6 +97,7 @@ export const viCampaigns = {
     person: 'Họ và tên',
     positionDept: 'Chức vụ, bộ phận',
     noRows: 'Không có tài khoản phù hợp.',
+    searchWide: 'Tìm cả chức vụ, bộ phận, đơn vị',
     back: '← Các đợt rà soát',
   },
   confirm: {
@@ -109,6 +110,7 @@ export const viCampaigns = {
     done: (login: string) => `Đã ghi nhận đổi mật khẩu: ${login}.`,
     bulkDone: (k: number) => `Đã ghi nhận đổi mật khẩu cho ${n(k)} tài khoản.`,
     noPassword: 'Chỉ ghi nhận ngày đổi, không nhập mật khẩu.',
+    bulkListLabel: 'Các tài khoản được xác nhận',
     amendmentReason: 'Lý do điều chỉnh (đợt đã báo cáo)',
     history: 'Lịch sử xác nhận',
     historyShort: 'Lịch sử',

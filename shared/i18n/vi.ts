@@ -13,6 +13,7 @@ import { viConnections, viSecurity } from './vi-connections';
 import { viWindows } from './vi-windows';
 import { viFigures } from './vi-figures';
 import { viSafety } from './vi-safety';
+import { viForms } from './vi-forms';
 
 export const vi = {
   windows: viWindows,
@@ -60,6 +61,8 @@ export const vi = {
     back: 'Quay lại',
     next: 'Tiếp tục',
     finish: 'Hoàn tất',
+    rowActions: 'Thao tác',
+    select: 'Chọn',
   },
   errors: {
     notFound: (what: string, id: number | string) => `Không tìm thấy ${what} (mã ${id}).`,
@@ -104,6 +107,7 @@ export const vi = {
   },
   fields: {
     // Field labels, keyed by the input field names used in the API contract.
+    ...viForms.fields,
     ...viEvaluation.fields,
     ...viReliability.fields,
     ...viDevices.fields,
@@ -228,7 +232,8 @@ export const vi = {
     empty: 'Chưa có tài khoản nào.',
     noMatch: 'Không tìm thấy tài khoản phù hợp.',
     shared: '(tài khoản dùng chung)',
-    noOwner: 'Không có chủ (dùng chung)',
+    noOwner: 'Tài khoản dùng chung (không có chủ)',
+    ownerOrShared: 'Chưa chọn chủ tài khoản. Chọn cán bộ trong danh sách, hoặc đánh dấu "Tài khoản dùng chung".',
     filterSystem: 'Hệ thống',
     filterRole: 'Loại TK',
     filterStatus: 'Trạng thái',
@@ -333,6 +338,7 @@ Tùy chọn chung:
   evaluation: viEvaluation,
   reliability: viReliability,
   safety: viSafety,
+  forms: viForms,
 } as const;
 
 export type Vi = typeof vi;

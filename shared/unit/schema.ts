@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, empty, optionalText, nameText, optionalNameText } from '../schema/fields';
+import { choice, empty, optionalEmail, optionalText, nameText, optionalNameText } from '../schema/fields';
 
 export const UNIT_KINDS = ['home', 'office', 'ward', 'commune', 'school', 'other'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -20,7 +20,7 @@ export const UnitProfileInput = z.strictObject({
   reportSymbol: optionalNameText(40),
   recipientName: optionalNameText(200),
   recipientAddress: optionalText(300),
-  email: optionalText(200),
+  email: optionalEmail(200),
   phone: optionalText(40),
 });
 export type UnitProfileInput = z.input<typeof UnitProfileInput>;

@@ -117,9 +117,10 @@ function LifecycleDialog({ campaign, to, onClose, onSaved }: { campaign: Campaig
   }, [api, to]);
   const save = async () => {
     errors.clear();
+    const input = to === 'reported' ? { id: campaign.id, to, reportNumber, reportedOn: date ?? '', signer } : { id: campaign.id, to, sentOn: date ?? '' };
+    if (!errors.check('campaigns.advance', input)) return;
     try {
-      if (to === 'reported') await api['campaigns.advance']({ id: campaign.id, to, reportNumber, reportedOn: date ?? '', signer });
-      else await api['campaigns.advance']({ id: campaign.id, to, sentOn: date ?? '' });
+      await api['campaigns.advance'](input);
       notify(vi.common.saved);
       onSaved();
     } catch (e) {

@@ -34,6 +34,7 @@ export function SettingsScreen({ info, onUnitSaved }: { info: AppInfo; onUnitSav
   const saveUnit = async () => {
     if (!draft) return;
     errors.clear();
+    if (!errors.check('unit.save', draft)) return;
     try {
       await api['unit.save'](draft);
       notify(vi.common.saved);
