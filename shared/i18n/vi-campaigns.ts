@@ -11,7 +11,7 @@ export const viCampaigns = {
     createCampaign: 'Tạo đợt rà soát',
     rotation: 'Chu kỳ đổi mật khẩu (tài khoản đang hoạt động)',
     todo: 'Việc cần làm',
-    todoEmpty: 'Không có việc tồn đọng. 👍',
+    todoEmpty: 'Không có việc tồn đọng.',
     more: (shown: number, total: number) => `Đang hiện ${n(shown)} / ${n(total)} — xem đủ trong Tài khoản.`,
     fix: {
       overdue: 'Ghi nhận đổi mật khẩu',

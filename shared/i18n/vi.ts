@@ -14,6 +14,7 @@ import { viWindows } from './vi-windows';
 import { viFigures } from './vi-figures';
 import { viSafety } from './vi-safety';
 import { viForms } from './vi-forms';
+import { viOnboarding } from './vi-onboarding';
 
 export const vi = {
   windows: viWindows,
@@ -265,6 +266,15 @@ export const vi = {
     amendConfirm: (login: string, date: string) => `Bổ sung xác nhận đổi mật khẩu ${login} ngày ${date}`,
     amendVoid: (date: string) => `Hủy xác nhận đổi mật khẩu ngày ${date}`,
   },
+  /** Audit sentences written for people (issue 18): names, logins, dd/MM/yyyy. */
+  auditText: {
+    account: (login: string, person: string | null, system: string) => `${login} (${[person ?? 'dùng chung', system].filter(Boolean).join(', ')})`,
+    confirm: (date: string, account: string) => `Xác nhận đổi mật khẩu ngày ${date}: ${account}`,
+    voidConfirm: (date: string, account: string, reason: string) => `Hủy xác nhận đổi mật khẩu ngày ${date}: ${account}. Lý do: ${reason}`,
+    change: (label: string, from: string, to: string) => `${label}: ${from} → ${to}`,
+    settings: (changes: string[]) => `Cài đặt: ${changes.join('; ')}`,
+    unit: (name: string, changes: string[]) => `Thông tin đơn vị ${name}: ${changes.join('; ')}`,
+  },
   audit: {
     create: 'Tạo mới',
     update: 'Cập nhật',
@@ -339,6 +349,7 @@ Tùy chọn chung:
   reliability: viReliability,
   safety: viSafety,
   forms: viForms,
+  onboarding: viOnboarding,
 } as const;
 
 export type Vi = typeof vi;
