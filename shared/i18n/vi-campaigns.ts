@@ -149,6 +149,7 @@ export const viCampaigns = {
     columns: { stt: 'STT', name: 'Họ và tên', position: 'Chức vụ, bộ phận', system: 'Phần mềm / hệ thống', login: 'Tên đăng nhập', role: 'Loại TK', date: 'Ngày đổi', sign: 'Ký xác nhận' },
     intro: 'Cán bộ, công chức, viên chức có tên dưới đây xác nhận đã thay đổi mật khẩu các tài khoản được giao theo đúng yêu cầu (không ghi mật khẩu vào phiếu).',
     preparer: 'NGƯỜI LẬP PHIẾU',
+    empty: 'Không có tài khoản nào trong phạm vi đợt rà soát cần xác nhận.',
     head: 'THỦ TRƯỞNG ĐƠN VỊ',
     print: 'In / Lưu PDF',
     back: 'Quay lại',

@@ -114,6 +114,8 @@ export const viReports = {
     cancelVv: 'V/v đề nghị hủy, điều chỉnh tài khoản của cán bộ đã chuyển công tác, nghỉ hưu, thôi việc',
     cancelBody: (unit: string, count: number) =>
       `Qua rà soát, ${unit} có ${n(count)} tài khoản đăng nhập các phần mềm ứng dụng của cán bộ, công chức đã chuyển công tác, nghỉ hưu hoặc thôi việc. Để bảo đảm an toàn thông tin, ${unit} đề nghị quý cơ quan xem xét hủy hoặc điều chỉnh các tài khoản sau:`,
+    cancelNone: (unit: string) =>
+      `Qua rà soát, ${unit} không có tài khoản đăng nhập nào của cán bộ, công chức đã chuyển công tác, nghỉ hưu hoặc thôi việc cần đề nghị hủy hoặc điều chỉnh.`,
     cancelClosing: (unit: string) => `${unit} trân trọng đề nghị./.`,
     print: 'In / Lưu PDF',
     back: 'Quay lại',

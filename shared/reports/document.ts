@@ -4,6 +4,8 @@ import { progressPercent, type CampaignFigures, type StateCounts } from '../camp
 import { formatViDate, formatViDateTime } from '../dates';
 import { vi } from '../i18n/vi';
 import { citation } from '../legal/schema';
+import { progressPercent } from '../campaigns/rules';
+import { runningName, symbolFor } from './symbols';
 import type { UnitProfile } from '../unit/schema';
 import { lines, resolveNarrative, type EffectiveNarrative, type ReportNarrative } from './narrative';
 import type { ReportData } from './schema';
@@ -75,7 +77,7 @@ export function directiveText(c: Pick<Campaign, 'directiveNumber' | 'directiveDa
 
 /** "Số: 05/BC-UBND" — numbers under 10 take a leading zero (Decree 30); blank to fill in by hand when not yet numbered. */
 export function documentNumber(raw: string | null, reportSymbol: string): string {
-  if (!raw) return `${p.blankNumber}/${reportSymbol || 'BC'}`;
+  if (!raw) return `${p.blankNumber}/${symbolFor('report', reportSymbol)}`;
   return raw.replace(/^(\d)(?=\D|$)/, '0$1');
 }
 
@@ -92,7 +94,7 @@ export function generatedNarrative(data: Pick<ReportData, 'unit' | 'campaign' | 
   return {
     kinhGui: recipient,
     basis: data.legal.map((d) => `- ${citation(d, formatViDate)};`).join('\n'),
-    section1: p.s1Body(unit.name, formatViDate(campaign.startDate), formatViDate(campaign.deadline)),
+    section1: p.s1Body(runningName(unit.name), formatViDate(campaign.startDate), formatViDate(campaign.deadline)),
     section5: p.s5Body(data.toCancel.length),
     recipients: [`- ${recipient || '……'};`, '- Lưu: VT.'].join('\n'),
     signerTitle: [unit.signAuthority, unit.headTitle || vi.campaigns.decree30.signFallback].filter(Boolean).join('\n'),
@@ -240,7 +242,7 @@ export function reportDocument(data: ReportData): OfficialDocument {
   const date = data.documentDate;
   const basis = lines(n.basis);
   const body: DocBlock[] = [
-    { kind: 'paragraph', text: p.opening(directiveText(campaign), unit.name) },
+    { kind: 'paragraph', text: p.opening(directiveText(campaign), runningName(unit.name)) },
     ...(basis.length ? [{ kind: 'paragraph', text: p.basisTitle } as DocBlock, ...basis.map((text): DocBlock => ({ kind: 'line', text }))] : []),
     { kind: 'heading', text: p.s1 },
     ...paragraphs(n.section1),
@@ -278,7 +280,7 @@ export function reportDocument(data: ReportData): OfficialDocument {
     subject: campaign.subject,
     kinhGui: n.kinhGui ? [n.kinhGui] : null,
     body,
-    closing: [{ kind: 'paragraph', text: p.closing(unit.name) }],
+    closing: [{ kind: 'paragraph', text: p.closing(runningName(unit.name)) }],
     recipients: lines(n.recipients),
     signatures: [signature(n)],
     afterSignature: [{ kind: 'note', text: p.fingerprint(data.fingerprint) }],
@@ -307,19 +309,20 @@ export function cancellationDocument(data: ReportData): OfficialDocument {
     kind: 'cancellations',
     label: p.cancelVv,
     landscape: false,
-    header: header(unit, `${vi.reports.numberPrefix}${p.blankNumber}/${unit.reportSymbol || 'CV'}`, vi.reports.dateLine(unit.placeName, data.today), p.cancelVv),
+    header: header(unit, `${vi.reports.numberPrefix}${p.blankNumber}/${symbolFor('letter', unit.reportSymbol, unit.code)}`, vi.reports.dateLine(unit.placeName, data.today), p.cancelVv),
     title: null,
     subtitle: null,
     subject: null,
     kinhGui: agencies.length ? agencies : ['……'],
     body: [
-      { kind: 'paragraph', text: p.cancelBody(unit.name, data.toCancel.length) },
+      // With nothing to cancel the letter says so, instead of "các tài khoản sau:" followed by nothing (issue 18).
+      { kind: 'paragraph', text: data.toCancel.length === 0 ? p.cancelNone(runningName(unit.name)) : p.cancelBody(runningName(unit.name), data.toCancel.length) },
       ...[...groups].flatMap(([title, rows]): DocBlock[] => [
         { kind: 'heading', text: title },
         { kind: 'table', table: cancellationTable(rows, title) },
       ]),
     ],
-    closing: [{ kind: 'paragraph', text: p.cancelClosing(unit.name) }],
+    closing: [{ kind: 'paragraph', text: p.cancelClosing(runningName(unit.name)) }],
     recipients: [...agencies.map((a) => `- ${a};`), '- Lưu: VT.'],
     signatures: [signature(n)],
     afterSignature: [],
@@ -389,13 +392,17 @@ export function signSheetDocument(data: SignSheetData): OfficialDocument {
     subtitle: t.basis(directiveText(campaign)),
     subject: campaign.subject,
     kinhGui: null,
-    body: [
-      { kind: 'paragraph', text: t.intro },
-      {
-        kind: 'table',
-        table: { label: t.title, columns: [c.stt, c.name, c.position, c.system, c.login, c.role, c.date, c.sign].map((title, i) => ({ title, width: widths[i]! })), rows, compact: false, groupStarts },
-      },
-    ],
+    // No account in scope: say so, not an empty table (issue 18).
+    body:
+      rows.length === 0
+        ? [{ kind: 'paragraph', text: t.empty }]
+        : [
+            { kind: 'paragraph', text: t.intro },
+            {
+              kind: 'table',
+              table: { label: t.title, columns: [c.stt, c.name, c.position, c.system, c.login, c.role, c.date, c.sign].map((title, i) => ({ title, width: widths[i]! })), rows, compact: false, groupStarts },
+            },
+          ],
     closing: [],
     recipients: null,
     signatures: [

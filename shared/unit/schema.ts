@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeSymbol } from '../reports/symbols';
 import { choice, empty, optionalEmail, optionalText, nameText, optionalNameText } from '../schema/fields';
 
 export const UNIT_KINDS = ['home', 'office', 'ward', 'commune', 'school', 'other'] as const;
@@ -17,7 +18,8 @@ export const UnitProfileInput = z.strictObject({
   signAuthority: optionalNameText(120),
   clerkName: optionalNameText(120),
   placeName: optionalNameText(80),
-  reportSymbol: optionalNameText(40),
+  // Stored normalised ("/BC-UBND" → "BC-UBND"), so no view prints "Số: //BC-UBND" (issue 18).
+  reportSymbol: optionalNameText(40).transform(normalizeSymbol),
   recipientName: optionalNameText(200),
   recipientAddress: optionalText(300),
   email: optionalEmail(200),

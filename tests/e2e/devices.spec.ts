@@ -21,7 +21,8 @@ async function expectAnFlags(page: Page, expected: string[]): Promise<void> {
   if ((await chip.getAttribute('aria-pressed')) !== 'true') await chip.click();
   await expect(chip).toHaveAttribute('aria-pressed', 'true');
   const table = page.getByRole('table', { name: 'Tài khoản phần mềm' });
-  await expect(table.locator('.vtable-foot')).toHaveText(`${expected.length} dòng`);
+  // The row count sits under the table, outside its ARIA rows (issue 18, axe aria-required-children).
+  await expect(page.locator('.vtable', { has: table }).locator('.vtable-foot')).toHaveText(`${expected.length} dòng`);
   await expect.poll(() => table.locator('[data-forced]').allInnerTexts()).toEqual(expected);
 }
 

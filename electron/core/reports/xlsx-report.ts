@@ -1,3 +1,4 @@
+import { symbolFor } from '../../../shared/reports/symbols';
 import { formatViDate, formatViDateTime } from '../../../shared/dates';
 import { vi } from '../../../shared/i18n/vi';
 import { REPORT_SCHEMA_VERSION, type DeviceSummary, type ReportKind, type ReportPayload } from '../../../shared/reports/schema';
@@ -149,7 +150,7 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
     const summary = addSheet(wb, hasher, {
       name: t.sheets.summary, orientation: 'landscape', widths: [6, 48, 14, 13, 16, 14, 13, 13],
     });
-    await officialHeader(summary, ctx.unit, ctx.documentDate, WIDTH, `${t.numberPrefix}${ctx.campaign.reportNumber ?? `      /${ctx.unit.reportSymbol || 'BC'}`}`);
+    await officialHeader(summary, ctx.unit, ctx.documentDate, WIDTH, `${t.numberPrefix}${ctx.campaign.reportNumber ?? `      /${symbolFor('report', ctx.unit.reportSymbol)}`}`);
     summary.blank();
     await summary.merged(t.summaryTitle, 1, WIDTH, { bold: true, size: 14, align: 'center', height: 36 });
     await summary.merged(ctx.campaign.subject, 1, WIDTH, { bold: true, size: 13, align: 'center', height: 34 });

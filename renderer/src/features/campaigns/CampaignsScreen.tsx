@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { symbolFor } from '../../../../shared/reports/symbols';
 import type { Campaign, CampaignProgress } from '../../../../shared/campaigns/schema';
 import { formatViDate } from '../../../../shared/dates';
 import { vi } from '../../../../shared/i18n/vi';
@@ -111,7 +112,7 @@ function LifecycleDialog({ campaign, to, onClose, onSaved }: { campaign: Campaig
       void api['unit.get']({}).then((u) => {
         if (!u) return;
         setSigner(u.headName);
-        setReportNumber(u.reportSymbol ? `/${u.reportSymbol}` : '');
+        setReportNumber(`/${symbolFor('report', u.reportSymbol)}`);
       });
     }
   }, [api, to]);
