@@ -47,6 +47,14 @@ export const viForms = {
     dataBase64: 'Nội dung tệp',
     confirmedKeys: 'Khóa đã xác nhận',
     trustNewKeys: 'Tin cậy khóa mới',
+    // The report's editable narrative (vi-documents.ts names them on its form).
+    kinhGui: 'Kính gửi',
+    basis: 'Các dòng "Căn cứ"',
+    section1: 'Mục I. Công tác triển khai',
+    section5: 'Mục V. Đề xuất, kiến nghị',
+    recipients: 'Nơi nhận',
+    signerTitle: 'Chức danh người ký',
+    signerName: 'Họ tên người ký',
   } as Record<string, string>,
   /** Shown on top of a form that was not saved, naming every field to fix. */
   summary: (items: { label: string; message: string }[]) =>
