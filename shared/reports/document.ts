@@ -4,7 +4,6 @@ import { progressPercent, type CampaignFigures, type StateCounts } from '../camp
 import { formatViDate, formatViDateTime } from '../dates';
 import { vi } from '../i18n/vi';
 import { citation } from '../legal/schema';
-import { progressPercent } from '../campaigns/rules';
 import { runningName, symbolFor } from './symbols';
 import type { UnitProfile } from '../unit/schema';
 import { lines, resolveNarrative, type EffectiveNarrative, type ReportNarrative } from './narrative';
