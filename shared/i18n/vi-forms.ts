@@ -47,6 +47,7 @@ export const viForms = {
     dataBase64: 'Nội dung tệp',
     confirmedKeys: 'Khóa đã xác nhận',
     trustNewKeys: 'Tin cậy khóa mới',
+    confirmUnitCode: 'Mã đơn vị (xác nhận khôi phục)',
     // The report's editable narrative (vi-documents.ts names them on its form).
     kinhGui: 'Kính gửi',
     basis: 'Các dòng "Căn cứ"',
