@@ -56,7 +56,7 @@ describe('figures always add up', () => {
 describe('campaign helpers', () => {
   it('computes progress as done / in-scope', () => {
     expect(progressPercent({ done: 0, total: 0 })).toBe(0);
-    expect(progressPercent({ done: 2, total: 3 })).toBe(66);
+    expect(progressPercent({ done: 2, total: 3 })).toBe(67);
     expect(progressPercent({ done: 3, total: 3 })).toBe(100);
   });
   it('counts days left, negative after the deadline', () => {
@@ -68,5 +68,21 @@ describe('campaign helpers', () => {
     expect(NEXT_STATUS.in_progress).toBe('reported');
     expect(NEXT_STATUS.reported).toBe('sent');
     expect(NEXT_STATUS.sent).toBeNull();
+  });
+});
+
+describe('progressPercent (issue 18: rounded, never overstated)', () => {
+  it('rounds to nearest: 1/6 → 17, 1/3 → 33, 2/3 → 67, 40/100 → 40', () => {
+    expect(progressPercent({ done: 1, total: 6 })).toBe(17);
+    expect(progressPercent({ done: 1, total: 3 })).toBe(33);
+    expect(progressPercent({ done: 2, total: 3 })).toBe(67);
+    expect(progressPercent({ done: 40, total: 100 })).toBe(40);
+  });
+  it('shows 100 only when all are done and 0 only when none is', () => {
+    expect(progressPercent({ done: 199, total: 200 })).toBe(99);
+    expect(progressPercent({ done: 200, total: 200 })).toBe(100);
+    expect(progressPercent({ done: 1, total: 300 })).toBe(1);
+    expect(progressPercent({ done: 0, total: 300 })).toBe(0);
+    expect(progressPercent({ done: 0, total: 0 })).toBe(0);
   });
 });

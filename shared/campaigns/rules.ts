@@ -102,9 +102,15 @@ export function sumFigures(a: CampaignFigures, b: CampaignFigures): CampaignFigu
   return { ...c(a, b), admin: a.admin + b.admin, user: a.user + b.user, byRole: { admin: c(a.byRole.admin, b.byRole.admin), user: c(a.byRole.user, b.byRole.user) } };
 }
 
-/** Progress = done / in-scope, as a whole percentage (0 when nothing is in scope). */
+/**
+ * Progress = done / in-scope, as a whole percentage rounded to nearest (1/6 → 17 %, not the 16 %
+ * a floor shows; issue 18), 0 when nothing is in scope. Rounding never claims what is not so:
+ * 100 % only when every account is done, 0 % only when none is (199/200 → 99 %, 1/300 → 1 %).
+ */
 export function progressPercent(f: Pick<CampaignFigures, 'done' | 'total'>): number {
-  return f.total === 0 ? 0 : Math.floor((f.done * 100) / f.total);
+  if (f.total === 0 || f.done === 0) return 0;
+  if (f.done >= f.total) return 100;
+  return Math.min(99, Math.max(1, Math.round((f.done * 100) / f.total)));
 }
 
 /** Rule 6: days left to the deadline (negative when past). */

@@ -40,6 +40,11 @@ export const ChecklistInput = z.strictObject({
   unitId: id.optional(),
   /** true: only accounts that must change their password after malware on a device (Rule 5). */
   forced: flag.optional(),
+  /**
+   * Where the search looks: 'name' (default) = the owner's name (word starts) and the login;
+   * 'all' also matches position, department and unit ("Thanh niên", "La Thành" only when asked).
+   */
+  searchIn: choice(['name', 'all'] as const).optional(),
   ...paging,
 });
 export type ChecklistInput = z.input<typeof ChecklistInput>;

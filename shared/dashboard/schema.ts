@@ -36,4 +36,27 @@ export interface DashboardSummary {
   connections: ConnectionTodos;
   /** Rule 8: every system with a feature list (the card lists the flagged ones) and accounts with a personal feature unused. */
   security: SecurityOverview;
+  /** The first-run path (issue 18): what a new unit has set up, each step done when its count is > 0. */
+  setup: SetupProgress;
+}
+
+export interface SetupProgress {
+  /** People working in the home unit or below. */
+  people: number;
+  /** Active tracked systems. */
+  systems: number;
+  /** Active accounts. */
+  accounts: number;
+  /** Campaigns past draft (started, reported or sent). */
+  campaignsStarted: number;
+  /** Campaigns still in draft. */
+  campaignsDraft: number;
+}
+
+export const SETUP_STEPS = ['people', 'systems', 'accounts', 'campaign'] as const;
+export type SetupStep = (typeof SETUP_STEPS)[number];
+
+/** Which first-run steps are done; the card shows until all are. */
+export function setupDone(s: SetupProgress): Record<SetupStep, boolean> {
+  return { people: s.people > 0, systems: s.systems > 0, accounts: s.accounts > 0, campaign: s.campaignsStarted > 0 };
 }

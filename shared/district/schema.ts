@@ -247,6 +247,8 @@ export interface DistrictReportData {
   board: DistrictBoard;
   toCancel: number;
   today: string;
+  /** Whether a campaign file of this campaign was ever exported (the report may say it was sent). */
+  campaignFileSent: boolean;
 }
 
 // ---- The campaign file going down ------------------------------------------------------------

@@ -11,7 +11,7 @@ export const viCampaigns = {
     createCampaign: 'Tạo đợt rà soát',
     rotation: 'Chu kỳ đổi mật khẩu (tài khoản đang hoạt động)',
     todo: 'Việc cần làm',
-    todoEmpty: 'Không có việc tồn đọng. 👍',
+    todoEmpty: 'Không có việc tồn đọng.',
     more: (shown: number, total: number) => `Đang hiện ${n(shown)} / ${n(total)} — xem đủ trong Tài khoản.`,
     fix: {
       overdue: 'Ghi nhận đổi mật khẩu',
@@ -97,6 +97,7 @@ export const viCampaigns = {
     person: 'Họ và tên',
     positionDept: 'Chức vụ, bộ phận',
     noRows: 'Không có tài khoản phù hợp.',
+    searchWide: 'Tìm cả chức vụ, bộ phận, đơn vị',
     back: '← Các đợt rà soát',
   },
   confirm: {
@@ -109,6 +110,7 @@ export const viCampaigns = {
     done: (login: string) => `Đã ghi nhận đổi mật khẩu: ${login}.`,
     bulkDone: (k: number) => `Đã ghi nhận đổi mật khẩu cho ${n(k)} tài khoản.`,
     noPassword: 'Chỉ ghi nhận ngày đổi, không nhập mật khẩu.',
+    bulkListLabel: 'Các tài khoản được xác nhận',
     amendmentReason: 'Lý do điều chỉnh (đợt đã báo cáo)',
     history: 'Lịch sử xác nhận',
     historyShort: 'Lịch sử',
@@ -147,6 +149,7 @@ export const viCampaigns = {
     columns: { stt: 'STT', name: 'Họ và tên', position: 'Chức vụ, bộ phận', system: 'Phần mềm / hệ thống', login: 'Tên đăng nhập', role: 'Loại TK', date: 'Ngày đổi', sign: 'Ký xác nhận' },
     intro: 'Cán bộ, công chức, viên chức có tên dưới đây xác nhận đã thay đổi mật khẩu các tài khoản được giao theo đúng yêu cầu (không ghi mật khẩu vào phiếu).',
     preparer: 'NGƯỜI LẬP PHIẾU',
+    empty: 'Không có tài khoản nào trong phạm vi đợt rà soát cần xác nhận.',
     head: 'THỦ TRƯỞNG ĐƠN VỊ',
     print: 'In / Lưu PDF',
     back: 'Quay lại',

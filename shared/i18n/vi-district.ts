@@ -246,8 +246,9 @@ export const viDistrict = {
     subject: (s: string) => `Kết quả tổng hợp: ${s}`,
     opening: (directive: string, office: string) => `Thực hiện ${directive}, ${office} báo cáo kết quả tổng hợp của các đơn vị như sau:`,
     s1: 'I. CÔNG TÁC TRIỂN KHAI',
-    s1Body: (office: string, units: number, start: string, deadline: string) =>
-      `${office} đã gửi văn bản chỉ đạo và tệp đợt rà soát đến ${n(units)} đơn vị; các đơn vị rà soát, tổ chức thay đổi mật khẩu tài khoản quản trị và tài khoản người dùng các phần mềm ứng dụng trong thời gian từ ngày ${start} đến ngày ${deadline} và gửi tệp báo cáo có chữ ký số về ${office}.`,
+    // Says a campaign file was sent only when one was exported (issue 18).
+    s1Body: (office: string, units: number, start: string, deadline: string, fileSent: boolean) =>
+      `${office} đã gửi văn bản chỉ đạo${fileSent ? ' và tệp đợt rà soát' : ''} đến ${n(units)} đơn vị; các đơn vị rà soát, tổ chức thay đổi mật khẩu tài khoản quản trị và tài khoản người dùng các phần mềm ứng dụng trong thời gian từ ngày ${start} đến ngày ${deadline} và gửi tệp báo cáo có chữ ký số về ${office}.`,
     s2: 'II. TÌNH HÌNH NỘP BÁO CÁO CỦA CÁC ĐƠN VỊ',
     s2Body: (expected: number, received: number, onTime: number, late: number, missing: number) =>
       `Tổng số ${n(expected)} đơn vị phải báo cáo; đã nộp ${n(received)} đơn vị (đúng hạn ${n(onTime)}, nộp muộn ${n(late)}); chưa nộp ${n(missing)} đơn vị.`,

@@ -85,7 +85,8 @@ export const viReports = {
     s2: 'II. KẾT QUẢ RÀ SOÁT, THAY ĐỔI MẬT KHẨU',
     s2Body: (total: number, done: number, pct: number, late: number, missing: number) =>
       `Tổng số ${n(total)} tài khoản trong phạm vi rà soát; đã thay đổi mật khẩu đúng hạn ${n(done)} tài khoản (${pct}%); thay đổi muộn ${n(late)} tài khoản; chưa thay đổi ${n(missing)} tài khoản. Chi tiết theo từng phần mềm:`,
-    s3: 'III. KIỂM TRA THIẾT BỊ (PHẦN MỀM DIỆT VIRUS, MÃ ĐỘC)',
+    s3: 'III. KIỂM TRA THIẾT BỊ, KẾT NỐI DỮ LIỆU VÀ TÍNH NĂNG BẢO MẬT',
+    s3Devices: '1. Thiết bị (phần mềm diệt virus, mã độc)',
     s3Body: (devices: number, checked: number, licensed: number, infected: number, remediated: number, months: number) =>
       `Có ${n(devices)} thiết bị sử dụng các phần mềm trên; đã kiểm tra trong ${months} tháng gần nhất ${n(checked)} thiết bị; có phần mềm diệt virus bản quyền còn hạn ${n(licensed)} thiết bị; ` +
       (infected + remediated === 0
@@ -113,6 +114,8 @@ export const viReports = {
     cancelVv: 'V/v đề nghị hủy, điều chỉnh tài khoản của cán bộ đã chuyển công tác, nghỉ hưu, thôi việc',
     cancelBody: (unit: string, count: number) =>
       `Qua rà soát, ${unit} có ${n(count)} tài khoản đăng nhập các phần mềm ứng dụng của cán bộ, công chức đã chuyển công tác, nghỉ hưu hoặc thôi việc. Để bảo đảm an toàn thông tin, ${unit} đề nghị quý cơ quan xem xét hủy hoặc điều chỉnh các tài khoản sau:`,
+    cancelNone: (unit: string) =>
+      `Qua rà soát, ${unit} không có tài khoản đăng nhập nào của cán bộ, công chức đã chuyển công tác, nghỉ hưu hoặc thôi việc cần đề nghị hủy hoặc điều chỉnh.`,
     cancelClosing: (unit: string) => `${unit} trân trọng đề nghị./.`,
     print: 'In / Lưu PDF',
     back: 'Quay lại',

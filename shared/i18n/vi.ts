@@ -14,6 +14,8 @@ import { viWindows } from './vi-windows';
 import { viFigures } from './vi-figures';
 import { viSafety } from './vi-safety';
 import { viTrust } from './vi-trust';
+import { viForms } from './vi-forms';
+import { viOnboarding } from './vi-onboarding';
 
 export const vi = {
   windows: viWindows,
@@ -61,6 +63,8 @@ export const vi = {
     back: 'Quay lại',
     next: 'Tiếp tục',
     finish: 'Hoàn tất',
+    rowActions: 'Thao tác',
+    select: 'Chọn',
   },
   errors: {
     notFound: (what: string, id: number | string) => `Không tìm thấy ${what} (mã ${id}).`,
@@ -105,6 +109,7 @@ export const vi = {
   },
   fields: {
     // Field labels, keyed by the input field names used in the API contract.
+    ...viForms.fields,
     ...viEvaluation.fields,
     ...viReliability.fields,
     ...viDevices.fields,
@@ -229,7 +234,8 @@ export const vi = {
     empty: 'Chưa có tài khoản nào.',
     noMatch: 'Không tìm thấy tài khoản phù hợp.',
     shared: '(tài khoản dùng chung)',
-    noOwner: 'Không có chủ (dùng chung)',
+    noOwner: 'Tài khoản dùng chung (không có chủ)',
+    ownerOrShared: 'Chưa chọn chủ tài khoản. Chọn cán bộ trong danh sách, hoặc đánh dấu "Tài khoản dùng chung".',
     filterSystem: 'Hệ thống',
     filterRole: 'Loại TK',
     filterStatus: 'Trạng thái',
@@ -260,6 +266,15 @@ export const vi = {
     auditVoid: 'Hủy xác nhận',
     amendConfirm: (login: string, date: string) => `Bổ sung xác nhận đổi mật khẩu ${login} ngày ${date}`,
     amendVoid: (date: string) => `Hủy xác nhận đổi mật khẩu ngày ${date}`,
+  },
+  /** Audit sentences written for people (issue 18): names, logins, dd/MM/yyyy. */
+  auditText: {
+    account: (login: string, person: string | null, system: string) => `${login} (${[person ?? 'dùng chung', system].filter(Boolean).join(', ')})`,
+    confirm: (date: string, account: string) => `Xác nhận đổi mật khẩu ngày ${date}: ${account}`,
+    voidConfirm: (date: string, account: string, reason: string) => `Hủy xác nhận đổi mật khẩu ngày ${date}: ${account}. Lý do: ${reason}`,
+    change: (label: string, from: string, to: string) => `${label}: ${from} → ${to}`,
+    settings: (changes: string[]) => `Cài đặt: ${changes.join('; ')}`,
+    unit: (name: string, changes: string[]) => `Thông tin đơn vị ${name}: ${changes.join('; ')}`,
   },
   audit: {
     create: 'Tạo mới',
@@ -336,6 +351,8 @@ Tùy chọn chung:
   reliability: viReliability,
   safety: viSafety,
   trust: viTrust,
+  forms: viForms,
+  onboarding: viOnboarding,
 } as const;
 
 export type Vi = typeof vi;

@@ -23,6 +23,10 @@ const data: ReportData = {
   unit, campaign, legal: [], toCancel: [], fingerprint: 'AAAA-BBBB-CCCC-DDDD', previousFingerprint: null, devices: { devices: 0, checked: 0, licensedAv: 0, infected: 0, remediated: 0 }, devicesBySystem: [], documentDate: '2024-01-20', deviceCheckMonths: 3, amendments: [], lastExport: null, today: '2024-01-20',
   progress: { campaign, overall: figures, bySystem: [{ ...figures, systemId: 1, systemName: 'Sổ tay đảng viên' }], percent: 98, daysLeft: 5 },
   narrative: emptyNarrative(),
+  connections: { checkMonths: 12, bySystem: [], required: { connections: 0, siteToSite: 0, nonCompliant: 0, notChecked: 0 } },
+  connectionRows: [],
+  security: { checkMonths: 3, systems: [], counts: { systems: 0, ok: 0, overdue: 0, unused: 0 } },
+  noticeBasis: { connections: '', security: '' },
 };
 const texts = (blocks: DocBlock[]) => blocks.map((b) => (b.kind === 'table' ? b.table.rows.flat().map((c) => c?.text ?? '').join(' ') : b.text)).join('\n');
 
@@ -80,5 +84,50 @@ describe('narrative overrides', () => {
     expect(saved.section1).toBeNull();
     expect(resolveNarrative(saved, generated).section5).toBe('Khác.');
     expect(resolveNarrative(saved, generated).kinhGui).toBe(generated.kinhGui);
+  });
+});
+
+describe('the report states Rules 7 and 8 (issue 21)', () => {
+  const kntc = { systemId: 1, systemName: 'CSDL quốc gia về khiếu nại, tố cáo', systemCode: 'KNTC', requiresSiteToSite: true };
+  const link = {
+    ...kntc, id: 1, localSystem: 'CSDL tiếp công dân', direction: 'both' as const, protocol: 'vpn_other' as const, gateway: '', checkedBy: 'A', checkedOn: '2024-01-10',
+    connectionStatus: 'active' as const, note: '', state: 'not_site_to_site' as const, nextCheckDue: '2025-01-10', createdAt: '', updatedAt: '',
+  };
+
+  it('every connection to the complaints database over site-to-site VPN: the figures, the documents cited, no list of failures', () => {
+    const body = texts(reportDocument({
+      ...data,
+      connections: { checkMonths: 12, bySystem: [{ ...kntc, connections: 2, siteToSite: 2, nonCompliant: 0, notChecked: 0 }], required: { connections: 2, siteToSite: 2, nonCompliant: 0, notChecked: 0 } },
+      connectionRows: [{ ...link, protocol: 'vpn_site_to_site', state: 'ok' }],
+      noticeBasis: { connections: 'Thông báo số …/TB-SKHCN của Sở Khoa học và Công nghệ; Nghị định số 55/2022/NĐ-CP ngày 23/08/2022 của Chính phủ', security: '' },
+    }).body);
+    expect(body).toContain('Đơn vị có 2 kết nối, chia sẻ dữ liệu đang hoạt động với các hệ thống bắt buộc kết nối qua giao thức VPN Site to Site; 2 kết nối qua VPN site-to-site; 0 kết nối chưa đạt yêu cầu');
+    expect(body).toContain('(Thực hiện Thông báo số …/TB-SKHCN của Sở Khoa học và Công nghệ; Nghị định số 55/2022/NĐ-CP');
+    expect(body).toContain('1 CSDL quốc gia về khiếu nại, tố cáo Có 2 2 0 0');
+    expect(body).toContain('Toàn bộ các kết nối nêu trên đều thực hiện trên giao thức VPN Site to Site và đã được kiểm tra.');
+    expect(body).not.toContain('Các kết nối chưa đạt');
+  });
+
+  it('names each connection that does not comply, and each system whose check is late or found a feature unused', () => {
+    const body = texts(reportDocument({
+      ...data,
+      connections: { checkMonths: 12, bySystem: [{ ...kntc, connections: 1, siteToSite: 0, nonCompliant: 1, notChecked: 0 }], required: { connections: 1, siteToSite: 0, nonCompliant: 1, notChecked: 0 } },
+      connectionRows: [link],
+      security: {
+        checkMonths: 3,
+        counts: { systems: 2, ok: 0, overdue: 1, unused: 1 },
+        systems: [
+          { systemId: 2, systemCode: 'DGXL', systemName: 'Đánh giá', features: 4, lastCheckedOn: '2024-01-02', checker: 'B', used: 3, notUsed: 1, na: 0, nextDue: '2024-04-02', state: 'unused', unusedFeatures: ['OTP'], accountsChecked: 0, accountsUnused: 0 },
+          { systemId: 3, systemCode: 'STDV', systemName: 'Sổ tay', features: 4, lastCheckedOn: null, checker: null, used: 0, notUsed: 0, na: 0, nextDue: null, state: 'never', unusedFeatures: [], accountsChecked: 0, accountsUnused: 0 },
+        ],
+      },
+    }).body);
+    expect(body).toContain('- CSDL tiếp công dân ↔ CSDL quốc gia về khiếu nại, tố cáo: VPN khác (client-to-site…), kiểm tra ngày 10/01/2024 — Không qua VPN site-to-site;');
+    expect(body).toContain('Đơn vị theo dõi 2 hệ thống có danh sách tính năng bảo mật; 0 hệ thống đã được kiểm tra trong 3 tháng gần nhất và mọi tính năng đều được sử dụng; 1 hệ thống chưa kiểm tra hoặc quá hạn kiểm tra; 1 hệ thống có tính năng chưa được sử dụng.');
+    expect(body).toContain('1 Đánh giá 4 02/01/2024 3 1 0 02/04/2024 Có tính năng chưa dùng');
+    expect(body).toContain('2 Sổ tay 4 Chưa kiểm tra');
+    expect(body).toContain('- Đánh giá: Chưa sử dụng: OTP');
+    // The sections keep their numbers: III holds devices, connections and security features.
+    expect(body).toMatch(/III\. KIỂM TRA THIẾT BỊ, KẾT NỐI DỮ LIỆU VÀ TÍNH NĂNG BẢO MẬT\n1\. Thiết bị[^]*2\. Kết nối, chia sẻ dữ liệu[^]*3\. Kiểm tra việc sử dụng các tính năng bảo mật[^]*IV\. TÀI KHOẢN/);
   });
 });

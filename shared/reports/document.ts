@@ -4,6 +4,7 @@ import { progressPercent, type CampaignFigures, type StateCounts } from '../camp
 import { formatViDate, formatViDateTime } from '../dates';
 import { vi } from '../i18n/vi';
 import { citation } from '../legal/schema';
+import { runningName, symbolFor } from './symbols';
 import type { UnitProfile } from '../unit/schema';
 import { lines, resolveNarrative, type EffectiveNarrative, type ReportNarrative } from './narrative';
 import type { ReportData } from './schema';
@@ -75,7 +76,7 @@ export function directiveText(c: Pick<Campaign, 'directiveNumber' | 'directiveDa
 
 /** "Số: 05/BC-UBND" — numbers under 10 take a leading zero (Decree 30); blank to fill in by hand when not yet numbered. */
 export function documentNumber(raw: string | null, reportSymbol: string): string {
-  if (!raw) return `${p.blankNumber}/${reportSymbol || 'BC'}`;
+  if (!raw) return `${p.blankNumber}/${symbolFor('report', reportSymbol)}`;
   return raw.replace(/^(\d)(?=\D|$)/, '0$1');
 }
 
@@ -92,7 +93,7 @@ export function generatedNarrative(data: Pick<ReportData, 'unit' | 'campaign' | 
   return {
     kinhGui: recipient,
     basis: data.legal.map((d) => `- ${citation(d, formatViDate)};`).join('\n'),
-    section1: p.s1Body(unit.name, formatViDate(campaign.startDate), formatViDate(campaign.deadline)),
+    section1: p.s1Body(runningName(unit.name), formatViDate(campaign.startDate), formatViDate(campaign.deadline)),
     section5: p.s5Body(data.toCancel.length),
     recipients: [`- ${recipient || '……'};`, '- Lưu: VT.'].join('\n'),
     signerTitle: [unit.signAuthority, unit.headTitle || vi.campaigns.decree30.signFallback].filter(Boolean).join('\n'),
@@ -154,6 +155,77 @@ export function cancellationTable(rows: ReportData['toCancel'], label: string): 
   };
 }
 
+/** III.2 (Rule 7, seed 000): the connections to systems that require VPN site-to-site, the figures per system, and which do not comply. */
+export function connectionBlocks(data: Pick<ReportData, 'connections' | 'connectionRows' | 'noticeBasis'>): DocBlock[] {
+  const t = vi.connections.report;
+  const c = data.connections;
+  const r = c.required;
+  const bad = data.connectionRows.filter((x) => x.state === 'not_site_to_site' || x.state === 'unchecked');
+  const cols = t.summaryColumns;
+  const widths = [6, 34, 12, 10, 12, 11, 15];
+  return [
+    { kind: 'heading', text: t.heading },
+    { kind: 'paragraph', text: `${r.connections === 0 ? t.none : t.paragraph(r.connections, r.siteToSite, r.nonCompliant, r.notChecked, c.checkMonths)}${data.noticeBasis.connections ? ` ${t.basis(data.noticeBasis.connections)}` : ''}` },
+    ...(c.bySystem.length
+      ? [{
+          kind: 'table',
+          table: {
+            label: t.summaryTitle,
+            columns: cols.map((title, i) => ({ title, width: widths[i]! })),
+            compact: true,
+            rows: c.bySystem.map((s, i) => [
+              { text: String(i + 1), align: 'center' as const },
+              { text: s.systemName },
+              { text: s.requiresSiteToSite ? t.yes : t.no, align: 'center' as const },
+              ...[s.connections, s.siteToSite, s.nonCompliant, s.notChecked].map((v) => ({ text: num(v), align: 'center' as const })),
+            ]),
+          },
+        } as DocBlock]
+      : []),
+    ...(r.connections > 0 && bad.length === 0 ? [{ kind: 'paragraph', text: t.allGood } as DocBlock] : []),
+    ...(bad.length
+      ? [
+          { kind: 'paragraph', text: t.listBad } as DocBlock,
+          ...bad.map((x): DocBlock => ({
+            kind: 'line',
+            text: t.badLine(x.localSystem, x.systemName, vi.connections.protocol[x.protocol], vi.connections.state[x.state], x.checkedOn ? t.checkedOn(formatViDate(x.checkedOn)) : t.neverChecked),
+          })),
+        ]
+      : []),
+  ];
+}
+
+/** III.3 (Rule 8, seed 001): each system's latest security-feature check, its result and when the next is due. */
+export function securityBlocks(data: Pick<ReportData, 'security' | 'noticeBasis'>): DocBlock[] {
+  const t = vi.security.report;
+  const s = data.security;
+  const widths = [6, 30, 9, 13, 9, 9, 9, 13, 14];
+  return [
+    { kind: 'heading', text: t.heading },
+    { kind: 'paragraph', text: `${t.paragraph(s.counts.systems, s.counts.ok, s.counts.overdue, s.counts.unused, s.checkMonths)}${data.noticeBasis.security ? ` ${t.basis(data.noticeBasis.security)}` : ''}` },
+    {
+      kind: 'table',
+      table: {
+        label: t.summaryTitle,
+        columns: t.summaryColumns.map((title, i) => ({ title, width: widths[i]! })),
+        compact: true,
+        rows: s.systems.map((x, i) => [
+          { text: String(i + 1), align: 'center' as const },
+          { text: x.systemName },
+          { text: num(x.features), align: 'center' as const },
+          { text: x.lastCheckedOn ? formatViDate(x.lastCheckedOn) : vi.security.state.never, align: 'center' as const },
+          ...(x.lastCheckedOn ? [x.used, x.notUsed, x.na].map((v) => ({ text: num(v), align: 'center' as const })) : [{ text: '' }, { text: '' }, { text: '' }]),
+          { text: x.nextDue ? formatViDate(x.nextDue) : '', align: 'center' as const },
+          { text: vi.security.state[x.state] },
+        ]),
+      },
+    },
+    ...s.systems
+      .filter((x) => x.unusedFeatures.length > 0)
+      .map((x): DocBlock => ({ kind: 'line', text: `- ${x.systemName}: ${vi.security.unusedList(x.unusedFeatures.join('; '))}` })),
+  ];
+}
+
 /**
  * Báo cáo kết quả (model 1.4): header, number and date line, title and subject, "Kính gửi", the
  * sections with the figures, "Nơi nhận" and the signature block, the key fingerprint, and the
@@ -169,7 +241,7 @@ export function reportDocument(data: ReportData): OfficialDocument {
   const date = data.documentDate;
   const basis = lines(n.basis);
   const body: DocBlock[] = [
-    { kind: 'paragraph', text: p.opening(directiveText(campaign), unit.name) },
+    { kind: 'paragraph', text: p.opening(directiveText(campaign), runningName(unit.name)) },
     ...(basis.length ? [{ kind: 'paragraph', text: p.basisTitle } as DocBlock, ...basis.map((text): DocBlock => ({ kind: 'line', text }))] : []),
     { kind: 'heading', text: p.s1 },
     ...paragraphs(n.section1),
@@ -182,7 +254,10 @@ export function reportDocument(data: ReportData): OfficialDocument {
     { kind: 'paragraph', text: F.s2Detail },
     { kind: 'table', table: summaryTable(data) },
     { kind: 'heading', text: p.s3 },
+    { kind: 'heading', text: p.s3Devices },
     { kind: 'paragraph', text: F.s3Body(data.devices.devices, data.devices.checked, data.devices.licensedAv, data.devices.infected, data.devices.remediated, data.deviceCheckMonths) },
+    ...connectionBlocks(data),
+    ...securityBlocks(data),
     { kind: 'heading', text: p.s4 },
     { kind: 'paragraph', text: p.s4Body(data.toCancel.length) },
     { kind: 'heading', text: p.s5 },
@@ -204,7 +279,7 @@ export function reportDocument(data: ReportData): OfficialDocument {
     subject: campaign.subject,
     kinhGui: n.kinhGui ? [n.kinhGui] : null,
     body,
-    closing: [{ kind: 'paragraph', text: p.closing(unit.name) }],
+    closing: [{ kind: 'paragraph', text: p.closing(runningName(unit.name)) }],
     recipients: lines(n.recipients),
     signatures: [signature(n)],
     afterSignature: [{ kind: 'note', text: p.fingerprint(data.fingerprint) }],
@@ -233,21 +308,24 @@ export function cancellationDocument(data: ReportData): OfficialDocument {
     kind: 'cancellations',
     label: p.cancelVv,
     landscape: false,
-    header: header(unit, `${vi.reports.numberPrefix}${p.blankNumber}/${unit.reportSymbol || 'CV'}`, vi.reports.dateLine(unit.placeName, data.today), p.cancelVv),
+    header: header(unit, `${vi.reports.numberPrefix}${p.blankNumber}/${symbolFor('letter', unit.reportSymbol, unit.code)}`, vi.reports.dateLine(unit.placeName, data.today), p.cancelVv),
     title: null,
     subtitle: null,
     subject: null,
     kinhGui: agencies.length ? agencies : ['……'],
     body: [
-      { kind: 'paragraph', text: p.cancelBody(unit.name, data.toCancel.length) },
-      // Full logins: the managing agency must be able to act on each row (issue 15).
-      { kind: 'note', text: vi.trust.logins.fullNote },
+      // With nothing to cancel the letter says so, instead of "các tài khoản sau:" followed by nothing (issue 18).
+      { kind: 'paragraph', text: data.toCancel.length === 0 ? p.cancelNone(runningName(unit.name)) : p.cancelBody(runningName(unit.name), data.toCancel.length) },
+      ...(data.toCancel.length > 0
+        ? // Full logins: the managing agency must be able to act on each row (issue 15).
+          [{ kind: 'note', text: vi.trust.logins.fullNote } as DocBlock]
+        : []),
       ...[...groups].flatMap(([title, rows]): DocBlock[] => [
         { kind: 'heading', text: title },
         { kind: 'table', table: cancellationTable(rows, title) },
       ]),
     ],
-    closing: [{ kind: 'paragraph', text: p.cancelClosing(unit.name) }],
+    closing: [{ kind: 'paragraph', text: p.cancelClosing(runningName(unit.name)) }],
     recipients: [...agencies.map((a) => `- ${a};`), '- Lưu: VT.'],
     signatures: [signature(n)],
     afterSignature: [],
@@ -317,13 +395,17 @@ export function signSheetDocument(data: SignSheetData): OfficialDocument {
     subtitle: t.basis(directiveText(campaign)),
     subject: campaign.subject,
     kinhGui: null,
-    body: [
-      { kind: 'paragraph', text: t.intro },
-      {
-        kind: 'table',
-        table: { label: t.title, columns: [c.stt, c.name, c.position, c.system, c.login, c.role, c.date, c.sign].map((title, i) => ({ title, width: widths[i]! })), rows, compact: false, groupStarts },
-      },
-    ],
+    // No account in scope: say so, not an empty table (issue 18).
+    body:
+      rows.length === 0
+        ? [{ kind: 'paragraph', text: t.empty }]
+        : [
+            { kind: 'paragraph', text: t.intro },
+            {
+              kind: 'table',
+              table: { label: t.title, columns: [c.stt, c.name, c.position, c.system, c.login, c.role, c.date, c.sign].map((title, i) => ({ title, width: widths[i]! })), rows, compact: false, groupStarts },
+            },
+          ],
     closing: [],
     recipients: null,
     signatures: [

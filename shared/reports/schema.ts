@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { CampaignFigures } from '../campaigns/rules';
 import type { Amendment, Campaign, CampaignProgress, SystemFigures } from '../campaigns/schema';
 import type { LegalDocument } from '../legal/schema';
+import type { ConnectionReportFigures, DataConnection } from '../connections/schema';
+import type { SecurityReportFigures } from '../security/schema';
 import type { UnitProfile } from '../unit/schema';
 import { flag, id, isoDate, optionalText } from '../schema/fields';
 import type { ReportNarrative } from './narrative';
@@ -11,7 +13,8 @@ import type { ReportNarrative } from './narrative';
  * 2: one state per account (to cancel / must change after malware / done / late / missing, total =
  * their sum, split by role), devices counted once (figures.devices) with a per-system breakdown.
  */
-export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_VERSION = 3;
+// 3: figures.connections and figures.security (Rules 7 and 8), counts.connectionRows / securityRows.
 
 /** The devices of a campaign counted once each (electron/core/reports/data.ts deviceSummary). */
 export interface DeviceSummary {
@@ -79,11 +82,16 @@ export interface ReportPayload {
     devices: DeviceSummary;
     /** Per-system breakdown (a device used for two systems is in both rows; not to be summed). */
     devicesBySystem: DeviceFigures[];
+    /** Rule 7 (seed 000): connections per system, and summed over the systems that require site-to-site VPN; null in a cancellations file. */
+    connections: ConnectionReportFigures | null;
+    /** Rule 8 (seed 001): each system's latest security-feature check; null in a cancellations file. */
+    security: SecurityReportFigures | null;
   };
   toCancel: CancellationRow[];
   /** Corrections made after the campaign was reported (locked figures change only this way). */
   amendments: { at: string; actor: string; reason: string; summary: string }[];
-  counts: { accountRows: number; toCancel: number; deviceRows: number; cells: number };
+  /** connectionRows: the "Kết nối" sheet's rows (= the active connections counted); securityRows: the "Tính năng bảo mật" sheet's rows. */
+  counts: { accountRows: number; toCancel: number; deviceRows: number; connectionRows: number; securityRows: number; cells: number };
   cellsSha256: string;
   fingerprint: string;
 }
@@ -135,6 +143,12 @@ export interface ReportData {
   devices: DeviceSummary;
   devicesBySystem: DeviceFigures[];
   deviceCheckMonths: number;
+  /** Rule 7 (seed 000): figures, the active connections listed, and the documents the paragraph cites. */
+  connections: ConnectionReportFigures;
+  connectionRows: DataConnection[];
+  /** Rule 8 (seed 001): each system's latest security-feature check. */
+  security: SecurityReportFigures;
+  noticeBasis: { connections: string; security: string };
   amendments: Amendment[];
   lastExport: { exportedAt: string; sha256: string } | null;
   /** The words the unit changed (null fields follow the generated text): shared/reports/narrative.ts. */

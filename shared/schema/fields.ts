@@ -51,6 +51,13 @@ export const multilineText = (max = 4000) =>
     z.null(),
   ]);
 
+/**
+ * An e-mail address or blank. Deliberately loose (one @, a dot in the domain, no spaces): the
+ * clerk's typo "vanmieu hanoi" is refused, any real government address is accepted.
+ */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const optionalEmail = (max = 200) => optionalText(max).refine((s) => s === '' || EMAIL_PATTERN.test(s), { error: vi.forms.badEmail });
+
 export const id = z
   .number({ error: typeError(vi.errors.badNumber) })
   .int({ error: vi.errors.badNumber })

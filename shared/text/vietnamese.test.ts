@@ -56,3 +56,16 @@ describe('Vietnamese sort order', () => {
     expect(compareVietnamese('an', 'ăn') < 0).toBe(true);
   });
 });
+
+describe('folding keeps a cleaned name\'s length (the SQL name search relies on it, issue 18)', () => {
+  it('for every Vietnamese letter, upper and lower case, and names built from them', () => {
+    const letters = 'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ';
+    for (const ch of [...letters, ...letters.toUpperCase()]) expect(foldForSearch(cleanText(ch)).length).toBe(cleanText(ch).length);
+    for (const name of ['Nguyễn Thanh An', 'ĐẶNG THỊ HỒNG NHUNG', 'Lê Văn Đức', 'Hoàng\u00a0Thị  Thu'].map(cleanText)) {
+      expect(foldForSearch(name).length).toBe(name.length);
+    }
+    // A decomposed name (NFD, as some PDFs paste it) is cleaned to NFC first.
+    const nfd = cleanText('Nguyễn Thị Ánh'.normalize('NFD'));
+    expect(foldForSearch(nfd).length).toBe(nfd.length);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { choice, empty, optionalText, nameText, optionalNameText } from '../schema/fields';
+import { normalizeSymbol } from '../reports/symbols';
+import { choice, empty, optionalEmail, optionalText, nameText, optionalNameText } from '../schema/fields';
 
 export const UNIT_KINDS = ['home', 'office', 'ward', 'commune', 'school', 'other'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -17,10 +18,11 @@ export const UnitProfileInput = z.strictObject({
   signAuthority: optionalNameText(120),
   clerkName: optionalNameText(120),
   placeName: optionalNameText(80),
-  reportSymbol: optionalNameText(40),
+  // Stored normalised ("/BC-UBND" → "BC-UBND"), so no view prints "Số: //BC-UBND" (issue 18).
+  reportSymbol: optionalNameText(40).transform(normalizeSymbol),
   recipientName: optionalNameText(200),
   recipientAddress: optionalText(300),
-  email: optionalText(200),
+  email: optionalEmail(200),
   phone: optionalText(40),
 });
 export type UnitProfileInput = z.input<typeof UnitProfileInput>;

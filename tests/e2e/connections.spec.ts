@@ -95,3 +95,41 @@ test('a security-feature check finds a feature unused: the system is flagged unt
   await expect(dash.getByRole('listitem').filter({ hasText: 'Sổ tay đảng viên điện tử' })).toContainText('Có tính năng chưa dùng');
   await expect(dash.getByRole('listitem').filter({ hasText: 'Sổ tay đảng viên điện tử' })).toContainText('hạn 20/04/2024');
 });
+
+test('the signed report states both: the connection fixed on screen and the security check recorded', async ({ page }) => {
+  test.setTimeout(90_000);
+  app = await serve({ demo: 'unit', today: '2024-01-20' });
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Báo cáo' }).click();
+  await page.getByRole('link', { name: 'In báo cáo (để ký)' }).click();
+  const paper = page.getByRole('article', { name: 'BÁO CÁO' });
+  await expect(paper).toContainText('III. KIỂM TRA THIẾT BỊ, KẾT NỐI DỮ LIỆU VÀ TÍNH NĂNG BẢO MẬT');
+  await expect(paper).toContainText('2. Kết nối, chia sẻ dữ liệu');
+  await expect(paper).toContainText('Đơn vị có 5 kết nối, chia sẻ dữ liệu đang hoạt động với các hệ thống bắt buộc kết nối qua giao thức VPN Site to Site; 3 kết nối qua VPN site-to-site; 3 kết nối chưa đạt yêu cầu');
+  await expect(paper).toContainText('Nghị định số 55/2022/NĐ-CP');
+  await expect(paper).toContainText('- CSDL tiếp công dân của đơn vị ↔ CSDL quốc gia về khiếu nại, tố cáo: VPN khác (client-to-site…), kiểm tra ngày 16/12/2023 — Không qua VPN site-to-site;');
+  await expect(paper).toContainText('3. Kiểm tra việc sử dụng các tính năng bảo mật');
+  await expect(paper.getByRole('table', { name: 'KIỂM TRA TÍNH NĂNG BẢO MẬT' }).getByRole('row').filter({ hasText: 'Sổ tay đảng viên điện tử' })).toContainText('Quá hạn kiểm tra');
+
+  // Fix the link and record the handbook's check; the paper follows. (The print view has no sidebar.)
+  await page.goBack();
+  await openScreen(page, 'Kết nối dữ liệu');
+  await page.getByRole('button', { name: 'Sửa CSDL tiếp công dân của đơn vị' }).click();
+  const form = page.getByRole('dialog', { name: 'Sửa kết nối: CSDL tiếp công dân của đơn vị' });
+  await form.getByLabel('Giao thức kết nối').selectOption({ label: 'VPN site-to-site' });
+  await form.getByRole('button', { name: 'Lưu' }).click();
+  await expect(form).toBeHidden();
+  await openScreen(page, 'Tính năng bảo mật');
+  const stdv = page.getByRole('region', { name: 'Sổ tay đảng viên điện tử' });
+  await stdv.getByRole('button', { name: 'Ghi nhận kiểm tra' }).click();
+  const check = page.getByRole('dialog', { name: 'Kiểm tra tính năng bảo mật: Sổ tay đảng viên điện tử' });
+  await check.getByLabel('Người kiểm tra').fill('Lê Thị Kiểm');
+  await check.getByRole('button', { name: 'Lưu' }).click();
+  await expect(check).toBeHidden();
+
+  await page.getByRole('link', { name: 'Báo cáo' }).click();
+  await page.getByRole('link', { name: 'In báo cáo (để ký)' }).click();
+  await expect(paper).toContainText('4 kết nối qua VPN site-to-site; 2 kết nối chưa đạt yêu cầu');
+  await expect(paper).not.toContainText('- CSDL tiếp công dân của đơn vị ↔');
+  await expect(paper.getByRole('table', { name: 'KIỂM TRA TÍNH NĂNG BẢO MẬT' }).getByRole('row').filter({ hasText: 'Sổ tay đảng viên điện tử' })).toContainText('20/01/2024');
+});

@@ -21,7 +21,8 @@ async function expectAnFlags(page: Page, expected: string[]): Promise<void> {
   if ((await chip.getAttribute('aria-pressed')) !== 'true') await chip.click();
   await expect(chip).toHaveAttribute('aria-pressed', 'true');
   const table = page.getByRole('table', { name: 'Tài khoản phần mềm' });
-  await expect(table.locator('.vtable-foot')).toHaveText(`${expected.length} dòng`);
+  // The row count sits under the table, outside its ARIA rows (issue 18, axe aria-required-children).
+  await expect(page.locator('.vtable', { has: table }).locator('.vtable-foot')).toHaveText(`${expected.length} dòng`);
   await expect.poll(() => table.locator('[data-forced]').allInnerTexts()).toEqual(expected);
 }
 
@@ -55,6 +56,10 @@ test('an infected check flags the owner\'s accounts; remediation and new passwor
   await expect(check.getByLabel('Ngày kiểm tra')).toHaveValue('20/01/2024');
   await expect(check.getByLabel('Ngày kiểm tra')).toBeFocused();
   await check.getByLabel('Người kiểm tra').fill('Trần Văn Kiểm');
+  // Nothing starts ticked: the checker records what was seen (issue 18, no default pass).
+  await expect(check.getByLabel('Có phần mềm diệt virus')).not.toBeChecked();
+  await expect(check.getByText('Không đạt')).toBeVisible();
+  await check.getByLabel('Có phần mềm diệt virus').check();
   await check.getByLabel('Tên phần mềm diệt virus').fill('BKAV Pro');
   await check.getByLabel('Có bản quyền').check();
   await check.getByLabel('Hạn bản quyền').fill('31/12/2024');
@@ -92,6 +97,9 @@ test('an infected check flags the owner\'s accounts; remediation and new passwor
   await search.press('Enter');
   check = page.getByRole('dialog', { name: 'Ghi nhận kiểm tra: E2E-MT-01' });
   await expect(check.getByLabel('Người kiểm tra')).toHaveValue('Trần Văn Kiểm');
+  await check.getByLabel('Có phần mềm diệt virus').check();
+  await check.getByLabel('Có bản quyền').check();
+  await check.getByLabel('Mẫu nhận diện virus đã cập nhật').check();
   await check.getByLabel('Đã làm sạch mã độc').check();
   await check.getByLabel('Đã cài lại hệ điều hành').check();
   await expect(check.getByLabel('Ngày xử lý xong')).toHaveValue('20/01/2024');

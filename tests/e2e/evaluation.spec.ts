@@ -40,7 +40,7 @@ test('monthly evaluation: the calendar, recording months, the year view and the 
   await dialog.getByLabel('Ngày gửi kết quả PDF').fill('25/01/2024');
   await dialog.getByLabel('Gửi tới (thư điện tử)').fill('pnv.dongda@hanoi.gov.vn');
   await dialog.getByLabel('Gửi tới (thư điện tử)').press('Enter');
-  await expect(dialog.getByRole('alert')).toHaveText('Ngày không được sau hôm nay.');
+  await expect(dialog.getByRole('alert')).toContainText('Ngày không được sau hôm nay.');
   await dialog.getByLabel('Ngày gửi kết quả PDF').fill('');
   await dialog.getByLabel('Ngày gửi kết quả PDF').press('Enter');
   await expect(dialog).toBeHidden();
@@ -89,7 +89,7 @@ test('monthly evaluation: the calendar, recording months, the year view and the 
   await expect(settings.getByLabel('Gửi kết quả PDF trước ngày')).toHaveValue('29');
   await settings.getByLabel('Gửi kết quả PDF trước ngày').fill('25');
   await settings.getByRole('button', { name: 'Lưu' }).click();
-  await expect(settings.getByRole('alert')).toHaveText('Hạn gửi PDF phải sau ngày đơn vị đánh giá.');
+  await expect(settings.getByRole('alert')).toContainText('Hạn gửi PDF phải sau ngày đơn vị đánh giá.');
 
   // For a human look at the screen (not an assertion).
   await page.getByRole('heading', { name: 'Đánh giá hằng tháng', level: 1 }).scrollIntoViewIfNeeded();

@@ -14,7 +14,12 @@ test('first run: the wizard sets up the unit, then a person and an account are a
   const wizard = page.getByRole('form', { name: 'Thiết lập ban đầu' });
   await expect(wizard).toBeVisible();
   await wizard.getByRole('button', { name: 'Tiếp tục' }).click();
-  await expect(wizard.getByRole('alert').first()).toHaveText('Chưa nhập.');
+  // Every error at once (issue 18): the banner names both fields by label, each field says why,
+  // and the first one has the focus.
+  await expect(wizard.getByRole('alert')).toHaveText('Chưa lưu: cần sửa 2 ô — "Tên", "Mã đơn vị".');
+  await expect(wizard.getByLabel(/^Tên/)).toHaveAccessibleDescription('Chưa nhập.');
+  await expect(wizard.getByLabel('Mã đơn vị')).toHaveAccessibleDescription('Chưa nhập.');
+  await expect(wizard.getByLabel(/^Tên/)).toBeFocused();
   await wizard.getByLabel('Cơ quan chủ quản').fill('UBND QUẬN ĐỐNG ĐA');
   await wizard.getByLabel(/^Tên/).fill('UBND PHƯỜNG VĂN MIẾU');
   await wizard.getByLabel('Mã đơn vị').fill('VM');
@@ -44,7 +49,8 @@ test('first run: the wizard sets up the unit, then a person and an account are a
   // A blank name is refused inline and nothing is added.
   await page.getByRole('button', { name: '+ Thêm cán bộ' }).click();
   await page.getByRole('dialog', { name: 'Thêm cán bộ' }).getByRole('button', { name: 'Lưu' }).click();
-  await expect(page.getByRole('dialog', { name: 'Thêm cán bộ' }).getByRole('alert')).toHaveText('Chưa nhập.');
+  await expect(page.getByRole('dialog', { name: 'Thêm cán bộ' }).getByRole('alert')).toHaveText('Chưa lưu — Họ và tên: Chưa nhập.');
+  await expect(page.getByRole('dialog', { name: 'Thêm cán bộ' }).getByLabel('Họ và tên')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByText('1 dòng')).toBeVisible();
 

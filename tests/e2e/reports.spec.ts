@@ -33,7 +33,7 @@ test('export the signed Excel report from the UI, see the progress and where it 
   expect(download.suggestedFilename()).toMatch(/^ATTK_BaoCao_.*\.xlsx$/);
   expect(statSync(file).size).toBeGreaterThan(5000);
   const sheets = execFileSync('/usr/bin/python3', ['-c', 'import sys, openpyxl; print([ws.title for ws in openpyxl.load_workbook(sys.argv[1]).worksheets])', file]).toString();
-  expect(sheets).toContain("'Tổng hợp', 'Tài khoản', 'Thiết bị', 'Đề nghị hủy TK', '_attk'");
+  expect(sheets).toContain("'Tổng hợp', 'Tài khoản', 'Thiết bị', 'Kết nối', 'Tính năng bảo mật', 'Đề nghị hủy TK', '_attk'");
 });
 
 test('the signed report prints in the Decree 30 layout, with page numbers from page 2 and the key fingerprint', async ({ page }) => {

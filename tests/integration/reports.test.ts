@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportResult } from '../../shared/reports/schema';
+import { REPORT_SCHEMA_VERSION, type ExportResult } from '../../shared/reports/schema';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { verifyReportFile } from '../../electron/core/reports/verify';
 import { keyPathFor } from '../../electron/core/reports/keys';
@@ -66,6 +66,8 @@ describe('the Excel report for the receiving office', () => {
       ['Tổng hợp', 'visible'],
       ['Tài khoản', 'visible'],
       ['Thiết bị', 'visible'],
+      ['Kết nối', 'visible'],
+      ['Tính năng bảo mật', 'visible'],
       ['Đề nghị hủy TK', 'visible'],
       ['_attk', 'veryHidden'],
     ]);
@@ -128,7 +130,7 @@ print('STATE', wb['_attk'].sheet_state)`,
     expect(v.problems).toEqual([]);
     expect(v.ok).toBe(true);
     expect(v.fingerprint).toBe(exported.fingerprint);
-    expect(v.payload).toMatchObject({ schemaVersion: 2, kind: 'report', unit: { code: expect.any(String) }, figures: { overall: exported.figures } });
+    expect(v.payload).toMatchObject({ schemaVersion: REPORT_SCHEMA_VERSION, kind: 'report', unit: { code: expect.any(String) }, figures: { overall: exported.figures } });
     expect(v.payload!.counts.toCancel).toBe(v.payload!.toCancel.length);
   });
 

@@ -108,7 +108,7 @@ export function zodToApiError(error: z.ZodError): ApiError {
     return { code: 'VALIDATION', message: vi.errors.unknownField(key), path: [...path, key] };
   }
   const field = [...path].reverse().find((p): p is string => typeof p === 'string');
-  const label = field ? (vi.fields[field] ?? field) : undefined;
+  const label = field ? (vi.fields[field] ?? vi.forms.unnamedField) : undefined;
   const message = label ? vi.errors.field(label, issue.message) : `${vi.errors.invalidInput} ${issue.message}`;
   return { code: 'VALIDATION', message, path };
 }

@@ -197,9 +197,13 @@ export function campaignHandlers(db: Db): HandlersFor<'campaigns'> {
 
     'campaigns.progress': ({ id }, ctx) => campaignProgress(db, getCampaign(db, id), toIsoDate(ctx.now())),
 
-    'campaigns.checklist': ({ campaignId, q, state, systemId, department, unitId, forced, offset, limit }, ctx) => {
+    'campaigns.checklist': ({ campaignId, q, state, systemId, department, unitId, forced, searchIn, offset, limit }, ctx) => {
       const campaign = getCampaign(db, campaignId, ['campaignId']);
-      const filters = new Where().search(q, ['aSearch', 'pSearch']).when(systemId, 'systemId = ?').when(department, 'department = ?').when(unitId, 'unitId = ?');
+      const filters = new Where();
+      if (searchIn === 'all') filters.search(q, ['aSearch', 'pSearch']);
+      else filters.searchNameOrLogin(q, { login: 'aSearch', text: 'pSearch', name: 'personName' });
+      filters.when(systemId, 'systemId = ?').when(department, 'department = ?').when(unitId, 'unitId = ?');
+      const rank = filters.searchRank(q, { login: 'aSearch', text: 'pSearch', name: 'personName' });
       // Rule 5: "Phải đổi MK sau xử lý mã độc" is a filter of its own, combined with the state chips.
       const forcedSql = `accountId IN (${FORCED_ACCOUNT_IDS_SQL})`;
       const andForced = filters.sql ? `${filters.sql} AND ${forcedSql}` : `WHERE ${forcedSql}`;
@@ -212,7 +216,7 @@ export function campaignHandlers(db: Db): HandlersFor<'campaigns'> {
       }
       const stateClause = state ? `${filters.sql || forced ? 'AND' : 'WHERE'} state = @state` : '';
       const raw = db
-        .prepare(`SELECT * ${base} ${stateClause} ORDER BY sortKey, systemOrder, loginName LIMIT @limit OFFSET @offset`)
+        .prepare(`SELECT * ${base} ${stateClause} ORDER BY ${rank}sortKey, systemOrder, loginName LIMIT @limit OFFSET @offset`)
         .all({ ...bound, ...(state ? { state } : {}), limit, offset }) as (ChecklistRow & { interval: number })[];
       const today = toIsoDate(ctx.now());
       const dueSoon = readSettings(db).dueSoonDays;

@@ -6,6 +6,7 @@ import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import type { CallContext, HandlersFor } from '../api/types';
 import { writeAudit } from '../audit/service';
+import { accountLabel } from '../audit/labels';
 import type { Db } from '../db/open';
 
 const SELECT = `SELECT id, account_id AS accountId, changed_on AS changedOn, confirmed_by AS confirmedBy, method, note,
@@ -126,7 +127,7 @@ export function confirmationHandlers(db: Db): HandlersFor<'confirmations'> {
     'confirmations.create': ({ accountId, ...input }, ctx) => {
       const [id] = record(db, ctx, [accountId], input, null, () => ['accountId']);
       const c = getConfirmation(db, id!);
-      writeAudit(db, ctx, { action: 'confirm', entity: 'account', entityId: accountId, summary: `${vi.confirmations.audit} ${formatViDate(c.changedOn)}`, data: c });
+      writeAudit(db, ctx, { action: 'confirm', entity: 'account', entityId: accountId, summary: vi.auditText.confirm(formatViDate(c.changedOn), accountLabel(db, accountId)), data: c });
       return c;
     },
 
@@ -146,7 +147,7 @@ export function confirmationHandlers(db: Db): HandlersFor<'confirmations'> {
       db.prepare('UPDATE confirmations SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?').run(ctx.now().toISOString(), ctx.actor, reason, id);
       // Voiding a change that a reported campaign counted is an amendment too; the void reason is its why.
       recordAmendments(db, ctx, c.accountId, c.changedOn, reason, vi.confirmations.amendVoid(formatViDate(c.changedOn)), ['reason']);
-      writeAudit(db, ctx, { action: 'void', entity: 'account', entityId: c.accountId, summary: `${vi.confirmations.auditVoid}: ${reason}`, data: { id, reason } });
+      writeAudit(db, ctx, { action: 'void', entity: 'account', entityId: c.accountId, summary: vi.auditText.voidConfirm(formatViDate(c.changedOn), accountLabel(db, c.accountId), reason), data: { id, reason } });
       return getConfirmation(db, id);
     },
 

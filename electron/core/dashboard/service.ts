@@ -1,6 +1,6 @@
 import { addDays, parseISO } from 'date-fns';
 import { toIsoDate, daysBetween } from '../../../shared/dates';
-import type { DashboardSummary, TodoItem, TodoKind } from '../../../shared/dashboard/schema';
+import type { DashboardSummary, SetupProgress, TodoItem, TodoKind } from '../../../shared/dashboard/schema';
 import type { RotationState } from '../../../shared/rotation/rules';
 import type { HandlersFor } from '../api/types';
 import { campaignProgress, getCampaign } from '../campaigns/service';
@@ -97,6 +97,15 @@ export function dashboardHandlers(db: Db): HandlersFor<'dashboard'> {
         devices: deviceTodos(db, today, TODO_LIMIT),
         connections: connectionTodos(db, today, TODO_LIMIT),
         security: securityOverview(db, today, TODO_LIMIT),
+        setup: db
+          .prepare(
+            `SELECT (SELECT count(*) FROM people WHERE status = 'working') AS people,
+               (SELECT count(*) FROM systems WHERE active = 1) AS systems,
+               (SELECT count(*) FROM accounts WHERE status = 'active') AS accounts,
+               (SELECT count(*) FROM campaigns WHERE status <> 'draft') AS campaignsStarted,
+               (SELECT count(*) FROM campaigns WHERE status = 'draft') AS campaignsDraft`,
+          )
+          .get() as SetupProgress,
       };
     },
   };

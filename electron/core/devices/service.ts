@@ -1,4 +1,4 @@
-import { toIsoDate } from '../../../shared/dates';
+import { formatViDate, toIsoDate } from '../../../shared/dates';
 import {
   checkIssue, checkResult, checkWindowStart, expiringLimit, infectionState,
   type CheckResult, type DeviceState, type DeviceStatus,
@@ -247,7 +247,7 @@ function recordCheck(db: Db, ctx: CallContext, input: Omit<DeviceCheck, 'id' | '
   const check = getCheck(db, Number(r.lastInsertRowid));
   writeAudit(db, ctx, {
     action: 'check', entity: 'device', entityId: device.id,
-    summary: t.audit.check(label(device), input.checkedOn, t.result[result]), data: check,
+    summary: t.audit.check(label(device), formatViDate(input.checkedOn), t.result[result]), data: check,
   });
   return check;
 }

@@ -30,6 +30,13 @@ function decode(fileName: string, dataBase64: string): Buffer {
   return Buffer.from(base64, 'base64');
 }
 
+/** A campaign file export leaves its audit row (campaign-file.ts): the signing key's fingerprint is in its data. */
+function campaignFileExported(db: Db, campaignId: number): boolean {
+  return !!db
+    .prepare(`SELECT 1 FROM audit_log WHERE action = 'export' AND entity = 'campaign' AND entity_id = ? AND json_extract(data, '$.fingerprint') IS NOT NULL LIMIT 1`)
+    .get(campaignId);
+}
+
 export function districtHandlers(db: Db, env: ReportEnv): HandlersFor<'district'> & HandlersFor<'campaignFile'> {
   return {
     'district.settings': () => readDistrictSettings(db),
@@ -209,6 +216,7 @@ export function districtHandlers(db: Db, env: ReportEnv): HandlersFor<'district'
       return {
         office, settings: readDistrictSettings(db), campaign: board.campaign, legal: getLegalDocuments(db, board.campaign.legalIds, today), board,
         toCancel: board.totals.overall.toCancel, today,
+        campaignFileSent: campaignFileExported(db, campaignId),
       };
     },
 

@@ -1,3 +1,4 @@
+import { symbolFor } from '../../../shared/reports/symbols';
 import { formatViDate } from '../../../shared/dates';
 import type { DistrictBoard } from '../../../shared/district/schema';
 import { vi } from '../../../shared/i18n/vi';
@@ -46,7 +47,7 @@ export async function writeDistrictWorkbook(db: Db, o: DistrictWorkbookOptions):
   // ---- Tổng hợp: I. accounts per unit by state with the role split, II. per system, III. devices per unit
   const W = 11;
   const s = addSheet(wb, hasher, { name: T.sheets.summary, orientation: 'landscape', widths: [6, 40, 12, 12, 12, 11, 10, 13, 11, 10, 10] });
-  await officialHeader(s, office, c.reportNumber && c.reportedOn ? c.reportedOn : board.today, W, `${R.numberPrefix}${c.reportNumber ?? `      /${office.reportSymbol || 'BC'}`}`);
+  await officialHeader(s, office, c.reportNumber && c.reportedOn ? c.reportedOn : board.today, W, `${R.numberPrefix}${c.reportNumber ?? `      /${symbolFor('report', office.reportSymbol)}`}`);
   s.blank();
   await s.merged(T.title, 1, W, { bold: true, size: 14, align: 'center', height: 36 });
   await s.merged(c.subject, 1, W, { bold: true, size: 13, align: 'center', height: 34 });

@@ -1,5 +1,6 @@
 import { toIsoDate } from '../../../shared/dates';
 import { AttkError } from '../../../shared/errors';
+import { connectionReportFigures, connectionReportRows, noticeBasis, securityReportFigures } from './notice-figures';
 import { vi } from '../../../shared/i18n/vi';
 import { cancellationDocument, reportDocument, signSheetDocument, type DocumentKind, type OfficialDocument, type SignSheetData, type SignSheetRow } from '../../../shared/reports/document';
 import type { ReportData } from '../../../shared/reports/schema';
@@ -31,6 +32,10 @@ export function readReportData(db: Db, env: { file: string }, campaignId: number
     devicesBySystem: rctx.devicesBySystem,
     deviceCheckMonths: rctx.deviceCheckMonths,
     documentDate: rctx.documentDate,
+    connections: connectionReportFigures(db, today),
+    connectionRows: connectionReportRows(db, today),
+    security: securityReportFigures(db, today),
+    noticeBasis: { connections: noticeBasis(db, 'connectionsLegalKeys'), security: noticeBasis(db, 'securityLegalKeys') },
     lastExport: lastExport ?? null,
     narrative: getNarrative(db, campaignId),
     today,

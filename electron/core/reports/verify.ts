@@ -103,6 +103,16 @@ async function verifyNormalised(file: string, sheets: { id: number; name: string
     if (payload.fingerprint !== fingerprint || meta.get('fingerprint') !== fingerprint) problems.push(t.fingerprint);
     if (payload.cellsSha256 !== hasher.digest(visible) || payload.counts.cells !== hasher.count) problems.push(t.cells);
     if (payload.counts.toCancel !== payload.toCancel.length) problems.push(t.counts(vi.reports.sheets.cancellations, payload.counts.toCancel, payload.toCancel.length));
+    // The figures of Rules 7 and 8 against the rows the signed sheets list (the cell hash covers the rows).
+    const { connections, security } = payload.figures;
+    if (connections) {
+      const listed = connections.bySystem.reduce((sum, s) => sum + s.connections, 0);
+      if (payload.counts.connectionRows !== listed) problems.push(t.counts(vi.connections.report.sheet, listed, payload.counts.connectionRows));
+    }
+    if (security) {
+      const listed = security.systems.reduce((sum, s) => sum + (s.lastCheckedOn ? s.used + s.notUsed + s.na : s.features), 0);
+      if (payload.counts.securityRows !== listed) problems.push(t.counts(vi.security.report.sheet, listed, payload.counts.securityRows));
+    }
   }
   // What a reader sees: the signed values are not enough if the file shows or prints something else.
   problems.push(...look.messages());

@@ -1,3 +1,4 @@
+import { symbolFor } from '../../../shared/reports/symbols';
 import { formatViDate, formatViDateTime } from '../../../shared/dates';
 import { vi } from '../../../shared/i18n/vi';
 import { REPORT_SCHEMA_VERSION, type DeviceSummary, type ReportKind, type ReportPayload } from '../../../shared/reports/schema';
@@ -11,6 +12,7 @@ import type { CampaignFigures, StateCounts } from '../../../shared/campaigns/rul
 import { loginMasker } from './mask';
 import { deviceState, type DeviceStatus } from '../../../shared/devices/rules';
 import { signPayload, type UnitKey } from './keys';
+import { noticeFigures, writeConnectionSheet, writeNoticeSummary, writeSecuritySheet } from './xlsx-notices';
 
 const t = vi.reports;
 const F = vi.figures;
@@ -144,6 +146,10 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
   let accountCount = 0;
   let deviceCount = 0;
   const multiUnit = unitsInScope(db, ctx.campaign) > 1;
+  // Rules 7 and 8 (issue 21): data connections over site-to-site VPN, security-feature checks.
+  const notices = options.kind === 'report' ? noticeFigures(db, ctx.today) : null;
+  let connectionCount = 0;
+  let securityCount = 0;
 
   if (options.kind === 'report') {
     // ---- Tổng hợp: I. accounts by state (per system, with the role split), II. devices counted once
@@ -151,7 +157,7 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
     const summary = addSheet(wb, hasher, {
       name: t.sheets.summary, orientation: 'landscape', widths: [6, 48, 14, 13, 16, 14, 13, 13],
     });
-    await officialHeader(summary, ctx.unit, ctx.documentDate, WIDTH, `${t.numberPrefix}${ctx.campaign.reportNumber ?? `      /${ctx.unit.reportSymbol || 'BC'}`}`);
+    await officialHeader(summary, ctx.unit, ctx.documentDate, WIDTH, `${t.numberPrefix}${ctx.campaign.reportNumber ?? `      /${symbolFor('report', ctx.unit.reportSymbol)}`}`);
     summary.blank();
     await summary.merged(t.summaryTitle, 1, WIDTH, { bold: true, size: 14, align: 'center', height: 36 });
     await summary.merged(ctx.campaign.subject, 1, WIDTH, { bold: true, size: 13, align: 'center', height: 34 });
@@ -186,6 +192,7 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
       await summary.row([i + 1, s.systemName, ...dv(devicesOf.get(s.systemId) ?? none)], { border: true, align: 'center', size: 11 }, [], { 1: { align: 'left' } });
     }
     await summary.merged(F.deviceScopeNote(ctx.deviceCheckMonths), 1, WIDTH, { italic: true, size: 11, height: 30 });
+    await writeNoticeSummary(summary, notices!, WIDTH);
     await summary.merged(t.fingerprintLine(options.key.fingerprint), 1, WIDTH, { italic: true, size: 11 });
     if (ctx.amendments.length > 0 || reissued) {
       summary.blank();
@@ -265,6 +272,11 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
       tick();
     }
     await deviceSheet.end();
+
+    // ---- Kết nối, Tính năng bảo mật
+    const open = (o: SheetOptions) => addSheet(wb, hasher, o);
+    connectionCount = await writeConnectionSheet(open, db, ctx.today, ctx.unit.name, notices!.connections.checkMonths);
+    securityCount = await writeSecuritySheet(open, db, ctx.today, ctx.unit.name, notices!.security.checkMonths);
   }
 
   // ---- Đề nghị hủy TK
@@ -311,10 +323,12 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
       devicesBySystem: ctx.devicesBySystem,
       overall: ctx.progress.overall,
       bySystem: ctx.progress.bySystem.map((s) => ({ ...s, systemCode: ctx.systemCodes.get(s.systemId) ?? '' })),
+      connections: notices?.connections ?? null,
+      security: notices?.security ?? null,
     },
     toCancel,
     amendments: ctx.amendments.map(({ at, actor, reason, summary }) => ({ at, actor, reason, summary })),
-    counts: { accountRows: accountCount, toCancel: toCancel.length, deviceRows: deviceCount, cells: hasher.count },
+    counts: { accountRows: accountCount, toCancel: toCancel.length, deviceRows: deviceCount, connectionRows: connectionCount, securityRows: securityCount, cells: hasher.count },
     cellsSha256: hasher.digest(),
     fingerprint: options.key.fingerprint,
   };

@@ -1,5 +1,7 @@
 import { AppSettingsSchema, DEFAULT_SETTINGS, type AppSettings } from '../../../shared/settings/schema';
 import type { HandlersFor } from '../api/types';
+import { vi } from '../../../shared/i18n/vi';
+import { changedFields } from '../audit/labels';
 import { writeAudit } from '../audit/service';
 import type { Db } from '../db/open';
 import { checkEvaluationWindows } from '../evaluation/windows';
@@ -24,10 +26,14 @@ export function settingsHandlers(db: Db): HandlersFor<'settings'> {
   return {
     'settings.get': () => readSettings(db),
     'settings.save': (input, ctx) => {
-      checkEvaluationWindows({ ...readSettings(db), ...input });
+      const before = readSettings(db);
+      checkEvaluationWindows({ ...before, ...input });
+      // A save that changes nothing writes nothing, not even an audit row (issue 18).
+      const changes = changedFields(before as unknown as Record<string, unknown>, input);
+      if (changes.length === 0) return before;
       const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
       for (const [key, value] of Object.entries(input)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
-      writeAudit(db, ctx, { action: 'update', entity: 'settings', entityId: null, summary: Object.keys(input).join(', '), data: input });
+      writeAudit(db, ctx, { action: 'update', entity: 'settings', entityId: null, summary: vi.auditText.settings(changes), data: input });
       return readSettings(db);
     },
   };

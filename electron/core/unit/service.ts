@@ -3,6 +3,7 @@ import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import type { UnitProfile, UnitSummary } from '../../../shared/unit/schema';
 import type { HandlersFor } from '../api/types';
+import { changedFields } from '../audit/labels';
 import { writeAudit } from '../audit/service';
 import type { Db } from '../db/open';
 
@@ -27,6 +28,9 @@ export function unitHandlers(db: Db): HandlersFor<'unit'> & HandlersFor<'units'>
     'unit.save': (input, ctx) => {
       const now = ctx.now().toISOString();
       const existing = getHomeUnit(db);
+      const changes = existing ? changedFields(existing as unknown as Record<string, unknown>, input) : [];
+      // Saving the profile unchanged writes nothing, not even an audit row (issue 18).
+      if (existing && changes.length === 0) return existing;
       const clash = db.prepare('SELECT id FROM units WHERE code = ? AND is_home = 0').get(input.code) as { id: number } | undefined;
       if (clash) throw new AttkError('CONFLICT', vi.errors.duplicateUnitCode(input.code), ['code']);
       const values = [
@@ -48,7 +52,7 @@ export function unitHandlers(db: Db): HandlersFor<'unit'> & HandlersFor<'units'>
         ).run(...values);
       }
       const saved = getHomeUnit(db)!;
-      writeAudit(db, ctx, { action: existing ? 'update' : 'create', entity: 'unit', entityId: saved.id, summary: saved.name, data: input });
+      writeAudit(db, ctx, { action: existing ? 'update' : 'create', entity: 'unit', entityId: saved.id, summary: existing ? vi.auditText.unit(saved.name, changes) : saved.name, data: input });
       return saved;
     },
 

@@ -19,7 +19,8 @@ export function PersonPicker({ label, value, onChange, error, allowNone }: Props
   const [text, setText] = useState(value?.name ?? '');
   const [open, setOpen] = useState(false);
   const [options, setOptions] = useState<Person[]>([]);
-  const [active, setActive] = useState(0);
+  // Nothing is highlighted until ↓ or a click: a pre-selected first match made one extra ↓ pick the wrong person.
+  const [active, setActive] = useState(-1);
   const q = useDebounced(text, 80);
 
   useEffect(() => {
@@ -28,7 +29,7 @@ export function PersonPicker({ label, value, onChange, error, allowNone }: Props
     void api['people.list']({ q, limit: 12, status: 'working' }).then((r) => {
       if (!live) return;
       setOptions(r.rows);
-      setActive(0);
+      setActive(-1);
     });
     return () => {
       live = false;
@@ -50,6 +51,9 @@ export function PersonPicker({ label, value, onChange, error, allowNone }: Props
         aria-expanded={open}
         aria-controls={`${id}-list`}
         aria-autocomplete="list"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...(active >= 0 && options[active] ? { 'aria-activedescendant': `${id}-opt-${options[active]!.id}` } : {})}
         value={text}
         placeholder={vi.accounts.pickPerson}
         onChange={(e) => {
@@ -67,7 +71,7 @@ export function PersonPicker({ label, value, onChange, error, allowNone }: Props
           } else if (e.key === 'ArrowUp') {
             e.preventDefault();
             setActive((a) => Math.max(a - 1, 0));
-          } else if (e.key === 'Enter' && options[active]) {
+          } else if (e.key === 'Enter' && active >= 0 && options[active]) {
             e.preventDefault();
             pick(options[active]!);
           } else if (e.key === 'Escape') {
@@ -84,13 +88,13 @@ export function PersonPicker({ label, value, onChange, error, allowNone }: Props
             </li>
           )}
           {options.map((p, i) => (
-            <li key={p.id} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseDown={() => pick(p)}>
+            <li key={p.id} id={`${id}-opt-${p.id}`} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseDown={() => pick(p)}>
               <strong>{p.fullName}</strong> <span className="muted">{[p.position, p.department, p.unitName].filter(Boolean).join(' · ')}</span>
             </li>
           ))}
         </ul>
       )}
-      {error && <div className="error-text" role="alert">{error}</div>}
+      {error && <div className="error-text" id={`${id}-error`}>{error}</div>}
     </div>
   );
 }

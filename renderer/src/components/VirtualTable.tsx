@@ -9,6 +9,10 @@ export interface Column<T> {
   /** CSS grid track, e.g. '2fr' or '120px'. */
   width: string;
   render: (row: T) => ReactNode;
+  /** The cell's full text, shown on hover (title) when the column is too narrow for it. */
+  text?: (row: T) => string;
+  /** Header read by screen readers when the visible header is empty (a tick box, row actions). */
+  srHeader?: string;
 }
 
 interface Props<T> {
@@ -41,46 +45,53 @@ export function VirtualTable<T>({ label, columns, list, emptyText, onActivate, r
   }, [first, last, count, list]);
 
   const template = columns.map((c) => c.width).join(' ');
+  // ARIA (axe aria-required-children, empty-table-header; issue 18): the table owns row groups
+  // only, every header has a name, and the empty/loading message sits beside it.
+  const message = list.total === 0 ? emptyText : list.total === null ? vi.common.loading : null;
   return (
-    <div className="vtable" role="table" aria-label={label} aria-rowcount={count}>
-      <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
-        {columns.map((c) => (
-          <div key={c.key} role="columnheader" className="vtable-cell">
-            {c.header}
-          </div>
-        ))}
-      </div>
-      <div className="vtable-body" ref={scrollRef} tabIndex={-1}>
-        {list.total === 0 && <div className="vtable-empty">{emptyText}</div>}
-        {list.total === null && <div className="vtable-empty">{vi.common.loading}</div>}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const row = list.rowAt(item.index);
-            return (
-              <div
-                key={row ? rowKey(row) : `pending-${item.index}`}
-                role="row"
-                aria-rowindex={item.index + 1}
-                className={`vtable-row ${item.index % 2 ? 'odd' : ''} ${row && rowClass ? rowClass(row) : ''}`}
-                style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                tabIndex={row && onActivate ? 0 : -1}
-                onDoubleClick={() => row && onActivate?.(row)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' && row) onActivate?.(row);
-                  if (e.key === 'ArrowDown') (e.currentTarget.nextElementSibling as HTMLElement | null)?.focus();
-                  if (e.key === 'ArrowUp') (e.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
-                }}
-              >
-                {columns.map((c) => (
-                  <div key={c.key} role="cell" className="vtable-cell">
-                    {row ? c.render(row) : <span className="placeholder" />}
-                  </div>
-                ))}
+    <div className="vtable">
+      <div className="vtable-grid" role="table" aria-label={label} aria-rowcount={count + 1}>
+        <div role="rowgroup">
+          <div className="vtable-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+            {columns.map((c) => (
+              <div key={c.key} role="columnheader" className="vtable-cell">
+                {c.header || <span className="sr-only">{c.srHeader ?? vi.common.rowActions}</span>}
               </div>
-            );
-          })}
+            ))}
+          </div>
+        </div>
+        <div className="vtable-body" ref={scrollRef} role="rowgroup">
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="presentation">
+            {items.map((item) => {
+              const row = list.rowAt(item.index);
+              return (
+                <div
+                  key={row ? rowKey(row) : `pending-${item.index}`}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  className={`vtable-row ${item.index % 2 ? 'odd' : ''} ${row && rowClass ? rowClass(row) : ''}`}
+                  style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  tabIndex={row && onActivate ? 0 : -1}
+                  onDoubleClick={() => row && onActivate?.(row)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' && row) onActivate?.(row);
+                    if (e.key === 'ArrowDown') (e.currentTarget.nextElementSibling as HTMLElement | null)?.focus();
+                    if (e.key === 'ArrowUp') (e.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
+                  }}
+                >
+                  {columns.map((c) => (
+                    <div key={c.key} role="cell" className="vtable-cell" title={row && c.text ? c.text(row) : undefined}>
+                      {row ? c.render(row) : <span className="placeholder" />}
+                    </div>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
         </div>
       </div>
+      {/* Outside the table (ARIA: a table owns rows only), shown over its empty body. */}
+      {message !== null && <div className="vtable-empty" role="status">{message}</div>}
       <div className="vtable-foot">{list.error ? <span className="error-text">{list.error}</span> : list.total !== null && vi.common.total(list.total)}</div>
     </div>
   );

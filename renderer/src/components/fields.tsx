@@ -8,22 +8,30 @@ interface FieldProps {
   error?: string | undefined;
   hint?: string;
   required?: boolean;
-  children: (id: string) => ReactNode;
+  /** The error is the form's only message (no banner above it): announce it. */
+  alert?: boolean;
+  /** Renders the control; `describedBy` names the error or hint the control must point at. */
+  children: (id: string, describedBy: string | undefined) => ReactNode;
 }
 
-/** Label + control + inline Vietnamese error, wired for screen readers. */
-export function Field({ label, error, hint, required, children }: FieldProps) {
+/**
+ * Label + control + inline Vietnamese error, wired for screen readers: the control points at its
+ * error (aria-describedby) and is aria-invalid; the form's banner is the one live alert, so ten
+ * errors are not ten announcements.
+ */
+export function Field({ label, error, hint, required, alert, children }: FieldProps) {
   const id = useId();
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div className={`field ${error ? 'has-error' : ''}`}>
       <label htmlFor={id}>
         {label}
         {required && <span className="req" aria-hidden="true" title={vi.common.required}> *</span>}
       </label>
-      {children(id)}
-      {hint && !error && <div className="hint">{hint}</div>}
+      {children(id, describedBy)}
+      {hint && !error && <div className="hint" id={`${id}-hint`}>{hint}</div>}
       {error && (
-        <div className="error-text" role="alert">
+        <div className="error-text" id={`${id}-error`} {...(alert ? { role: 'alert' } : {})}>
           {error}
         </div>
       )}
@@ -56,9 +64,10 @@ export function TextField({ label, value, onChange, error, hint, required, autoF
   const ruleError = textFieldError(value, { max: maxLength, kind });
   return (
     <Field label={label} error={error ?? ruleError} {...(hint ? { hint } : {})} {...(required ? { required } : {})}>
-      {(id) => (
+      {(id, describedBy) => (
         <input
           id={id}
+          aria-describedby={describedBy}
           value={value}
           onChange={(e) => onChange(e.target.value)}
           autoFocus={autoFocus}
@@ -92,8 +101,8 @@ interface SelectProps<V extends string> {
 export function SelectField<V extends string>({ label, value, onChange, options, error, required }: SelectProps<V>) {
   return (
     <Field label={label} error={error} {...(required ? { required } : {})}>
-      {(id) => (
-        <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)} aria-invalid={error ? true : undefined}>
+      {(id, describedBy) => (
+        <select id={id} aria-describedby={describedBy} value={value} onChange={(e) => onChange(e.target.value as V)} aria-invalid={error ? true : undefined}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -132,9 +141,10 @@ export function DateField({ label, value, onChange, error, required, autoFocus }
   const [localError, setLocalError] = useState<string | undefined>();
   return (
     <Field label={label} error={localError ?? error} hint={vi.common.dateHint} {...(required ? { required } : {})}>
-      {(id) => (
+      {(id, describedBy) => (
         <input
           id={id}
+          aria-describedby={describedBy}
           value={text}
           inputMode="numeric"
           placeholder={vi.common.dateHint}

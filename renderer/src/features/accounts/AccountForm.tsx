@@ -4,7 +4,8 @@ import { vi } from '../../../../shared/i18n/vi';
 import type { TrackedSystem } from '../../../../shared/systems/schema';
 import { useApi } from '../../api/context';
 import { FormDialog } from '../../components/FormDialog';
-import { DateField, SelectField, TextField } from '../../components/fields';
+import { CheckboxField, DateField, SelectField, TextField } from '../../components/fields';
+import { ApiCallError } from '../../../../shared/errors';
 import { PersonPicker } from '../../components/PersonPicker';
 import { useToast } from '../../components/Toast';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -27,6 +28,8 @@ export function AccountForm({ account, systems, owner, onClose, onSaved }: Props
   const [person, setPerson] = useState<{ id: number; name: string } | null>(
     account ? (account.personId ? { id: account.personId, name: account.personName ?? '' } : null) : (owner ?? null),
   );
+  // No owner must be a decision, not an oversight: an empty picker alone no longer makes a shared account.
+  const [shared, setShared] = useState(account ? account.personId === null : false);
   const [loginName, setLoginName] = useState(account?.loginName ?? '');
   const [role, setRole] = useState<AccountRole>(account?.role ?? 'user');
   const [status, setStatus] = useState<AccountStatus>(account?.status ?? 'active');
@@ -37,7 +40,13 @@ export function AccountForm({ account, systems, owner, onClose, onSaved }: Props
   const save = async () => {
     setSaving(true);
     errors.clear();
-    const input = { systemId: Number(systemId), personId: person?.id ?? null, loginName, role, sourceDocument, createdOn, note };
+    const input = { systemId: Number(systemId), personId: shared ? null : (person?.id ?? null), loginName, role, sourceDocument, createdOn, note };
+    const valid = account ? errors.check('accounts.update', { id: account.id, ...input }) : errors.check('accounts.create', { ...input, status });
+    if (!valid || (!shared && !person)) {
+      if (valid) errors.show(new ApiCallError({ code: 'VALIDATION', message: vi.accounts.ownerOrShared, path: ['personId'] }));
+      setSaving(false);
+      return;
+    }
     try {
       const saved = account ? await api['accounts.update']({ id: account.id, ...input }) : await api['accounts.create']({ ...input, status });
       notify(account ? vi.accounts.updated(saved.loginName) : vi.accounts.created(saved.loginName));
@@ -60,7 +69,10 @@ export function AccountForm({ account, systems, owner, onClose, onSaved }: Props
           error={errors.fieldErrors.systemId}
           required
         />
-        <PersonPicker label={vi.accounts.owner} value={person} onChange={setPerson} error={errors.fieldErrors.personId} allowNone={vi.accounts.noOwner} />
+        <div>
+          {!shared && <PersonPicker label={vi.accounts.owner} value={person} onChange={setPerson} error={errors.fieldErrors.personId} />}
+          <CheckboxField label={vi.accounts.noOwner} checked={shared} onChange={setShared} />
+        </div>
         <TextField label={vi.fields.loginName!} value={loginName} onChange={setLoginName} error={errors.fieldErrors.loginName} required maxLength={120} />
         <SelectField label={vi.fields.role!} value={role} onChange={setRole} options={ACCOUNT_ROLES.map((r) => ({ value: r, label: vi.accountRole[r] }))} />
         {!account && (

@@ -64,7 +64,8 @@ export function AuditScreen() {
     { key: 'at', header: T.at, width: '150px', render: (r) => formatViDateTime(r.at) },
     { key: 'actor', header: T.actor, width: 'minmax(110px, 1fr)', render: (r) => r.actor },
     { key: 'action', header: T.action, width: 'minmax(120px, 1fr)', render: (r) => actionLabel(r.action) },
-    { key: 'entity', header: T.entity, width: 'minmax(110px, 1fr)', render: (r) => entityLabel(r.entity) + (r.entityId ? ` #${r.entityId}` : '') },
+    { key: 'entity', header: T.entity, width: 'minmax(110px, 1fr)', // The summary names the thing (login, owner, system); an internal row id means nothing to a clerk.
+      render: (r) => entityLabel(r.entity) },
     { key: 'summary', header: T.summary, width: '4fr', render: (r) => <span className="audit-summary" title={r.summary}>{r.summary}</span> },
   ];
 

@@ -23,6 +23,7 @@ export function CampaignCard({ progress }: { progress: CampaignProgress }) {
         <span>{t.deadline(formatViDate(campaign.deadline))}</span>
         <strong className={`days days-${tone}`}>{t.daysLeft(daysLeft)}</strong>
       </div>
+      {campaign.status === 'draft' && <p className="draft-note" role="note">{vi.onboarding.draftNote}</p>}
       <ProgressBar value={overall.done} max={overall.total} label={`${campaign.subject}: ${percent}%`} tone={tone} />
       <div className="muted small">{t.progress(overall.done, overall.total, percent)}</div>
       <div className="state-chips">

@@ -17,7 +17,7 @@ export function CampaignForm({ campaign, onClose, onSaved }: { campaign: Campaig
   const api = useApi();
   const today = useToday();
   const notify = useToast();
-  const errors = useFormErrors();
+  const errors = useFormErrors({ directiveNumber: t.directiveNumber, directiveDate: t.directiveDate, issuer: t.issuer, subject: t.subject, systemIds: t.systems, legalIds: t.legal, startDate: t.startDate, deadline: t.deadline, recipient: t.recipient, note: t.note });
   const [systems, setSystems] = useState<TrackedSystem[]>([]);
   const [legal, setLegal] = useState<LegalDocument[]>([]);
   const [directiveNumber, setDirectiveNumber] = useState(campaign?.directiveNumber ?? '');
@@ -45,6 +45,7 @@ export function CampaignForm({ campaign, onClose, onSaved }: { campaign: Campaig
   const save = async () => {
     errors.clear();
     const input = { directiveNumber, directiveDate, issuer, subject, systemIds, legalIds, startDate: startDate ?? '', deadline: deadline ?? '', recipient, note };
+    if (!(campaign ? errors.check('campaigns.update', { id: campaign.id, ...input }) : errors.check('campaigns.create', input))) return;
     try {
       const saved = campaign ? await api['campaigns.update']({ id: campaign.id, ...input }) : await api['campaigns.create'](input);
       notify(t.saved);
@@ -65,14 +66,14 @@ export function CampaignForm({ campaign, onClose, onSaved }: { campaign: Campaig
         <TextField label={t.recipient} value={recipient} onChange={setRecipient} error={errors.fieldErrors.recipient} />
       </div>
       <TextField label={t.subject} value={subject} onChange={setSubject} error={errors.fieldErrors.subject} required maxLength={500} />
-      <fieldset className="checks">
+      <fieldset className={`checks ${errors.fieldErrors.systemIds ? 'has-error' : ''}`}>
         <legend>{t.systems}</legend>
         {systems.map((s) => (
           <label key={s.id} className="checkbox-inline">
             <input type="checkbox" checked={systemIds.includes(s.id)} onChange={() => setSystemIds((l) => toggle(l, s.id))} /> {s.name}
           </label>
         ))}
-        {errors.fieldErrors.systemIds && <div className="error-text" role="alert">{t.pickSystems}</div>}
+        {errors.fieldErrors.systemIds && <div className="error-text">{t.pickSystems}</div>}
       </fieldset>
       <fieldset className="checks">
         <legend>{t.legal}</legend>

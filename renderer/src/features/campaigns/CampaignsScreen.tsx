@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { symbolFor } from '../../../../shared/reports/symbols';
 import type { Campaign, CampaignProgress } from '../../../../shared/campaigns/schema';
 import { formatViDate } from '../../../../shared/dates';
 import { vi } from '../../../../shared/i18n/vi';
@@ -111,15 +112,16 @@ function LifecycleDialog({ campaign, to, onClose, onSaved }: { campaign: Campaig
       void api['unit.get']({}).then((u) => {
         if (!u) return;
         setSigner(u.headName);
-        setReportNumber(u.reportSymbol ? `/${u.reportSymbol}` : '');
+        setReportNumber(`/${symbolFor('report', u.reportSymbol)}`);
       });
     }
   }, [api, to]);
   const save = async () => {
     errors.clear();
+    const input = to === 'reported' ? { id: campaign.id, to, reportNumber, reportedOn: date ?? '', signer } : { id: campaign.id, to, sentOn: date ?? '' };
+    if (!errors.check('campaigns.advance', input)) return;
     try {
-      if (to === 'reported') await api['campaigns.advance']({ id: campaign.id, to, reportNumber, reportedOn: date ?? '', signer });
-      else await api['campaigns.advance']({ id: campaign.id, to, sentOn: date ?? '' });
+      await api['campaigns.advance'](input);
       notify(vi.common.saved);
       onSaved();
     } catch (e) {

@@ -11,7 +11,7 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useDebounced } from '../../hooks/useDebounced';
 import { usePagedList } from '../../hooks/usePagedList';
 import { AccountDetailDialog } from '../confirmations/AccountDetailDialog';
-import { ConfirmDialog } from '../confirmations/ConfirmDialog';
+import { ConfirmDialog, type ConfirmTarget } from '../confirmations/ConfirmDialog';
 import { CampaignCard } from './CampaignCard';
 import { ForcedBadge } from '../devices/ForcedBadge';
 
@@ -34,9 +34,12 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
   const [systemId, setSystemId] = useState('');
   const [unitId, setUnitId] = useState('');
   const [department, setDepartment] = useState('');
+  // Name and login only, unless the clerk widens the search to position, department and unit.
+  const [wide, setWide] = useState(false);
   const [forcedCount, setForcedCount] = useState<number | null>(null);
   const [active, setActive] = useState(0);
-  const [selected, setSelected] = useState<Set<number>>(new Set());
+  // Selected rows by account id, kept with what the bulk dialog lists (owner, login, system).
+  const [selected, setSelected] = useState<Map<number, ConfirmTarget>>(new Map());
   const [confirming, setConfirming] = useState<{ kind: 'one'; row: ChecklistRow } | { kind: 'many' } | null>(null);
   const [detail, setDetail] = useState<number | null>(null);
   const [counts, setCounts] = useState<ChecklistPage['counts'] | null>(null);
@@ -69,15 +72,16 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
         ...(systemId ? { systemId: Number(systemId) } : {}),
         ...(unitId ? { unitId: Number(unitId) } : {}),
         ...(department ? { department } : {}),
+        ...(wide ? { searchIn: 'all' as const } : {}),
       });
       setCounts(page.counts);
       setForcedCount(page.forcedCount);
       return page;
     },
-    [api, campaignId, query, state, systemId, unitId, department],
+    [api, campaignId, query, state, systemId, unitId, department, wide],
   );
-  const list = usePagedList(fetchPage, JSON.stringify([campaignId, query, state, systemId, unitId, department]));
-  useEffect(() => setActive(0), [query, state, systemId, unitId, department]);
+  const list = usePagedList(fetchPage, JSON.stringify([campaignId, query, state, systemId, unitId, department, wide]));
+  useEffect(() => setActive(0), [query, state, systemId, unitId, department, wide]);
 
   const refresh = () => {
     list.reload();
@@ -85,7 +89,7 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
   };
   const afterConfirm = () => {
     setConfirming(null);
-    setSelected(new Set());
+    setSelected(new Map());
     setQ('');
     refresh();
     setTimeout(() => search.current?.focus(), 0);
@@ -96,35 +100,42 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
     if (row && row.state !== 'to_cancel') setConfirming({ kind: 'one', row });
   };
 
-  const toggle = (id: number) =>
+  const toggle = (r: ChecklistRow) =>
     setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
+      const next = new Map(s);
+      if (next.has(r.accountId)) next.delete(r.accountId);
+      else next.set(r.accountId, targetOf(r));
       return next;
     });
 
   const multiUnit = units.length > 1;
+  // Sized for a 1366 px office laptop (issue 18): the name, login and system get the room; the unit
+  // has its own column when the database holds more than one; every cell shows its full text on
+  // hover, and the active row's full details are repeated under the table.
   const columns: Column<ChecklistRow>[] = [
     {
       key: 'select',
       header: '',
-      width: '36px',
+      srHeader: vi.common.select,
+      width: '32px',
       render: (r) =>
         r.state === 'to_cancel' ? null : (
-          <input type="checkbox" aria-label={t.selectRow(r.loginName)} checked={selected.has(r.accountId)} onChange={() => toggle(r.accountId)} />
+          <input type="checkbox" aria-label={t.selectRow(r.loginName)} checked={selected.has(r.accountId)} onChange={() => toggle(r)} />
         ),
     },
-    { key: 'person', header: t.person, width: 'minmax(150px, 1.4fr)', render: (r) => (r.personName ? <strong>{r.personName}</strong> : <span className="muted">{vi.accounts.shared}</span>) },
     {
-      key: 'pos',
-      header: t.positionDept,
-      width: 'minmax(120px, 1.3fr)',
-      render: (r) => <span className="muted">{[r.position, r.department, multiUnit ? r.unitName : ''].filter(Boolean).join(' · ')}</span>,
+      key: 'person',
+      header: t.person,
+      width: 'minmax(150px, 1.5fr)',
+      text: (r) => [r.personName ?? vi.accounts.shared, r.position, r.department].filter(Boolean).join(' · '),
+      render: (r) => (r.personName ? <strong>{r.personName}</strong> : <span className="muted">{vi.accounts.shared}</span>),
     },
-    { key: 'system', header: vi.fields.systemId!, width: 'minmax(130px, 1.3fr)', render: (r) => r.systemName },
-    { key: 'login', header: vi.fields.loginName!, width: 'minmax(100px, 1fr)', render: (r) => <code>{r.loginName}</code> },
-    { key: 'role', header: vi.accounts.filterRole, width: '108px', render: (r) => vi.accountRole[r.role] },
+    multiUnit
+      ? { key: 'unit', header: vi.people.filterUnit, width: 'minmax(110px, 1fr)', text: (r) => r.unitName, render: (r) => r.unitName }
+      : { key: 'pos', header: t.positionDept, width: 'minmax(110px, 1fr)', text: (r) => [r.position, r.department].filter(Boolean).join(' · '), render: (r) => <span className="muted">{[r.position, r.department].filter(Boolean).join(' · ')}</span> },
+    { key: 'system', header: vi.fields.systemId!, width: 'minmax(110px, 1fr)', text: (r) => r.systemName, render: (r) => r.systemName },
+    { key: 'login', header: vi.fields.loginName!, width: 'minmax(120px, 1.1fr)', text: (r) => r.loginName, render: (r) => <code>{r.loginName}</code> },
+    { key: 'role', header: vi.accounts.filterRole, width: '92px', render: (r) => vi.accountRole[r.role] },
     {
       key: 'state',
       header: vi.fields.status!,
@@ -133,11 +144,11 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
       render: (r) =>
         r.state === 'must_change' && r.forced ? <ForcedBadge forced={r.forced} /> : <span className={`badge state-${r.state}`}>{vi.campaigns.state[r.state]}</span>,
     },
-    { key: 'date', header: t.changedOn, width: '108px', render: (r) => formatViDate(r.changedOn) },
+    { key: 'date', header: t.changedOn, width: '90px', render: (r) => formatViDate(r.changedOn) },
     {
       key: 'act',
       header: '',
-      width: '116px',
+      width: '120px',
       render: (r) => (
         <span className="row-actions">
           {r.state !== 'to_cancel' && r.state !== 'done' && (
@@ -153,6 +164,8 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
     },
   ];
 
+  // The "Hệ thống" filter offers the campaign's systems only (issue 18).
+  const campaignSystems = progress ? systems.filter((s) => progress.campaign.systemIds.includes(s.id)) : [];
   if (error) return <div className="screen"><div className="banner error" role="alert">{error}</div></div>;
   const loaded: ChecklistRow[] = [];
   for (let i = 0; i < Math.min(list.total ?? 0, 200); i++) {
@@ -171,7 +184,10 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
       {progress && <CampaignCard progress={progress} />}
       <div className="toolbar">
         <ListSearch inputRef={search} placeholder={t.searchHint} value={q} onChange={setQ} rows={{ total: list.total, setActive, onEnter: () => openConfirm(activeRow) }} />
-        <FilterSelect label={vi.accounts.filterSystem} value={systemId} onChange={setSystemId} options={optionsById(systems)} />
+        <label className="checkbox-inline">
+          <input type="checkbox" checked={wide} onChange={(e) => setWide(e.target.checked)} /> {t.searchWide}
+        </label>
+        <FilterSelect label={vi.accounts.filterSystem} value={systemId} onChange={setSystemId} options={optionsById(campaignSystems)} />
         {multiUnit && (
           <FilterSelect label={vi.people.filterUnit} value={unitId} onChange={(v) => (setUnitId(v), setDepartment(''))} options={optionsById(units)} />
         )}
@@ -192,10 +208,10 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
             <button type="button" className="primary" onClick={() => setConfirming({ kind: 'many' })}>
               {t.confirmSelected(selected.size)}
             </button>
-            <button type="button" onClick={() => setSelected(new Set())}>{t.clearSelection}</button>
+            <button type="button" onClick={() => setSelected(new Map())}>{t.clearSelection}</button>
           </>
         ) : (
-          <button type="button" onClick={() => setSelected(new Set(loaded.filter((r) => r.state !== 'done').map((r) => r.accountId)))} disabled={loaded.length === 0}>
+          <button type="button" onClick={() => setSelected(new Map(loaded.filter((r) => r.state !== 'done').map((r) => [r.accountId, targetOf(r)])))} disabled={loaded.length === 0}>
             {t.selectLoaded}
           </button>
         )}
@@ -209,9 +225,12 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
         emptyText={t.noRows}
         onActivate={openConfirm}
       />
+      <p className="active-row" aria-live="polite">
+        {activeRow ? [activeRow.personName ?? vi.accounts.shared, activeRow.position, activeRow.department, multiUnit ? activeRow.unitName : '', activeRow.loginName, activeRow.systemName].filter(Boolean).join(' · ') : ''}
+      </p>
       {confirming?.kind === 'one' && (
         <ConfirmDialog
-          target={{ kind: 'one', accountId: confirming.row.accountId, loginName: confirming.row.loginName, systemName: confirming.row.systemName }}
+          target={{ kind: 'one', ...targetOf(confirming.row) }}
           campaignId={campaignId}
           onClose={() => {
             setConfirming(null);
@@ -221,9 +240,11 @@ export function ChecklistScreen({ campaignId, initialState }: { campaignId: numb
         />
       )}
       {confirming?.kind === 'many' && (
-        <ConfirmDialog target={{ kind: 'many', accountIds: [...selected] }} campaignId={campaignId} onClose={() => setConfirming(null)} onSaved={afterConfirm} />
+        <ConfirmDialog target={{ kind: 'many', accounts: [...selected.values()] }} campaignId={campaignId} onClose={() => setConfirming(null)} onSaved={afterConfirm} />
       )}
       {detail !== null && <AccountDetailDialog accountId={detail} onClose={() => setDetail(null)} onChanged={refresh} />}
     </section>
   );
 }
+
+const targetOf = (r: ChecklistRow): ConfirmTarget => ({ accountId: r.accountId, loginName: r.loginName, systemName: r.systemName, ownerName: r.personName });

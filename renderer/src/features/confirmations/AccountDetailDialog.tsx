@@ -57,7 +57,7 @@ export function AccountDetailDialog({ accountId, onClose, onChanged }: { account
   if (confirming && account) {
     return (
       <ConfirmDialog
-        target={{ kind: 'one', accountId, loginName: account.loginName, systemName: account.systemName }}
+        target={{ kind: 'one', accountId, loginName: account.loginName, systemName: account.systemName, ownerName: account.personName }}
         onClose={() => setConfirming(false)}
         onSaved={() => {
           setConfirming(false);

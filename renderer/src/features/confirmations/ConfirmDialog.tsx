@@ -20,9 +20,18 @@ export function notCountedText(n: NotCounted): string {
   return F.reason.before_remediation(n.loginName, n.assetTag ?? '', d);
 }
 
+/** What the clerk confirms: the owner's name beside login and system, so two "annn3" are told apart. */
+export interface ConfirmTarget {
+  accountId: number;
+  loginName: string;
+  systemName: string;
+  /** null for a shared account. */
+  ownerName: string | null;
+}
+
 interface Props {
   /** One account (single) or many from one signed sheet (bulk, one transaction). */
-  target: { kind: 'one'; accountId: number; loginName: string; systemName: string } | { kind: 'many'; accountIds: number[] };
+  target: ({ kind: 'one' } & ConfirmTarget) | { kind: 'many'; accounts: ConfirmTarget[] };
   campaignId?: number | undefined;
   onClose: () => void;
   onSaved: () => void;
@@ -44,7 +53,7 @@ export function ConfirmDialog({ target, campaignId, onClose, onSaved }: Props) {
   const [amendmentReason, setAmendmentReason] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [preview, setPreview] = useState<ConfirmationPreview | null>(null);
-  const accountIds = target.kind === 'one' ? [target.accountId] : target.accountIds;
+  const accountIds = target.kind === 'one' ? [target.accountId] : target.accounts.map((a) => a.accountId);
   const idsKey = accountIds.join(',');
 
   // Rules 2 and 5: tell the clerk before saving when this date will not count, and why.
@@ -67,12 +76,16 @@ export function ConfirmDialog({ target, campaignId, onClose, onSaved }: Props) {
     setSaving(true);
     errors.clear();
     const common = { changedOn: changedOn ?? '', confirmedBy, method, note, ...(campaignId ? { campaignId } : {}), ...(amendmentReason ? { amendmentReason } : {}) };
+    if (!(target.kind === 'one' ? errors.check('confirmations.create', { accountId: target.accountId, ...common }) : errors.check('confirmations.bulkCreate', { accountIds, ...common }))) {
+      setSaving(false);
+      return;
+    }
     try {
       if (target.kind === 'one') {
         await api['confirmations.create']({ accountId: target.accountId, ...common });
         notify(preview && preview.count > 0 ? F.savedNotCounted(target.loginName) : t.done(target.loginName));
       } else {
-        const r = await api['confirmations.bulkCreate']({ accountIds: target.accountIds, ...common });
+        const r = await api['confirmations.bulkCreate']({ accountIds, ...common });
         notify(t.bulkDone(r.count));
       }
       onSaved();
@@ -85,7 +98,22 @@ export function ConfirmDialog({ target, campaignId, onClose, onSaved }: Props) {
   };
 
   return (
-    <FormDialog title={target.kind === 'one' ? t.title(target.loginName, target.systemName) : t.bulkTitle(target.accountIds.length)} onClose={onClose} onSubmit={save} error={errors.formError} busy={saving} submitLabel={vi.common.confirm}>
+    <FormDialog title={target.kind === 'one' ? t.title(target.loginName, target.systemName) : t.bulkTitle(target.accounts.length)} onClose={onClose} onSubmit={save} error={errors.formError} busy={saving} submitLabel={vi.common.confirm}>
+      {target.kind === 'one' ? (
+        <p className="confirm-who">
+          {vi.accounts.owner}: <strong>{target.ownerName ?? vi.accounts.shared}</strong>
+        </p>
+      ) : (
+        <div className="confirm-list" role="region" aria-label={t.bulkListLabel} tabIndex={0}>
+          <ol>
+            {target.accounts.map((a) => (
+              <li key={a.accountId}>
+                <strong>{a.ownerName ?? vi.accounts.shared}</strong> · <code>{a.loginName}</code> · <span className="muted">{a.systemName}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
       <div className="form-grid">
         <DateField label={t.changedOn} value={changedOn} onChange={setChangedOn} error={errors.fieldErrors.changedOn} required autoFocus />
         <SelectField label={t.confirmedBy} value={confirmedBy} onChange={setConfirmedBy} options={CONFIRMED_BY.map((v) => ({ value: v, label: vi.campaigns.confirmedBy[v] }))} />

@@ -11,6 +11,8 @@ import { ConnectionTodosCard, SecurityTodosCard } from '../connections/Dashboard
 import { ForcedBadge } from '../devices/ForcedBadge';
 import { navigate } from '../../app/router';
 import { NextEvaluationCard } from '../evaluation/NextEvaluationCard';
+import { FirstRunCard } from './FirstRunCard';
+import { SETUP_STEPS, setupDone } from '../../../../shared/dashboard/schema';
 
 const t = vi.campaigns.dashboard;
 
@@ -33,12 +35,15 @@ export function DashboardScreen() {
   if (error) return <div className="screen"><div className="banner error" role="alert">{error}</div></div>;
   if (!data) return <div className="screen">{vi.common.loading}</div>;
   const totalTodos = Object.values(data.todoCounts).reduce((a, b) => a + b, 0);
+  const setupComplete = SETUP_STEPS.every((s) => setupDone(data.setup)[s]);
   return (
     <section className="screen scroll" aria-labelledby="dash-title">
       <header className="screen-head">
         <h1 id="dash-title">{t.title}</h1>
         <span className="muted">{t.today(formatViDate(data.today))}</span>
       </header>
+
+      <FirstRunCard setup={data.setup} />
 
       <div className="card">
         <div className="card-head">
@@ -81,7 +86,7 @@ export function DashboardScreen() {
         <h2>
           {t.todo} <span className="muted">({totalTodos.toLocaleString('vi-VN')})</span>
         </h2>
-        {data.todos.length === 0 && <p>{t.todoEmpty}</p>}
+        {data.todos.length === 0 && <p>{setupComplete ? t.todoEmpty : vi.onboarding.todoNotReady}</p>}
         <ul className="todos" aria-label={t.todo}>
           {data.todos.map((item) => (
             <TodoRow key={`${item.kind}-${item.accountId}`} item={item} onOpen={() => setOpen(item.accountId)} />

@@ -26,11 +26,13 @@ export function CheckForm({ device, onClose, onSaved }: { device: Device; onClos
   const last = device.lastCheck;
   const [checkedOn, setCheckedOn] = useState<string | null>(today);
   const [checker, setChecker] = useState(last?.checker ?? '');
-  const [avInstalled, setAvInstalled] = useState(last ? last.avInstalled : true);
+  // Every fact starts unticked: a check records what the checker saw, so filling only the name can
+  // never record a licensed pass (issue 18). The last check's product name is kept as a hint only.
+  const [avInstalled, setAvInstalled] = useState(false);
   const [avProduct, setAvProduct] = useState(last?.avProduct ?? '');
-  const [avLicensed, setAvLicensed] = useState(last ? last.avLicensed : device.needsLicensedAv);
+  const [avLicensed, setAvLicensed] = useState(false);
   const [licenceExpiresOn, setLicenceExpiresOn] = useState<string | null>(last?.licenceExpiresOn ?? null);
-  const [definitionsCurrent, setDefinitionsCurrent] = useState(true);
+  const [definitionsCurrent, setDefinitionsCurrent] = useState(false);
   const [malwareFound, setMalwareFound] = useState(false);
   const [malwareKind, setMalwareKind] = useState('');
   const [credentialStealing, setCredentialStealing] = useState(false);
@@ -68,6 +70,10 @@ export function CheckForm({ device, onClose, onSaved }: { device: Device; onClos
     if (saving) return;
     setSaving(true);
     errors.clear();
+    if (!errors.check('devices.recordCheck', input)) {
+      setSaving(false);
+      return;
+    }
     try {
       await api['devices.recordCheck'](input);
       if (malwareFound && !(cleaned && osReinstalled)) {

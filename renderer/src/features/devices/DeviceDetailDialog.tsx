@@ -73,7 +73,7 @@ export function DeviceDetailDialog({ deviceId, systems, onClose, onChanged }: { 
   if (sub?.kind === 'confirm') {
     return (
       <ConfirmDialog
-        target={{ kind: 'one', accountId: sub.account.id, loginName: sub.account.loginName, systemName: sub.account.systemName }}
+        target={{ kind: 'one', accountId: sub.account.id, loginName: sub.account.loginName, systemName: sub.account.systemName, ownerName: sub.account.personName }}
         onClose={() => setSub(null)}
         onSaved={changed}
       />

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DEVICE_KINDS, DEVICE_OSES, DEVICE_STATUSES, type Device, type DeviceCreateInput } from '../../../../shared/devices/schema';
 import type { DeviceKind, DeviceOs, DeviceStatus } from '../../../../shared/devices/rules';
-import { ApiCallError } from '../../../../shared/errors';
 import { vi } from '../../../../shared/i18n/vi';
 import type { TrackedSystem } from '../../../../shared/systems/schema';
 import { useApi } from '../../api/context';
@@ -55,11 +54,13 @@ export function DeviceForm({ device, systems, onClose, onSaved }: { device: Devi
     setSaving(true);
     errors.clear();
     const fields: Omit<DeviceCreateInput, 'ownerId'> = { deviceKind, os, osVersion, assetTag, location, deviceStatus, note, systemIds };
+    const ownerId = owner?.id as number;
+    if (!(device ? errors.check('devices.update', { id: device.id, ownerId, ...fields, systemIds }) : errors.check('devices.create', { ownerId, ...fields }))) {
+      setSaving(false);
+      return;
+    }
     try {
-      if (!owner) throw new ApiCallError({ code: 'VALIDATION', message: vi.errors.required, path: ['ownerId'] });
-      const saved = device
-        ? await api['devices.update']({ id: device.id, ownerId: owner.id, ...fields, systemIds })
-        : await api['devices.create']({ ownerId: owner.id, ...fields });
+      const saved = device ? await api['devices.update']({ id: device.id, ownerId, ...fields, systemIds }) : await api['devices.create']({ ownerId, ...fields });
       notify(t.form.saved(deviceTitle(saved)));
       onSaved(saved);
     } catch (e) {

@@ -1,4 +1,5 @@
 import { progressPercent } from '../../../../shared/campaigns/rules';
+import { runningName } from '../../../../shared/reports/symbols';
 import { formatViDate } from '../../../../shared/dates';
 import { vi } from '../../../../shared/i18n/vi';
 import { citation } from '../../../../shared/legal/schema';
@@ -35,7 +36,7 @@ export function DistrictReportPrint({ campaignId }: { campaignId: number }) {
       <p className="doc-subject">{P.subject(campaign.subject)}</p>
       <div className="doc-rule center" />
       {recipient && <p className="doc-kinh-gui">{vi.reports.print.recipient(recipient)}</p>}
-      <p className="doc-body">{P.opening(directiveText(campaign), office.name)}</p>
+      <p className="doc-body">{P.opening(directiveText(campaign), runningName(office.name))}</p>
       {data.legal.length > 0 && (
         <>
           <p className="doc-body">{vi.reports.print.basisTitle}</p>
@@ -45,7 +46,7 @@ export function DistrictReportPrint({ campaignId }: { campaignId: number }) {
         </>
       )}
       <p className="doc-section">{P.s1}</p>
-      <p className="doc-body">{P.s1Body(office.name, c.expected, formatViDate(campaign.startDate), formatViDate(campaign.deadline))}</p>
+      <p className="doc-body">{P.s1Body(runningName(office.name), c.expected, formatViDate(campaign.startDate), formatViDate(campaign.deadline), data.campaignFileSent)}</p>
       <p className="doc-section">{P.s2}</p>
       <p className="doc-body">{P.s2Body(c.expected, c.received, c.onTime, c.late, c.missing)}</p>
       {missing.length > 0 && missing.length <= 10 && <p className="doc-body">{P.missingTitle} {missing.map((u) => u.name).join('; ')}.</p>}
@@ -82,10 +83,12 @@ export function DistrictReportPrint({ campaignId }: { campaignId: number }) {
       <p className="doc-body">{P.s4Body(data.toCancel)}</p>
       <p className="doc-section">{P.s5}</p>
       <p className="doc-body">{P.s5Body(c.missing, c.late)}</p>
-      <p className="doc-body">{P.closing(office.name)}</p>
-      <div className="doc-footer">
-        <Recipients lines={[...(recipient ? [`- ${recipient};`] : []), P.archive]} />
-        <SignatureBlock authority={office.signAuthority} title={office.headTitle} name={campaign.signer ?? office.headName} />
+      <div className="keep-together">
+        <p className="doc-body">{P.closing(runningName(office.name))}</p>
+        <div className="doc-footer">
+          <Recipients lines={[...(recipient ? [`- ${recipient};`] : []), P.archive]} />
+          <SignatureBlock authority={office.signAuthority} title={office.headTitle} name={campaign.signer ?? office.headName} />
+        </div>
       </div>
       <section className="appendix" aria-label={P.appendix}>
         <p className="appendix-title">{P.appendix}</p>

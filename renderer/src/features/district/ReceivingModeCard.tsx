@@ -20,8 +20,10 @@ export function ReceivingModeCard({ onSaved }: { onSaved: () => void }) {
   if (!s) return null;
   const save = async () => {
     errors.clear();
+    const input = { receivingMode: s.receivingMode, officeLevel: s.officeLevel, officeAddress: s.officeAddress };
+    if (!errors.check('district.saveSettings', input)) return;
     try {
-      setS(await api['district.saveSettings']({ receivingMode: s.receivingMode, officeLevel: s.officeLevel, officeAddress: s.officeAddress }));
+      setS(await api['district.saveSettings'](input));
       notify(T.saved);
       onSaved();
     } catch (e) {

@@ -145,8 +145,10 @@ function UnitForm({ unit, onClose, onSaved }: { unit: RegisterUnit | null; onClo
   const [draft, setDraft] = useState({ name: unit?.name ?? '', code: unit?.code ?? '', kind: (unit?.kind ?? 'ward') as RegisterKind, contact: unit?.contact ?? '' });
   const save = async () => {
     errors.clear();
+    const input = { ...(unit ? { id: unit.id } : {}), ...draft };
+    if (!errors.check('district.saveUnit', input)) return;
     try {
-      onSaved(await api['district.saveUnit']({ ...(unit ? { id: unit.id } : {}), ...draft }));
+      onSaved(await api['district.saveUnit'](input));
     } catch (e) {
       errors.show(e);
     }

@@ -41,9 +41,11 @@ export function RecordDialog({ month, defaultRecipient, onClose, onSaved }: Prop
 
   const save = async () => {
     errors.clear();
+    const input = { month: month.month, selfEvalDoneOn, unitEvalOn, pdfSentOn, sentTo: pdfSentOn ? sentTo : '', note };
+    if (!errors.check('evaluation.record', input)) return;
     setSaving(true);
     try {
-      const saved = await api['evaluation.record']({ month: month.month, selfEvalDoneOn, unitEvalOn, pdfSentOn, sentTo: pdfSentOn ? sentTo : '', note });
+      const saved = await api['evaluation.record'](input);
       notify(t.record.saved(month.month));
       onSaved(saved);
     } catch (e) {

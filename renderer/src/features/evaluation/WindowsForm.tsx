@@ -21,6 +21,7 @@ export function WindowsForm({ windows, onSaved }: { windows: EvaluationWindows; 
     errors.clear();
     // Text that is not a whole number goes as is: the core answers with the field's message.
     const input = Object.fromEntries(KEYS.map((k) => [k, /^\d{1,2}$/.test(draft[k].trim()) ? Number(draft[k]) : draft[k]])) as unknown as EvaluationWindows;
+    if (!errors.check('settings.save', input)) return;
     try {
       await api['settings.save'](input);
       notify(t.settings.saved);
@@ -45,9 +46,10 @@ export function WindowsForm({ windows, onSaved }: { windows: EvaluationWindows; 
       <div className="form-grid">
         {KEYS.map((k) => (
           <Field key={k} label={t.fields[k]} error={errors.fieldErrors[k]}>
-            {(id) => (
+            {(id, describedBy) => (
               <input
                 id={id}
+                aria-describedby={describedBy}
                 inputMode="numeric"
                 maxLength={2}
                 value={draft[k]}

@@ -11,8 +11,8 @@ const T = vi.reliability.lock;
 function Secret({ label, value, onChange, error, autoComplete }: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined; autoComplete: string }) {
   return (
     <Field label={label} error={error}>
-      {(id) => (
-        <input id={id} type="password" value={value} maxLength={256} autoComplete={autoComplete} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} />
+      {(id, describedBy) => (
+        <input id={id} aria-describedby={describedBy} type="password" value={value} maxLength={256} autoComplete={autoComplete} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} />
       )}
     </Field>
   );
@@ -104,7 +104,7 @@ export function AppLockCard() {
         }}
       >
         <Field label={T.idle} error={errors.fieldErrors.lockIdleMinutes}>
-          {(id) => <input id={id} type="number" min={0} max={240} value={idle} onChange={(e) => setIdle(e.target.value)} style={{ width: '8em' }} />}
+          {(id, describedBy) => <input id={id} aria-describedby={describedBy} type="number" min={0} max={240} value={idle} onChange={(e) => setIdle(e.target.value)} style={{ width: '8em' }} />}
         </Field>
         <button type="submit">{vi.common.save}</button>
       </form>

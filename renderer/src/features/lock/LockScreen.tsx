@@ -50,10 +50,11 @@ export function LockScreen({ status, onUnlocked }: { status: LockStatus; onUnloc
         <div className="brand-line">{vi.app.name}</div>
         <h1>{T.screenTitle}</h1>
         <p className="muted">{T.screenLead}</p>
-        <Field label={vi.reliability.fields.passphrase!} error={error ?? undefined}>
-          {(id) => (
+        <Field label={vi.reliability.fields.passphrase!} error={error ?? undefined} alert>
+          {(id, describedBy) => (
             <input
               id={id}
+              aria-describedby={describedBy}
               type="password"
               autoFocus
               autoComplete="current-password"

@@ -37,6 +37,10 @@ export function PersonForm({ person, units, departments, onClose, onSaved }: Pro
     setSaving(true);
     errors.clear();
     const input = { ...draft, unitId: Number(draft.unitId) || undefined };
+    if (!(person ? errors.check('people.update', { id: person.id, ...input }) : errors.check('people.create', input))) {
+      setSaving(false);
+      return;
+    }
     try {
       const saved = person ? await api['people.update']({ id: person.id, ...input }) : await api['people.create'](input);
       notify(person ? vi.people.updated(saved.fullName) : vi.people.created(saved.fullName));

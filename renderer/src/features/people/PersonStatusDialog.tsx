@@ -18,8 +18,10 @@ export function PersonStatusDialog({ person, onClose, onSaved }: { person: Perso
 
   const save = async () => {
     errors.clear();
+    const input = { id: person.id, status, statusDate: status === 'working' ? null : date };
+    if (!errors.check('people.setStatus', input)) return;
     try {
-      const saved = await api['people.setStatus']({ id: person.id, status, statusDate: status === 'working' ? null : date });
+      const saved = await api['people.setStatus'](input);
       notify(vi.people.updated(saved.fullName));
       onSaved();
     } catch (e) {

@@ -80,6 +80,7 @@ function LegalForm({ doc, onClose, onSaved }: { doc: LegalDocument | null; onClo
   const save = async () => {
     errors.clear();
     const input = { kind, number, issuedOn, issuer, title, effectiveFrom, effectiveTo };
+    if (!(doc ? errors.check('legal.revise', { id: doc.id, ...input }) : errors.check('legal.create', input))) return;
     try {
       if (doc) await api['legal.revise']({ id: doc.id, ...input });
       else await api['legal.create'](input);

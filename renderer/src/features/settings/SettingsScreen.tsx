@@ -31,9 +31,18 @@ export function SettingsScreen({ info, onUnitSaved }: { info: AppInfo; onUnitSav
     loadSystems();
   }, [api, loadSystems]);
 
+  // Tổng quan's first-run step links here (#/settings?section=systems): show the systems, not the profile.
+  useEffect(() => {
+    if (!/[?&]section=systems/.test(window.location.hash) || systems.length === 0) return;
+    const heading = document.getElementById('systems-title');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  }, [systems.length]);
+
   const saveUnit = async () => {
     if (!draft) return;
     errors.clear();
+    if (!errors.check('unit.save', draft)) return;
     try {
       await api['unit.save'](draft);
       notify(vi.common.saved);
@@ -67,9 +76,9 @@ export function SettingsScreen({ info, onUnitSaved }: { info: AppInfo; onUnitSav
         </div>
       </form>
 
-      <div className="card">
+      <div className="card" id="systems">
         <div className="card-head">
-          <h2>{vi.settings.systems}</h2>
+          <h2 id="systems-title" tabIndex={-1}>{vi.settings.systems}</h2>
           <button type="button" onClick={() => setEditing('new')}>+ {vi.settings.addSystem}</button>
         </div>
         <table className="simple" aria-label={vi.settings.systems}>

@@ -31,6 +31,7 @@ export function SystemForm({ system, onClose, onSaved }: { system: TrackedSystem
       requiresSiteToSiteVpn: vpn,
       active,
     };
+    if (!(system ? errors.check('systems.update', { id: system.id, ...input }) : errors.check('systems.create', input))) return;
     try {
       if (system) await api['systems.update']({ id: system.id, ...input });
       else await api['systems.create'](input);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { contract } from '../../../../shared/api/contract';
 import { ApiCallError } from '../../../../shared/errors';
 import { vi } from '../../../../shared/i18n/vi';
 import { useApi } from '../../api/context';
@@ -16,22 +17,19 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
   const errors = useFormErrors();
 
   const next = () => {
-    const missing: Record<string, string> = {};
-    if (!draft.name.trim()) missing.name = vi.errors.required;
-    if (!draft.code.trim()) missing.code = vi.errors.required;
-    if (Object.keys(missing).length) {
-      setLocalErrors(missing);
-      return;
-    }
-    setLocalErrors({});
     errors.clear();
-    setStep(2);
+    if (errors.check('unit.save', draft, IDENTITY_FIELDS)) setStep(2);
   };
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
 
   const finish = async () => {
     setSaving(true);
     errors.clear();
+    if (!errors.check('unit.save', draft)) {
+      const bad = contract['unit.save'].input.safeParse(draft).error?.issues.map((i) => i.path[0]) ?? [];
+      if (bad.some((f) => (IDENTITY_FIELDS as readonly PropertyKey[]).includes(f as PropertyKey))) setStep(1);
+      setSaving(false);
+      return;
+    }
     try {
       await api['unit.save'](draft);
       notify(vi.wizard.done);
@@ -45,7 +43,7 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
     }
   };
 
-  const fieldErrors = { ...errors.fieldErrors, ...localErrors };
+  const fieldErrors = errors.fieldErrors;
   return (
     <div className="wizard">
       <form
@@ -63,7 +61,7 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
           <li className={step === 1 ? 'active' : ''}>{vi.wizard.step1}</li>
           <li className={step === 2 ? 'active' : ''}>{vi.wizard.step2}</li>
         </ol>
-        {errors.formError && step === 2 && <div className="banner error" role="alert">{errors.formError}</div>}
+        {errors.formError && <div className="banner error" role="alert">{errors.formError}</div>}
         <UnitProfileFields
           key={step}
           fields={step === 1 ? IDENTITY_FIELDS : SIGNER_FIELDS}
