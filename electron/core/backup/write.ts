@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupEntry, BackupKind } from '../../../shared/backup/schema';
 import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import type { Db } from '../db/open';
-import { placeExclusive } from '../output/publish';
+import { fsyncFolder as fsyncDir, fsyncPath as fsyncFile, placeExclusive } from '../output/publish';
 import { backupBaseName, parseBackupName } from './files';
 
 // Writing a backup so that a crash at any moment never leaves a damaged file under a backup's name:
@@ -95,30 +95,8 @@ function publishUnique(tmp: string, dir: string, base: string): string {
   throw new AttkError('DATABASE', vi.reliability.errors.backupFailed('too many backups in one second'));
 }
 
-export function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * Make a rename durable. POSIX needs the folder itself synced; Windows cannot open a folder this
- * way (NTFS journals the rename), so there the error is ignored.
- */
-export function fsyncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch (e) {
-    if (process.platform !== 'win32') throw e;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
+// One definition of the durable-write helpers, shared with every export (output/publish.ts).
+export { fsyncPath as fsyncFile, fsyncFolder as fsyncDir } from '../output/publish';
 
 /** Remove temporary files left by a copy that was killed (older than a minute, so never one in progress). */
 export function sweepTemporary(dir: string, names: readonly string[], now = Date.now()): void {
