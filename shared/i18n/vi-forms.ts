@@ -48,6 +48,9 @@ export const viForms = {
     confirmedKeys: 'Khóa đã xác nhận',
     trustNewKeys: 'Tin cậy khóa mới',
     confirmUnitCode: 'Mã đơn vị (xác nhận khôi phục)',
+    confirmedUnits: 'Đơn vị đã xác nhận',
+    publicKey: 'Khóa công khai',
+    fingerprint: 'Dấu vân tay khóa',
     // The report's editable narrative (vi-documents.ts names them on its form).
     kinhGui: 'Kính gửi',
     basis: 'Các dòng "Căn cứ"',

@@ -80,5 +80,13 @@ const DATE_SHAPE = /^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}-\d{2}-\d{2})$/;
 /** The message for a date text that did not parse: "does not exist" for 31/02/2026, the format otherwise. */
 export function dateTextError(text: string): string {
   const t = text.trim();
-  return DATE_SHAPE.test(t) ? vi.safety.text.impossibleDate(t) : vi.errors.invalidDate;
+  return DATE_SHAPE.test(t) && !isRealDay(t) ? vi.safety.text.impossibleDate(t) : vi.errors.invalidDate;
+}
+
+/** Whether a date-shaped text names a day of the calendar (28/03/2024 does, in the wrong format for the API; 31/02 does not). */
+function isRealDay(t: string): boolean {
+  const [a, b, c] = t.split(/[/.-]/).map(Number) as [number, number, number];
+  const [y, m, d] = t.includes('-') && t.indexOf('-') === 4 ? [a, b, c] : [c, b, a];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }

@@ -86,7 +86,8 @@ describe('recording a month', () => {
     const cases: [Record<string, unknown>, (string | number)[], string | RegExp][] = [
       [{ month: '2024-13' }, ['month'], 'Tháng: Tháng không hợp lệ (dạng yyyy-mm).'],
       [{ month: '2024-05' }, ['month'], 'Tháng: Không ghi nhận trước cho tháng chưa đến.'],
-      [{ month: '2024-03', pdfSentOn: '2024-02-30', sentTo: PNV }, ['pdfSentOn'], /Ngày không hợp lệ/],
+      [{ month: '2024-03', pdfSentOn: '2024-02-30', sentTo: PNV }, ['pdfSentOn'], /Ngày gửi kết quả PDF: Ngày "2024-02-30" không có thật/],
+      // A real day in the form's dd/MM/yyyy is still not the API's ISO date: a format error, not "does not exist".
       [{ month: '2024-03', pdfSentOn: '28/03/2024', sentTo: PNV }, ['pdfSentOn'], /Ngày không hợp lệ/],
       [{ month: '2024-03', unitEvalOn: '2024-04-03' }, ['unitEvalOn'], 'Ngày đơn vị đánh giá: Ngày không được sau hôm nay.'],
       [{ month: '2024-03', selfEvalDoneOn: '2024-02-28' }, ['selfEvalDoneOn'], 'Ngày cá nhân hoàn thành tự đánh giá: Ngày này phải từ 01/03/2024 trở đi.'],
