@@ -36,7 +36,8 @@ test('record a data connection over site-to-site VPN and fix one that is not; th
   // Who checked it but not when: refused, with the field named.
   await form.getByLabel('Người kiểm tra kết nối').fill('Trần Văn Kiểm');
   await form.getByRole('button', { name: 'Lưu' }).click();
-  await expect(form.getByRole('alert')).toHaveText('Cần ghi cả người kiểm tra và ngày kiểm tra.');
+  // The form's banner names the field (issue 18's one form machinery).
+  await expect(form.getByRole('alert')).toHaveText('Chưa lưu — Ngày kiểm tra: Cần ghi cả người kiểm tra và ngày kiểm tra.');
   await form.getByLabel('Ngày kiểm tra').fill('15/01/2024');
   await form.getByRole('button', { name: 'Lưu' }).click();
   await expect(form).toBeHidden();
