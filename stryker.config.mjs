@@ -16,6 +16,9 @@ const defaultMutate = [
 ];
 
 const mutate = process.env.ATTK_MUTATE?.split(',').filter(Boolean) ?? defaultMutate;
+// One incremental file and one JSON report per module (ATTK_MUTATION_NAME=campaigns …), so runs of
+// different modules do not discard each other's incremental results.
+const runName = process.env.ATTK_MUTATION_NAME || 'all';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -29,10 +32,10 @@ export default {
   coverageAnalysis: 'perTest',
   mutate,
   incremental: true,
-  incrementalFile: 'reports/stryker-incremental.json',
+  incrementalFile: `reports/stryker-incremental-${runName}.json`,
   reporters: ['clear-text', 'progress', 'json'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  concurrency: 2,
+  jsonReporter: { fileName: `reports/mutation/${runName}.json` },
+  concurrency: 1,
   timeoutMS: 60_000,
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['out', 'dist', 'bench/cache', 'test-results', 'playwright-report', '*.sqlite', '.electron-native/**'],

@@ -7,6 +7,7 @@ import { methodNames } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/errors';
 import { vi } from '../../shared/i18n/vi';
 import { createFakeElectron, type FakeElectron, type FakeFrame, type FakeWebContents } from '../../tests/wiring/fake-electron';
+import { snapshot } from '../../tests/integration/harness-core';
 import { CSP } from './app-protocol';
 import { startApp, type RunningApp } from './app';
 import { DEFAULT_SETTINGS, type Settings, type SettingsStore } from './settings';
@@ -299,6 +300,36 @@ describe('IPC: the contract, and only the contract', () => {
     const fake = await launch();
     const stranger = new (mainWindowOf(fake).webContents.constructor as new () => FakeWebContents)();
     forbidden(await fake.invoke('attk:systems.list', { sender: stranger, senderFrame: stranger.mainFrame }, {}));
+  });
+
+  // Issue 22: the sender check on EVERY channel the shell registers (backup.*, lock.*, signing.*
+  // included), for each kind of untrusted sender, with the database unchanged afterwards.
+  it('every channel refuses every untrusted sender, and nothing is written', async () => {
+    const fake = await launch();
+    const contents = mainWindowOf(fake).webContents;
+    const stranger = new (contents.constructor as new () => FakeWebContents)();
+    const senders = [
+      { sender: contents, senderFrame: { url: 'app://attk/index.html', parent: contents.mainFrame } },
+      { sender: contents, senderFrame: { url: 'https://evil.example/', parent: null } },
+      { sender: contents, senderFrame: null },
+      { sender: stranger, senderFrame: stranger.mainFrame },
+    ];
+    const channels = [...fake.ipcHandlers.keys()].sort();
+    expect(channels).toEqual(expect.arrayContaining(['attk:backup.create', 'attk:backup.list', 'attk:backup.restore', 'attk:lock.clear', 'attk:district.importFiles', 'attk:signing.signReport']));
+    expect(channels).toHaveLength(methodNames.length);
+    const tables = () => snapshot({ db: running!.core.db } as Parameters<typeof snapshot>[0]);
+    const before = tables();
+    let refused = 0;
+    for (const channel of channels) {
+      for (const event of senders) {
+        forbidden(await fake.invoke(channel, event, {}));
+        refused++;
+      }
+    }
+    expect(refused).toBe(methodNames.length * 4);
+    expect(tables()).toEqual(before);
+    // …while the same channels do answer our own window (the check is not simply "refuse all").
+    expect((await fake.invoke('attk:backup.list', trustedEvent(fake), {}) as Envelope<unknown>).ok).toBe(true);
   });
 
   it('a refused call never reaches the core: a forbidden write changes nothing', async () => {
