@@ -94,18 +94,25 @@ const NAMES = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'P
 export type Envelope = { ok: true; result: unknown } | { ok: false; error: { message: string } };
 export type RawCall = (method: MethodName, input: unknown) => Promise<Envelope>;
 
+export interface RecordOptions {
+  /** The unit's code and name (a receiving office registers several units). */
+  code?: string;
+  name?: string;
+  /** Called before each event (the in-process clock moves one minute). */
+  tick?: () => void;
+}
+
 /**
  * Enter the scenario through the API (unit, campaign in progress, people, accounts, devices, then
- * the events in order; events the API refuses are skipped). `tick` is called before each event.
- * Returns the campaign's id.
+ * the events in order; events the API refuses are skipped). Returns the campaign's id.
  */
-export async function record(s: Scenario, raw: RawCall, code = 'VM', tick: () => void = () => {}): Promise<number> {
+export async function record(s: Scenario, raw: RawCall, { code = HOME.code, name = HOME.name, tick = () => {} }: RecordOptions = {}): Promise<number> {
   const call = async <M extends MethodName>(method: M, input: InputOf<M>): Promise<ResultOf<M>> => {
     const e = await raw(method, input);
     if (!e.ok) throw new Error(`${method}: ${e.error.message}`);
     return e.result as ResultOf<M>;
   };
-  await call('unit.save', { ...HOME, code });
+  await call('unit.save', { ...HOME, code, name });
   const systemIds = (await call('systems.list', {})).map((x) => x.id);
   const start = day(s.start);
   const deadline = day(s.start + s.length);

@@ -18,12 +18,15 @@ export interface Played {
   close: () => void;
 }
 
-/** Record the scenario through the API on a new temporary database; refused events (the API's own checks) are skipped. */
-export async function play(s: Scenario, code = 'VM'): Promise<Played> {
+/**
+ * Record the scenario through the API on a new temporary database; refused events (the API's own
+ * checks) are skipped. `today` is the unit's clock (TODAY by default: after every event).
+ */
+export async function play(s: Scenario, code = 'VM', { name, today = TODAY }: { name?: string; today?: string } = {}): Promise<Played> {
   const dir = mkdtempSync(join(tmpdir(), 'attk-oracle-'));
   const file = join(dir, 'attk.sqlite');
   let minute = 0;
-  const core = createCore({ file, shell: 'cli', appVersion: 'test', actor: 'oracle', now: () => new Date(Date.parse(`${TODAY}T01:00:00Z`) + minute * 60_000) });
+  const core = createCore({ file, shell: 'cli', appVersion: 'test', actor: 'oracle', now: () => new Date(Date.parse(`${today}T01:00:00Z`) + minute * 60_000) });
   const call = async <M extends MethodName>(method: M, input: InputOf<M>): Promise<ResultOf<M>> => {
     const e = await dispatch(core, method, input);
     if (!e.ok) throw new Error(`${method}: ${e.error.message}`);
@@ -34,7 +37,7 @@ export async function play(s: Scenario, code = 'VM'): Promise<Played> {
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const campaignId = await record(s, (method, input) => dispatch(core, method, input), code, () => minute++);
+    const campaignId = await record(s, (method, input) => dispatch(core, method, input), { code, ...(name ? { name } : {}), tick: () => minute++ });
     minute++;
     return { core, file, call, campaignId, close };
   } catch (e) {
