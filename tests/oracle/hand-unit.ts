@@ -104,9 +104,11 @@ export const HAND_HOME = {
 
 /**
  * Record the hand-built unit through the API (a clock moving one minute per write, so "recorded
- * at" follows the order below: devices and checks first, then the confirmations).
+ * at" follows the order below: devices and checks first, then the confirmations). `drop` leaves
+ * out the accounts with these logins (a second unit for the district fixtures).
  */
-export async function buildHandUnit(opts: { code?: string; name?: string; dir?: string } = {}): Promise<HandUnit> {
+export async function buildHandUnit(opts: { code?: string; name?: string; dir?: string; drop?: string[] } = {}): Promise<HandUnit> {
+  const plan = HAND_ACCOUNTS.filter((a) => !opts.drop?.includes(a.login));
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'attk-hand-'));
   const file = join(dir, `${opts.code ?? 'VM'}.sqlite`);
   let minute = 0;
@@ -131,7 +133,7 @@ export async function buildHandUnit(opts: { code?: string; name?: string; dir?: 
     const personId: Record<string, number> = {};
     for (const [key, fullName] of Object.entries(PEOPLE)) personId[key] = (await call('people.create', { fullName, department: 'Văn phòng' })).id;
     const accountId: Record<string, number> = {};
-    for (const a of HAND_ACCOUNTS) {
+    for (const a of plan) {
       accountId[a.login] = (await call('accounts.create', { systemId: systemIds[a.system]!, personId: a.person ? personId[a.person]! : null, loginName: a.login, role: a.role })).id;
     }
     for (const d of HAND_DEVICES) {
@@ -150,7 +152,7 @@ export async function buildHandUnit(opts: { code?: string; name?: string; dir?: 
         if (c.voided) await call('devices.voidCheck', { id: check.id, reason: 'Nhập nhầm thiết bị' });
       }
     }
-    for (const a of HAND_ACCOUNTS) {
+    for (const a of plan) {
       for (const ch of a.changes ?? []) {
         const c = await call('confirmations.create', { accountId: accountId[a.login]!, changedOn: ch.on });
         if (ch.voided) await call('confirmations.void', { id: c.id, reason: 'Nhập nhầm ngày' });

@@ -1,0 +1,150 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InputOf, MethodName, ResultOf } from '../../shared/api/contract';
+import type { DistrictExportResult, SubmissionImportResult } from '../../shared/district/schema';
+import type { ExportResult } from '../../shared/reports/schema';
+import { createCore, dispatch, type Core } from '../../electron/core';
+import { readWorkbook, type Grid } from '../oracle/read-summary';
+import { buildHandUnit, HAND_HOME, type HandUnit } from '../oracle/hand-unit';
+
+// Issue 22: the receiving office checked against hand-counted unit figures, not against sums of
+// the units' own exported figures. Two hand-built units (tests/oracle/hand-unit.ts): PVM as listed
+// there (13 accounts, 9 devices), PHB without Trần Thị Bình's three accounts (10 accounts); PKT
+// sends nothing. PVM's file is received on the deadline day (on time), PHB's the day after (late).
+// Every expected figure below was added up by hand from the fixture's list.
+
+let dir: string;
+let office: Core;
+let today = '2024-02-10';
+let campaignId: number;
+const units: HandUnit[] = [];
+const files: Record<string, ExportResult> = {};
+let grid: Record<string, Grid>;
+
+const call = async <M extends MethodName>(method: M, input: InputOf<M>): Promise<ResultOf<M>> => {
+  const e = await dispatch(office, method, input);
+  if (!e.ok) throw new Error(`${method}: ${e.error.message}`);
+  return e.result as ResultOf<M>;
+};
+async function job<R>(start: Promise<{ jobId: string }>): Promise<R> {
+  const { jobId } = await start;
+  for (;;) {
+    const s = await call('jobs.status', { id: jobId });
+    if (s.state === 'done') return s.result as R;
+    if (s.state === 'failed') throw new Error(s.error?.message);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+const importOn = async (day: string, code: string) => {
+  today = day;
+  const f = files[code]!;
+  return job<SubmissionImportResult>(call('district.importFiles', {
+    campaignId, files: [{ fileName: `${code}.xlsx`, dataBase64: readFileSync(f.filePath).toString('base64') }], confirmedKeys: [{ unitCode: code, fingerprint: f.fingerprint }],
+  }));
+};
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'attk-hand-office-'));
+  office = createCore({ file: join(dir, 'office.sqlite'), shell: 'cli', appVersion: 'test', actor: 'van-thu', now: () => new Date(`${today}T15:00:00`) });
+  await call('unit.save', { ...HAND_HOME, name: 'PHÒNG NỘI VỤ QUẬN ĐỐNG ĐA', code: 'PNV-DD', signAuthority: '', reportSymbol: 'BC-PNV', recipientName: 'UBND quận Đống Đa' });
+  await call('district.saveSettings', { receivingMode: true, officeLevel: 'district', officeAddress: '90 Hoàng Cầu, Đống Đa' });
+  for (const [code, name] of [['PVM', 'UBND PHƯỜNG VĂN MIẾU'], ['PHB', 'UBND PHƯỜNG HÀNG BỘT'], ['PKT', 'UBND PHƯỜNG KHÂM THIÊN']] as const) {
+    await call('district.saveUnit', { code, name, kind: 'ward' });
+  }
+  const c = await call('campaigns.create', { directiveNumber: '123/UBND-NV', subject: 'Rà soát, thay đổi mật khẩu tài khoản các phần mềm', systemIds: [1, 2], startDate: '2024-02-01', deadline: '2024-02-15' });
+  campaignId = c.id;
+  await call('campaigns.advance', { id: campaignId, to: 'in_progress' });
+  for (const [code, name, drop] of [['PVM', 'UBND PHƯỜNG VĂN MIẾU', []], ['PHB', 'UBND PHƯỜNG HÀNG BỘT', ['binh.qt', 'binh.nd', 'binh.huy']]] as const) {
+    const u = await buildHandUnit({ code, name, dir, drop: [...drop] });
+    units.push(u);
+    files[code] = await u.exportReport();
+  }
+}, 120_000);
+afterAll(() => {
+  for (const u of units) u.close();
+  office?.db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const KNTC = 'CSDL quốc gia về khiếu nại, tố cáo';
+const DG = 'Phần mềm đánh giá, xếp loại CBCCVC hằng tháng';
+const ADMIN = '– Tài khoản quản trị';
+const USER = '– Tài khoản người dùng';
+const counts = (total: number, toCancel: number, mustChange: number, done: number, late: number, missing: number) => ({ total, toCancel, mustChange, done, late, missing });
+
+describe('the receiving office with hand-built units: receipt days and every consolidated figure as counted by hand', () => {
+  it('a file received on the deadline day is on time; the next day it is late', async () => {
+    const pvm = await importOn('2024-02-15', 'PVM');
+    expect(pvm.results.map((r) => [r.unitCode, r.status, r.receivedOn, r.late])).toEqual([['PVM', 'accepted', '2024-02-15', false]]);
+    expect(pvm.results[0]!.message).toContain('(đúng hạn)');
+    const phb = await importOn('2024-02-16', 'PHB');
+    expect(phb.results.map((r) => [r.unitCode, r.status, r.receivedOn, r.late])).toEqual([['PHB', 'accepted', '2024-02-16', true]]);
+    expect(phb.results[0]!.message).toContain('(muộn 1 ngày)');
+  });
+
+  it('the board: on time, late, not yet; totals per system and overall, and the devices', async () => {
+    today = '2024-02-20';
+    const board = await call('district.board', { campaignId });
+    expect(board.counts).toEqual({ expected: 3, received: 2, onTime: 1, late: 1, missing: 1 });
+    expect(board.units.map((u) => [u.code, u.status, u.firstReceivedOn, u.figures?.total ?? null, u.devices?.devices ?? null])).toEqual([
+      ['PHB', 'late', '2024-02-16', 10, 9],
+      ['PKT', 'missing', null, null, null],
+      ['PVM', 'on_time', '2024-02-15', 13, 9],
+    ]);
+    expect(board.chase.map((u) => u.code)).toEqual(['PKT', 'PHB']);
+    expect(board.totals.overall).toEqual({ ...counts(23, 2, 4, 10, 2, 5), admin: 7, user: 16, byRole: { admin: counts(7, 0, 4, 2, 1, 0), user: counts(16, 2, 0, 8, 1, 5) } });
+    expect(board.totals.bySystem.map(({ systemName, units: n, total, toCancel, mustChange, done, late, missing, admin, user, byRole }) => ({ systemName, n, total, toCancel, mustChange, done, late, missing, admin, user, byRole }))).toEqual([
+      { systemName: KNTC, n: 2, ...counts(11, 2, 2, 4, 2, 1), admin: 5, user: 6, byRole: { admin: counts(5, 0, 2, 2, 1, 0), user: counts(6, 2, 0, 2, 1, 1) } },
+      { systemName: DG, n: 2, ...counts(12, 0, 2, 6, 0, 4), admin: 2, user: 10, byRole: { admin: counts(2, 0, 2, 0, 0, 0), user: counts(10, 0, 0, 6, 0, 4) } },
+    ]);
+    expect(board.totals.devices).toEqual({ devices: 18, checked: 12, licensedAv: 8, infected: 2, remediated: 2 });
+  });
+
+  it('the consolidated workbook: every cell of its tables, total rows included', async () => {
+    today = '2024-02-20';
+    const r = await job<DistrictExportResult>(call('district.export', { campaignId }));
+    grid = readWorkbook(r.filePath);
+    const g = grid['Tổng hợp']!;
+    expect(g).toContainEqual(['Số đơn vị phải báo cáo: 3; đã nộp: 2 (đúng hạn 1, muộn 1); chưa nộp: 1.']);
+    const from = g.findIndex((row) => row[0] === 'STT');
+    const to = g.findIndex((row) => typeof row[0] === 'string' && row[0].startsWith('Số liệu theo tệp'));
+    expect(g.slice(from, to)).toEqual([
+      ['STT', 'Đơn vị', 'Mã', 'Ngày nhận', 'Tình trạng', 'Tổng số tài khoản', 'Đề nghị hủy', 'Phải đổi MK sau xử lý mã độc', 'Đã đổi đúng hạn', 'Đổi muộn', 'Chưa đổi'],
+      [1, 'UBND PHƯỜNG HÀNG BỘT', 'PHB', '2024-02-16', 'Nộp muộn', 10, 1, 2, 5, 0, 2],
+      [null, ADMIN, null, null, null, 3, 0, 2, 1, 0, 0],
+      [null, USER, null, null, null, 7, 1, 0, 4, 0, 2],
+      [2, 'UBND PHƯỜNG KHÂM THIÊN', 'PKT', null, 'Chưa nộp', null, null, null, null, null, null],
+      [3, 'UBND PHƯỜNG VĂN MIẾU', 'PVM', '2024-02-15', 'Đúng hạn', 13, 1, 2, 5, 2, 3],
+      [null, ADMIN, null, null, null, 4, 0, 2, 1, 1, 0],
+      [null, USER, null, null, null, 9, 1, 0, 4, 1, 3],
+      [null, 'Tổng cộng', null, null, null, 23, 2, 4, 10, 2, 5],
+      [null, ADMIN, null, null, null, 7, 0, 4, 2, 1, 0],
+      [null, USER, null, null, null, 16, 2, 0, 8, 1, 5],
+      [],
+      ['TỔNG HỢP THEO HỆ THỐNG / PHẦN MỀM'],
+      ['STT', 'Hệ thống / phần mềm', 'Số đơn vị', 'Tổng số tài khoản', 'Đề nghị hủy', 'Phải đổi MK sau xử lý mã độc', 'Đã đổi đúng hạn', 'Đổi muộn', 'Chưa đổi'],
+      [1, KNTC, 2, 11, 2, 2, 4, 2, 1],
+      [null, ADMIN, null, 5, 0, 2, 2, 1, 0],
+      [null, USER, null, 6, 2, 0, 2, 1, 1],
+      [2, DG, 2, 12, 0, 2, 6, 0, 4],
+      [null, ADMIN, null, 2, 0, 2, 0, 0, 0],
+      [null, USER, null, 10, 0, 0, 6, 0, 4],
+      [null, 'Tổng cộng', null, 23, 2, 4, 10, 2, 5],
+      [null, ADMIN, null, 7, 0, 4, 2, 1, 0],
+      [null, USER, null, 16, 2, 0, 8, 1, 5],
+      [],
+      ['III. THIẾT BỊ THEO ĐƠN VỊ (mỗi thiết bị tính một lần trong đơn vị của nó)'],
+      ['STT', 'Đơn vị', 'Mã', 'Thiết bị sử dụng', 'Đã kiểm tra trong thời hạn', 'Diệt virus bản quyền còn hạn', 'Nhiễm mã độc chưa xử lý', 'Đã xử lý mã độc (diệt virus, cài lại HĐH)'],
+      [1, 'UBND PHƯỜNG HÀNG BỘT', 'PHB', 9, 6, 4, 1, 1],
+      [2, 'UBND PHƯỜNG VĂN MIẾU', 'PVM', 9, 6, 4, 1, 1],
+      [null, 'Tổng cộng', null, 18, 12, 8, 2, 2],
+    ]);
+    expect(grid['Chưa nộp']!.slice(3)).toEqual([[1, 'UBND PHƯỜNG KHÂM THIÊN', 'PKT', 'Phường', null]]);
+    expect(grid['Đề nghị hủy TK']!.slice(4).map((row) => [row[1], row[2], row[9]])).toEqual([
+      ['UBND PHƯỜNG HÀNG BỘT', 'Lê Văn Cường', 'cu***.nd'],
+      ['UBND PHƯỜNG VĂN MIẾU', 'Lê Văn Cường', 'cu***.nd'],
+    ]);
+  });
+});
