@@ -39,6 +39,8 @@ export interface CoreOptions extends OpenOptions {
   lockClock?: () => number;
   /** The desktop shell's printer: a renderer route → PDF bytes (report signing). */
   printPdf?: (route: string) => Promise<Buffer>;
+  /** The desktop shell's print dialog for the print view on screen (the views' "In" button). */
+  printView?: () => boolean;
   /** pkcs11.node built for this Electron (`npm start` only; see electron/main/native-bindings.ts). */
   pkcs11Binding?: string | undefined;
 }
@@ -69,6 +71,7 @@ export function createCore(options: CoreOptions): AppCore {
     openReader: () => openDatabase(options.file, { readonly: true, ...native }),
     jobs: new JobRunner(),
     printPdf: options.printPdf,
+    printView: options.printView,
   };
   if (options.pkcs11Binding) useBinding(options.pkcs11Binding);
   const open = () => openDatabase(options.file, options);

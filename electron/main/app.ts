@@ -109,6 +109,8 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
   const nativeBinding = native.betterSqlite3;
   // The hidden print window needs the app's path and its own-contents set, made further down.
   let printPdf: ((route: string) => Promise<Buffer>) | null = null;
+  // The print views' "In" button asks the shell to print (app.print): set once the menu's print exists.
+  let printOnScreen: (() => boolean) | null = null;
   const openCore = () =>
     createCore({
       file: dataFile,
@@ -117,6 +119,7 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
       ...(nativeBinding ? { nativeBinding } : {}),
       pkcs11Binding: native.pkcs11js,
       printPdf: (route) => (printPdf ? printPdf(route) : Promise.reject(new Error('the print window is not ready'))),
+      printView: () => (printOnScreen ? printOnScreen() : false),
     });
   /** The startup failure dialog: the message, and for a damaged file the newest good backup to restore. */
   const offerNewestBackup = async (error: unknown): Promise<AppCore | null> => {
@@ -226,12 +229,15 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
     shown.catch((error: unknown) => log('about dialog failed', error));
   };
   const devTools = !app.isPackaged;
-  const print = () => {
-    // Ctrl+P reaches the menu before the page: a print view is printed with its paper and
-    // orientation (print.ts); other screens are not documents and are not printed.
-    if (!mainWindow || mainWindow.isDestroyed() || !isPrintView(mainWindow.webContents.getURL())) return;
+  const print = (): boolean => {
+    // Ctrl+P reaches the menu before the page, and the print views' "In" button calls app.print:
+    // a print view is printed with its paper and orientation (print.ts) — window.print() would
+    // start from the printer's default, portrait; other screens are not documents and are not printed.
+    if (!mainWindow || mainWindow.isDestroyed() || !isPrintView(mainWindow.webContents.getURL())) return false;
     printView(mainWindow.webContents, log);
+    return true;
   };
+  printOnScreen = print;
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ zoom, about, print, devTools })));
 
   const windowState = restoreWindowState(settings.get('window'), screen.getAllDisplays().map((d) => d.workArea));

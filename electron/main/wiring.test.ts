@@ -270,6 +270,24 @@ describe('IPC: the contract, and only the contract', () => {
     expect(list.ok && list.result.map((s) => s.name)).toContain('Hệ thống thử nghiệm');
   });
 
+  it("the print views' In button prints through the shell, with the view's orientation; other screens are not printed", async () => {
+    const fake = await launch();
+    const contents = mainWindowOf(fake).webContents;
+    const printOnce = async (url: string) => {
+      contents.mainFrame.url = url;
+      const envelope = (await fake.invoke('attk:app.print', trustedEvent(fake), {})) as Envelope<{ handled: boolean }>;
+      expect(envelope.ok).toBe(true);
+      return envelope.ok && envelope.result.handled;
+    };
+    expect(await printOnce('app://attk/index.html#/print/sign-sheet?campaign=1')).toBe(true);
+    expect(await printOnce('app://attk/index.html#/print/report?campaign=1')).toBe(true);
+    expect(await printOnce('app://attk/index.html#/campaigns/1')).toBe(false);
+    expect(contents.printed.map((o) => [o.landscape, o.pageSize, o.silent])).toEqual([
+      [true, 'A4', false],
+      [false, 'A4', false],
+    ]);
+  });
+
   const forbidden = (envelope: unknown) => {
     const e = envelope as Envelope<unknown>;
     expect(e.ok).toBe(false);

@@ -76,6 +76,12 @@ export interface AppInfo {
 
 export const contract = {
   'app.info': read(empty).returns<AppInfo>(),
+  /**
+   * The desktop shell prints the print view on screen through Electron's print dialog with the
+   * view's paper and orientation (electron/main/print.ts); elsewhere `handled` is false and the
+   * page prints itself (window.print, which follows the views' @page CSS in a browser).
+   */
+  'app.print': read(empty).returns<{ handled: boolean }>(),
 
   'unit.get': read(empty).returns<UnitProfile | null>(),
   'unit.save': write(UnitProfileInput).returns<UnitProfile>(),

@@ -7,6 +7,12 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
+describe('app.print', () => {
+  it('outside the desktop shell nothing prints for the page: the print view calls window.print itself', async () => {
+    expect(await t.call('app.print', {})).toEqual({ handled: false });
+  });
+});
+
 describe('unit profile', () => {
   it('starts without a home unit, and the first save creates it', async () => {
     expect((await t.call('app.info', {})).hasHomeUnit).toBe(false);

@@ -33,6 +33,16 @@ export class FakeWebContents extends EventEmitter {
   zoomFactor = 1;
   readonly mainFrame: FakeFrame = { url: 'app://attk/index.html', parent: null };
 
+  /** What print() was called with (the system print dialog). */
+  readonly printed: { landscape?: boolean; pageSize?: unknown; silent?: boolean }[] = [];
+
+  getURL(): string {
+    return this.mainFrame.url;
+  }
+  print(options: { landscape?: boolean; pageSize?: unknown; silent?: boolean }, callback?: (success: boolean, failureReason: string) => void): void {
+    this.printed.push(options);
+    callback?.(true, '');
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
   }

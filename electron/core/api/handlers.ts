@@ -1,5 +1,5 @@
 import { accountHandlers } from '../accounts/service';
-import { appHandlers } from '../app/service';
+import { appHandlers, type AppEnv } from '../app/service';
 import { auditHandlers } from '../audit/service';
 import { campaignHandlers } from '../campaigns/service';
 import { connectionHandlers } from '../connections/service';
@@ -22,9 +22,9 @@ import type { Handlers, SessionMethod } from './types';
 
 /** Every contract method, implemented. The type makes a missing or mistyped method a compile error. */
 /** Every contract method but the session's (backup, lock), which createCore adds. */
-export function createHandlers(db: Db, env: ReportEnv): Omit<Handlers, SessionMethod> {
+export function createHandlers(db: Db, env: ReportEnv & AppEnv): Omit<Handlers, SessionMethod> {
   return {
-    ...appHandlers(db),
+    ...appHandlers(db, env),
     ...unitHandlers(db),
     ...peopleHandlers(db),
     ...systemHandlers(db),

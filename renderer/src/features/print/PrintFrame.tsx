@@ -1,14 +1,25 @@
 import type { ReactNode } from 'react';
 import { vi } from '../../../../shared/i18n/vi';
+import { useApi } from '../../api/context';
 import './print.css';
 
 /** A print view: a toolbar (hidden when printing) and the A4 paper(s), portrait or landscape. */
 export function PrintFrame({ label, landscape, info, actions, children }: { label: string; landscape?: boolean; info?: ReactNode; actions?: ReactNode; children: ReactNode }) {
+  const api = useApi();
+  // The desktop shell prints with the view's paper and orientation (Electron's print dialog does
+  // not follow @page); in a browser the page prints itself.
+  const print = () => {
+    api['app.print']({})
+      .then((result) => {
+        if (!result.handled) window.print();
+      })
+      .catch(() => window.print());
+  };
   return (
     <div className={`print-root ${landscape ? 'landscape' : ''}`}>
       <div className="print-toolbar no-print">
         <button type="button" onClick={() => history.back()}>{vi.reports.print.back}</button>
-        <button type="button" className="primary" onClick={() => window.print()} autoFocus>
+        <button type="button" className="primary" onClick={print} autoFocus>
           {vi.reports.print.print}
         </button>
         {actions}
