@@ -114,8 +114,9 @@ export async function districtCommand(args: DistrictCommandArgs): Promise<number
       }
       const r = await call('campaignFile.import', { ...upload, unitCode: args.unitCode ?? '', confirmUnitCode: args.confirmUnitCode ?? '' });
       print(
-        { ok: true, campaignId: r.campaign.id, reference: r.campaign.reference, fingerprint: r.fingerprint, created: r.created, systemsCreated: r.systemsCreated, legalAdded: r.legalAdded, unitCodeChanged: r.unitCodeChanged },
-        T.campaignImported(r.campaign.directiveNumber, r.campaign.id, r.fingerprint) + (r.unitCodeChanged ? `\n${vi.trust.identity.codeChanged(r.unitCodeChanged.from, r.unitCodeChanged.to)}` : ''),
+        { ok: true, campaignId: r.campaign.id, reference: r.campaign.reference, fingerprint: r.fingerprint, created: r.created, systemsCreated: r.systemsCreated, siteToSiteApplied: r.siteToSiteApplied, legalAdded: r.legalAdded, unitCodeChanged: r.unitCodeChanged },
+        T.campaignImported(r.campaign.directiveNumber, r.campaign.id, r.fingerprint) + (r.unitCodeChanged ? `\n${vi.trust.identity.codeChanged(r.unitCodeChanged.from, r.unitCodeChanged.to)}` : '')
+          + r.siteToSiteApplied.map((x) => `\n${vi.districtNotices.campaignFile.applied(x.name, x.requiresSiteToSiteVpn)}`).join(''),
       );
       return 0;
     }

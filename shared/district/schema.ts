@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CampaignFigures } from '../campaigns/rules';
 import type { Campaign } from '../campaigns/schema';
 import type { LegalDocument } from '../legal/schema';
+import type { BoardNotices } from './notices';
 import type { CancellationRow, DeviceSummary } from '../reports/schema';
 import type { UnitProfile } from '../unit/schema';
 import { choice, flag, id, optionalText, requiredText, nameText } from '../schema/fields';
@@ -206,6 +207,8 @@ export interface DistrictBoard {
   totals: { overall: CampaignFigures; bySystem: SystemTotal[]; devices: DeviceSummary };
   /** Late and missing units (all kinds), with their contact. */
   chase: BoardUnit[];
+  /** Rules 7 and 8 per unit that sent a file (issue 21), from its signed payload, and their sums. */
+  notices: BoardNotices;
 }
 
 export const SubmissionHistoryInput = z.strictObject({ campaignId: id, unitId: id });
@@ -284,6 +287,8 @@ export const CampaignFilePayload = z.strictObject({
         adminIntervalMonths: z.number().int().min(1).max(60),
         userIntervalMonths: z.number().int().min(1).max(60),
         requiresLicensedAv: z.boolean(),
+        /** Data connections must use site-to-site VPN (Rule 7, seed 000); absent in files exported before issue 21: left as the unit has it. */
+        requiresSiteToSiteVpn: z.boolean().optional(),
       }),
     )
     .min(1)
@@ -340,7 +345,11 @@ export interface CampaignFilePreview {
   fingerprint: string;
   /** The same office (by code) sent an earlier campaign file signed with another key. */
   previousFingerprint: string | null;
-  systems: { name: string; code: string; action: 'matched' | 'create'; matchedName?: string }[];
+  systems: {
+    name: string; code: string; action: 'matched' | 'create'; matchedName?: string;
+    /** The file's "connections must use site-to-site VPN" (absent in older files), and whether importing changes the unit's setting. */
+    requiresSiteToSiteVpn?: boolean; siteToSiteChanges?: boolean;
+  }[];
   legal: { number: string; action: 'exists' | 'add' }[];
   units: CampaignFilePayload['units'];
   homeUnitCode: string;
@@ -355,6 +364,8 @@ export interface CampaignFileImportResult {
   campaign: Campaign;
   created: boolean;
   systemsCreated: string[];
+  /** Matched systems whose "connections must use site-to-site VPN" the file changed (issue 21). */
+  siteToSiteApplied: { name: string; requiresSiteToSiteVpn: boolean }[];
   legalAdded: string[];
   unitCodeChanged: { from: string; to: string } | null;
   fingerprint: string;

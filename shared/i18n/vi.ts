@@ -10,6 +10,7 @@ import { viReliability } from './vi-reliability';
 import { viSigning } from './vi-signing';
 import { viDocuments } from './vi-documents';
 import { viConnections, viSecurity } from './vi-connections';
+import { viDistrictNotices } from './vi-district-notices';
 import { viWindows } from './vi-windows';
 import { viFigures } from './vi-figures';
 import { viSafety } from './vi-safety';
@@ -29,6 +30,7 @@ export const vi = {
   documents: viDocuments,
   connections: viConnections,
   security: viSecurity,
+  districtNotices: viDistrictNotices,
   app: {
     name: 'ATTK - An toàn Tài khoản',
     shortName: 'ATTK',

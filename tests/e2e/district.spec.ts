@@ -30,6 +30,28 @@ async function unitFile(dir: string, name: string): Promise<{ file: string; fing
   return { file, fingerprint: (JSON.parse(r.stdout) as { fingerprint: string }).fingerprint };
 }
 
+/**
+ * Issue 21, recounted from the unit's own database (not from its file): connections to the systems that
+ * require site-to-site VPN (`attk connections list`) and each system's security check (`attk security list`),
+ * as the board's cells should read them.
+ */
+async function noticeCells(db: string, today: string): Promise<string[]> {
+  const c = await attk(['connections', 'list', '--db', db, '--today', today, '--json']);
+  const s = await attk(['security', 'list', '--db', db, '--today', today, '--json']);
+  expect(c.code, c.stderr).toBe(0);
+  expect(s.code, s.stderr).toBe(0);
+  type Sys = { requiresSiteToSite: boolean; connections: number; siteToSite: number; nonCompliant: number; notChecked: number };
+  const required = (JSON.parse(c.stdout) as { bySystem: Sys[] }).bySystem.filter((x) => x.requiresSiteToSite);
+  const add = (k: keyof Omit<Sys, 'requiresSiteToSite'>) => String(required.reduce((n, x) => n + x[k], 0));
+  const systems = (JSON.parse(s.stdout) as { systems: { systemActive: boolean; state: string; lastCheck: { checkedOn: string } | null }[] }).systems.filter((x) => x.systemActive);
+  const count = (...states: string[]) => systems.filter((x) => states.includes(x.state)).length;
+  const last = systems.map((x) => x.lastCheck?.checkedOn ?? '').sort().at(-1)!;
+  return [
+    add('connections'), add('siteToSite'), add('nonCompliant'), add('notChecked'), String(systems.length), String(count('never', 'overdue')), String(count('unused')),
+    last.split('-').reverse().join('/'), count('never', 'overdue', 'unused') > 0 ? 'Chưa đạt' : 'Đạt',
+  ];
+}
+
 test('receive several unit files at once: accepted and refused with reasons, confirm a fingerprint, see the board and print', async ({ page }) => {
   test.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'attk-district-e2e-'));
@@ -116,6 +138,12 @@ test('receive several unit files at once: accepted and refused with reasons, con
   await expect(boardTable.getByRole('row').filter({ hasText: 'VMQTG' })).toHaveCount(0);
   await expect(boardTable.getByRole('row').first()).toBeVisible();
   await page.getByLabel('Loại đơn vị').selectOption('');
+  // Issue 21: the unit's connections over site-to-site VPN and its security-feature checks, per unit, with the total.
+  const notices = page.getByRole('table', { name: 'Kết nối dữ liệu qua VPN site-to-site và kiểm tra tính năng bảo mật theo đơn vị' });
+  const expected = await noticeCells(join(dir, 'vanmieu.sqlite'), '2024-01-20');
+  await expect(notices.getByRole('row').filter({ hasText: 'VMQTG' }).getByRole('cell')).toHaveText([/VMQTG/, ...expected]);
+  await expect(notices.getByRole('row').filter({ hasText: 'Tổng cộng' }).getByRole('cell')).toHaveText(['Tổng cộng', ...expected.slice(0, 7), '', '']);
+  if (shots) await page.getByTestId('board-notices').screenshot({ path: join(shots, 'district-notices.png') });
   if (shots) {
     // The screen scrolls inside its own pane: a tall window shows the whole board.
     await page.setViewportSize({ width: 1366, height: 2600 });

@@ -457,7 +457,7 @@ describe('unit files coming up', () => {
     expect(r).toMatchObject({ units: 5, missing: 1 });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(r.filePath);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Đề nghị hủy TK', 'Chưa nộp']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Kết nối, bảo mật', 'Đề nghị hủy TK', 'Chưa nộp']);
     const summary = wb.getWorksheet('Tổng hợp')!;
     const texts: string[] = [];
     const unitRows: (string | number | null)[][] = [];

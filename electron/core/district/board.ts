@@ -4,6 +4,7 @@ import type { BoardUnit, DistrictBoard, RegisterKind, SubmissionEntry, Submissio
 import type { ReportPayload } from '../../../shared/reports/schema';
 import { getCampaign } from '../campaigns/service';
 import type { Db } from '../db/open';
+import { boardNotices } from './board-notices';
 import { compareUnits } from './register';
 
 // The status board: every expected unit (and any unit that sent a file anyway) as on time / late /
@@ -123,7 +124,7 @@ export function districtBoard(db: Db, campaignId: number, today: string, filter:
     missing: expected.filter((u) => u.status === 'missing').length,
   };
   const chase = [...expected.filter((u) => u.status === 'missing'), ...everyone.filter((u) => u.status === 'late')];
-  return { campaign, today, daysLeft: daysLeft(today, campaign.deadline), counts, units, totals: { overall, bySystem, devices }, chase };
+  return { campaign, today, daysLeft: daysLeft(today, campaign.deadline), counts, units, totals: { overall, bySystem, devices }, chase, notices: boardNotices(db, units) };
 }
 
 export function submissionHistory(db: Db, campaignId: number, unitId: number): SubmissionEntry[] {

@@ -44,10 +44,10 @@ export function exportCampaignFile(db: Db, dbFile: string, ctx: CallContext, cam
   const systems = db
     .prepare(
       `SELECT s.code, s.name, s.managing_agency AS managingAgency, s.admin_interval_months AS adminIntervalMonths,
-         s.user_interval_months AS userIntervalMonths, s.requires_licensed_av AS av
+         s.user_interval_months AS userIntervalMonths, s.requires_licensed_av AS av, s.requires_site_to_site_vpn AS s2s
        FROM campaign_systems cs JOIN systems s ON s.id = cs.system_id WHERE cs.campaign_id = ? ORDER BY s.sort_order, s.id`,
     )
-    .all(campaignId) as { code: string; name: string; managingAgency: string; adminIntervalMonths: number; userIntervalMonths: number; av: number }[];
+    .all(campaignId) as { code: string; name: string; managingAgency: string; adminIntervalMonths: number; userIntervalMonths: number; av: number; s2s: number }[];
   if (systems.length === 0) throw new AttkError('VALIDATION', T.draftOnly, ['campaignId']);
   const ids = expectedUnitIds(db, campaignId);
   const units = ids.length
@@ -61,7 +61,8 @@ export function exportCampaignFile(db: Db, dbFile: string, ctx: CallContext, cam
       directiveNumber: campaign.directiveNumber, directiveDate: campaign.directiveDate, issuer: campaign.issuer, subject: campaign.subject,
       startDate: campaign.startDate, deadline: campaign.deadline, note: campaign.note,
     },
-    systems: systems.map(({ av, ...s }) => ({ ...s, requiresLicensedAv: av === 1 })),
+    // Rule 7: the office decides which systems' data connections must use site-to-site VPN; units apply it on import.
+    systems: systems.map(({ av, s2s, ...s }) => ({ ...s, requiresLicensedAv: av === 1, requiresSiteToSiteVpn: s2s === 1 })),
     legal: getLegalDocuments(db, campaign.legalIds, toIsoDate(ctx.now())).map((d) => ({
       kind: d.kind, number: d.number, issuedOn: d.issuedOn, issuer: d.issuer, title: d.title, effectiveFrom: d.effectiveFrom, effectiveTo: d.effectiveTo,
     })),
@@ -130,7 +131,14 @@ interface SystemRow {
   id: number;
   code: string;
   name: string;
+  s2s: number;
 }
+
+const SYSTEM_ROWS = 'SELECT id, code, name, requires_site_to_site_vpn AS s2s FROM systems';
+
+/** The file states the setting (files from before issue 21 do not) and it differs from the unit's. */
+const siteToSiteChanges = (m: SystemRow, wanted: { requiresSiteToSiteVpn?: boolean | undefined }) =>
+  wanted.requiresSiteToSiteVpn !== undefined && (m.s2s === 1) !== wanted.requiresSiteToSiteVpn;
 
 /** The unit's system for one of the file's: same code (when both have one), else same name (folded). */
 function matchSystem(systems: SystemRow[], wanted: { code: string; name: string }): SystemRow | undefined {
@@ -157,7 +165,7 @@ export function previewCampaignFile(db: Db, parsed: ParsedCampaignFile): Campaig
   const { payload } = parsed;
   const home = getHomeUnit(db);
   if (!home) throw new AttkError('VALIDATION', vi.errors.noHomeUnit);
-  const systems = db.prepare('SELECT id, code, name FROM systems').all() as SystemRow[];
+  const systems = db.prepare(SYSTEM_ROWS).all() as SystemRow[];
   const existing = db.prepare('SELECT id, status FROM campaigns WHERE reference = ?').get(payload.reference) as { id: number; status: string } | undefined;
   const previous = db
     .prepare('SELECT office_fingerprint AS fp FROM campaign_file_imports WHERE office_code = ? AND office_fingerprint <> ? ORDER BY id DESC LIMIT 1')
@@ -170,7 +178,10 @@ export function previewCampaignFile(db: Db, parsed: ParsedCampaignFile): Campaig
     previousFingerprint: previous?.fp ?? null,
     systems: payload.systems.map((s) => {
       const m = matchSystem(systems, s);
-      return m ? { name: s.name, code: s.code, action: 'matched' as const, matchedName: m.name } : { name: s.name, code: s.code, action: 'create' as const };
+      const vpn = s.requiresSiteToSiteVpn === undefined ? {} : { requiresSiteToSiteVpn: s.requiresSiteToSiteVpn };
+      return m
+        ? { name: s.name, code: s.code, action: 'matched' as const, matchedName: m.name, ...vpn, siteToSiteChanges: siteToSiteChanges(m, s) }
+        : { name: s.name, code: s.code, action: 'create' as const, ...vpn };
     }),
     legal: payload.legal.map((d) => ({ number: d.number, action: matchLegal(db, d) ? ('exists' as const) : ('add' as const) })),
     units: payload.units,
@@ -205,24 +216,37 @@ export function importCampaignFile(db: Db, ctx: CallContext, parsed: ParsedCampa
   }
 
   // Systems: matched by code, else by name; missing ones are created with the file's intervals.
-  const systems = db.prepare('SELECT id, code, name FROM systems').all() as SystemRow[];
+  const systems = db.prepare(SYSTEM_ROWS).all() as SystemRow[];
   const systemsCreated: string[] = [];
+  const siteToSiteApplied: CampaignFileImportResult['siteToSiteApplied'] = [];
   const systemIds: number[] = [];
   for (const s of payload.systems) {
     const m = matchSystem(systems, s);
     if (m) {
       if (!systemIds.includes(m.id)) systemIds.push(m.id);
+      // Rule 7 (seed 000): the office's setting applies, audited with the unit's previous value.
+      if (siteToSiteChanges(m, s)) {
+        const on = s.requiresSiteToSiteVpn === true;
+        db.prepare('UPDATE systems SET requires_site_to_site_vpn = ?, updated_at = ? WHERE id = ?').run(on ? 1 : 0, now, m.id);
+        m.s2s = on ? 1 : 0;
+        siteToSiteApplied.push({ name: m.name, requiresSiteToSiteVpn: on });
+        writeAudit(db, ctx, {
+          action: 'update', entity: 'system', entityId: m.id, summary: vi.districtNotices.campaignFile.audit(m.name, on, payload.office.name),
+          data: { requiresSiteToSiteVpn: { from: !on, to: on }, reference: payload.reference },
+        });
+      }
       continue;
     }
     const order = (db.prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM systems').get() as { n: number }).n;
     const r = db
       .prepare(
-        `INSERT INTO systems (code, name, managing_agency, admin_interval_months, user_interval_months, requires_licensed_av, active, sort_order, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+        `INSERT INTO systems (code, name, managing_agency, admin_interval_months, user_interval_months, requires_licensed_av, requires_site_to_site_vpn,
+           active, sort_order, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
       )
-      .run(s.code, s.name, s.managingAgency, s.adminIntervalMonths, s.userIntervalMonths, s.requiresLicensedAv ? 1 : 0, order, now);
+      .run(s.code, s.name, s.managingAgency, s.adminIntervalMonths, s.userIntervalMonths, s.requiresLicensedAv ? 1 : 0, s.requiresSiteToSiteVpn ? 1 : 0, order, now);
     const id = Number(r.lastInsertRowid);
-    systems.push({ id, code: s.code, name: s.name });
+    systems.push({ id, code: s.code, name: s.name, s2s: s.requiresSiteToSiteVpn ? 1 : 0 });
     systemIds.push(id);
     systemsCreated.push(s.name);
     writeAudit(db, ctx, { action: 'create', entity: 'system', entityId: id, summary: s.name, data: s });
@@ -286,7 +310,7 @@ export function importCampaignFile(db: Db, ctx: CallContext, parsed: ParsedCampa
   const campaign = getCampaign(db, campaignId);
   writeAudit(db, ctx, {
     action: existing ? 'update' : 'create', entity: 'campaign', entityId: campaignId, summary: T.auditImport(payload.office.name, payload.reference),
-    data: { reference: payload.reference, fingerprint: parsed.fingerprint, sha256: parsed.sha256, systemsCreated, legalAdded },
+    data: { reference: payload.reference, fingerprint: parsed.fingerprint, sha256: parsed.sha256, systemsCreated, siteToSiteApplied, legalAdded },
   });
-  return { campaign, created: !existing, systemsCreated, legalAdded, unitCodeChanged, fingerprint: parsed.fingerprint };
+  return { campaign, created: !existing, systemsCreated, siteToSiteApplied, legalAdded, unitCodeChanged, fingerprint: parsed.fingerprint };
 }

@@ -12,10 +12,12 @@ import { XlsxStreamWriter, type CellValue } from '../xlsx/stream-writer';
 import type { CampaignFigures, StateCounts } from '../../../shared/campaigns/rules';
 import type { DeviceSummary } from '../../../shared/reports/schema';
 import { currentPayloads } from './board';
+import { writeDistrictNoticesSheet } from './xlsx-district-notices';
 
 // The consolidated workbook the receiving office sends upward, streamed with the same writer,
 // sheet helper and Decree 30 header/signature block as a unit's report: "Tổng hợp" (per unit and
-// per system, the office's signature), "Đề nghị hủy TK" (every unit's accounts to cancel) and
+// per system, the office's signature), "Kết nối, bảo mật" (connections over site-to-site VPN and
+// security-feature checks per unit), "Đề nghị hủy TK" (every unit's accounts to cancel) and
 // "Chưa nộp" (units that did not submit, with their contact).
 
 const T = vi.district.xlsx;
@@ -95,6 +97,9 @@ export async function writeDistrictWorkbook(db: Db, o: DistrictWorkbookOptions):
   await s.merged(F.note, 1, W, { italic: true, size: 11, height: 30 });
   await signatureBlock(s, office, W);
   await s.end();
+
+  // ---- Kết nối, bảo mật (Rules 7 and 8 per unit, issue 21)
+  await writeDistrictNoticesSheet(wb, hasher, board, office.name);
 
   // ---- Đề nghị hủy TK (every unit's list, logins masked as in the units' own files)
   const x = addSheet(wb, hasher, {

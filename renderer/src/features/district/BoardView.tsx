@@ -6,6 +6,7 @@ import {
 import { vi } from '../../../../shared/i18n/vi';
 import { useApi } from '../../api/context';
 import { Dialog } from '../../components/Dialog';
+import { BoardNoticesCard } from './BoardNoticesCard';
 
 const T = vi.district.board;
 const fmt = (n: number | undefined) => (n ?? 0).toLocaleString('vi-VN');
@@ -139,6 +140,8 @@ export function BoardView({ board, kind, status, onFilter }: {
           </tbody>
         </table>
       </div>
+
+      <BoardNoticesCard notices={board.notices} />
 
       <div className="card">
         <h2>{T.chaseTitle}</h2>

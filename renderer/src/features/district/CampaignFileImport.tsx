@@ -45,7 +45,7 @@ export function CampaignFileImport({ onImported }: { onImported: (campaignId: nu
     setError(null);
     try {
       const r = await api['campaignFile.import']({ ...file, unitCode, confirmUnitCode: codeConfirmed ? unitCode : '' });
-      notify(r.created ? T.imported(r.campaign.directiveNumber) : T.updated(r.campaign.directiveNumber));
+      notify([r.created ? T.imported(r.campaign.directiveNumber) : T.updated(r.campaign.directiveNumber), ...r.siteToSiteApplied.map((x) => vi.districtNotices.campaignFile.applied(x.name, x.requiresSiteToSiteVpn))].join(' '));
       close();
       onImported(r.campaign.id);
     } catch (e) {
@@ -97,7 +97,11 @@ export function CampaignFileImport({ onImported }: { onImported: (campaignId: nu
                 <h3>{T.systems}</h3>
                 <ul>
                   {preview.systems.map((s) => (
-                    <li key={s.name}>{s.name} — <span className="muted">{s.action === 'matched' ? T.systemMatched(s.matchedName && s.matchedName !== s.name ? s.matchedName : '') : T.systemCreate}</span></li>
+                    <li key={s.name}>
+                      {s.name} — <span className="muted">{s.action === 'matched' ? T.systemMatched(s.matchedName && s.matchedName !== s.name ? s.matchedName : '') : T.systemCreate}</span>
+                      {s.requiresSiteToSiteVpn && !s.siteToSiteChanges && <span className="muted">; {vi.districtNotices.campaignFile.required}</span>}
+                      {s.siteToSiteChanges && <strong>; {s.requiresSiteToSiteVpn ? vi.districtNotices.campaignFile.willTurnOn : vi.districtNotices.campaignFile.willTurnOff}</strong>}
+                    </li>
                   ))}
                 </ul>
                 {preview.legal.length > 0 && (
