@@ -8,6 +8,8 @@ import { createCore, dispatch } from '../../../electron/core';
 const file = process.env.ATTK_CRASH_DB!;
 const mode = process.env.ATTK_CRASH_MODE ?? 'writes';
 let seed = Number(process.env.ATTK_CRASH_SEED ?? 1) >>> 0;
+// The seed differs per run, so `${run}-${i}` tags every write uniquely across the whole test (row ids can be reused by SQLite).
+const run = String(seed);
 const random = () => {
   // mulberry32: reproducible per seed.
   seed = (seed + 0x6d2b79f5) >>> 0;
@@ -24,13 +26,13 @@ async function writes(): Promise<never> {
   const ids = (core.db.prepare("SELECT id FROM accounts WHERE status = 'active'").all() as { id: number }[]).map((r) => r.id);
   say('READY');
   for (let i = 0; ; i++) {
-    const tag = `${process.pid}-${i}`;
+    const tag = `${run}-${i}`;
     const changedOn = `2024-01-${String(1 + Math.floor(random() * 19)).padStart(2, '0')}`;
     if (random() < 0.4) {
       const accountId = ids[Math.floor(random() * ids.length)]!;
       const r = await dispatch(core, 'confirmations.create', { accountId, changedOn, note: `single:${tag}` });
       if (!r.ok) throw new Error(r.error.message);
-      say(`S ${(r.result as { id: number }).id}`);
+      say(`S ${(r.result as { id: number }).id} ${tag}`);
     } else {
       // An "import" of many rows in one transaction: all of them or none.
       const n = 50 + Math.floor(random() * Math.min(1500, ids.length - 50));
@@ -38,7 +40,7 @@ async function writes(): Promise<never> {
       const accountIds = ids.slice(start, start + n);
       const r = await dispatch(core, 'confirmations.bulkCreate', { accountIds, changedOn, method: 'sign_sheet', note: `batch:${n}:${tag}` });
       if (!r.ok) throw new Error(r.error.message);
-      say(`B ${(r.result as { batchId: string }).batchId} ${n}`);
+      say(`B ${(r.result as { batchId: string }).batchId} ${n} ${tag}`);
     }
   }
 }

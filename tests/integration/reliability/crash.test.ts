@@ -93,19 +93,20 @@ describe('crash safety', () => {
 
     const seed = Number(process.env.ATTK_CRASH_SEED ?? Date.now() % 1_000_000);
     const random = rng(seed);
-    const acked = { singles: [] as number[], batches: [] as { id: string; n: number }[] };
+    const acked = { singles: [] as { id: number; tag: string }[], batches: [] as { id: string; n: number; tag: string }[] };
     let kills = 0;
     let lost = 0;
     let integrityFailures = 0;
     let halfBatches = 0;
+    let unaudited = 0;
     for (let k = 0; k < WRITE_KILLS; k++) {
       const run = await runAndKill({ ATTK_CRASH_DB: fx.file, ATTK_CRASH_MODE: 'writes', ATTK_CRASH_SEED: String(seed + k) }, 20 + Math.floor(random() * 180));
       expect(run.stderr, `child failed (seed ${seed})`).toBe('');
       if (run.signal === 'SIGKILL') kills += 1;
       for (const line of run.lines) {
-        const [kind, id, n] = line.split(' ');
-        if (kind === 'S') acked.singles.push(Number(id));
-        if (kind === 'B') acked.batches.push({ id: id!, n: Number(n) });
+        const [kind, id, a, b] = line.split(' ');
+        if (kind === 'S') acked.singles.push({ id: Number(id), tag: a! });
+        if (kind === 'B') acked.batches.push({ id: id!, n: Number(a), tag: b! });
       }
       // What the app does at its next start: a read-only check first (it must see a hot WAL too)…
       try {
@@ -116,22 +117,45 @@ describe('crash safety', () => {
       // …then a normal connection, which recovers the WAL.
       const db = new Database(fx.file);
       if (db.pragma('integrity_check', { simple: true }) !== 'ok') integrityFailures += 1;
-      const single = db.prepare("SELECT count(*) AS n FROM confirmations WHERE id = ? AND note LIKE 'single:%'");
-      for (const id of acked.singles) if ((single.get(id) as { n: number }).n !== 1) lost += 1;
-      const batch = db.prepare('SELECT count(*) AS n FROM confirmations WHERE batch_id = ?');
-      for (const b of acked.batches) if ((batch.get(b.id) as { n: number }).n !== b.n) lost += 1;
+      // Each acknowledged write found by its unique tag (a row id alone could have been reused
+      // after a lost write), with the very id it acknowledged, and its one audit row; and no write
+      // of this test without its audit row, acknowledged or not (the one the kill interrupted too).
+      const byNote = new Map<string, { ids: number[]; batches: Set<string> }>();
+      for (const c of db.prepare("SELECT id, note, batch_id AS batchId FROM confirmations WHERE note LIKE 'single:%' OR note LIKE 'batch:%'").iterate() as IterableIterator<{ id: number; note: string; batchId: string | null }>) {
+        let e = byNote.get(c.note);
+        if (!e) byNote.set(c.note, (e = { ids: [], batches: new Set() }));
+        e.ids.push(c.id);
+        if (c.batchId) e.batches.add(c.batchId);
+      }
+      const audited = new Map<string, number>();
+      for (const l of db.prepare("SELECT action, json_extract(data, '$.note') AS note, coalesce(json_extract(data, '$.id'), json_extract(data, '$.batchId')) AS ref FROM audit_log WHERE action IN ('confirm', 'confirm_batch')").iterate() as IterableIterator<{ action: string; note: string | null; ref: string | number }>) {
+        const key = `${l.note} ${l.ref}`;
+        audited.set(key, (audited.get(key) ?? 0) + 1);
+      }
+      for (const s of acked.singles) {
+        const e = byNote.get(`single:${s.tag}`);
+        if (e?.ids.length !== 1 || e.ids[0] !== s.id) lost += 1;
+      }
+      for (const b of acked.batches) {
+        const e = byNote.get(`batch:${b.n}:${b.tag}`);
+        if (e?.ids.length !== b.n || e.batches.size !== 1 || !e.batches.has(b.id)) lost += 1;
+      }
+      for (const [note, e] of byNote) {
+        const refs = note.startsWith('single:') ? e.ids.map(String) : [...e.batches];
+        for (const ref of refs) if (audited.get(`${note} ${ref}`) !== 1) unaudited += 1;
+      }
       // All-or-nothing, for acknowledged batches and for the one the kill interrupted: the note says how many.
       const groups = db.prepare("SELECT note, count(*) AS n FROM confirmations WHERE batch_id IS NOT NULL GROUP BY batch_id").all() as { note: string; n: number }[];
       for (const g of groups) if (Number(g.note.split(':')[1]) !== g.n) halfBatches += 1;
       db.close();
     }
-    const figure = `kills: ${kills}, lost acknowledged commits: ${lost}, integrity failures: ${integrityFailures}, half batches: ${halfBatches}` +
+    const figure = `kills: ${kills}, lost acknowledged commits: ${lost}, integrity failures: ${integrityFailures}, half batches: ${halfBatches}, writes without their audit row: ${unaudited}` +
       ` (acknowledged: ${acked.singles.length} single + ${acked.batches.length} batches of ${acked.batches.reduce((s, b) => s + b.n, 0)} rows; seed ${seed})`;
     console.log(figure);
     expect(kills).toBeGreaterThanOrEqual(WRITE_KILLS);
     // The test did real work: many acknowledged batches (how many depends on the machine's speed).
     expect(acked.batches.length).toBeGreaterThanOrEqual(5);
-    expect({ lost, integrityFailures, halfBatches }).toEqual({ lost: 0, integrityFailures: 0, halfBatches: 0 });
+    expect({ lost, integrityFailures, halfBatches, unaudited }).toEqual({ lost: 0, integrityFailures: 0, halfBatches: 0, unaudited: 0 });
   }, 120_000);
 
   it(`a backup killed ${BACKUP_KILLS} times never leaves a damaged copy under a backup's name`, async () => {
