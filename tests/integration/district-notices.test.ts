@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,7 +66,9 @@ beforeAll(async () => {
     ...HOME_UNIT, parentBody: 'UBND THÀNH PHỐ HÀ NỘI', name: 'SỞ NỘI VỤ THÀNH PHỐ HÀ NỘI', code: 'SNV-HN', headTitle: 'GIÁM ĐỐC', signAuthority: '', placeName: 'Hà Nội', reportSymbol: 'BC-SNV',
   });
   await office.call('district.saveSettings', { receivingMode: true, officeLevel: 'province', officeAddress: '' });
-  for (const [code, name] of [['PVM', 'UBND phường Văn Miếu - Quốc Tử Giám'], ['PDD', 'UBND phường Đống Đa'], ['POCD', 'UBND phường Ô Chợ Dừa'], ['XSS', 'UBND xã Sóc Sơn']] as const) {
+  for (const [code, name] of [
+    ['PVM', 'UBND phường Văn Miếu - Quốc Tử Giám'], ['PDD', 'UBND phường Đống Đa'], ['POCD', 'UBND phường Ô Chợ Dừa'], ['XSS', 'UBND xã Sóc Sơn'], ['PLB', 'UBND phường Láng'],
+  ] as const) {
     await office.call('district.saveUnit', { code, name, kind: 'ward' });
   }
   // The office's own system that requires site-to-site VPN: units that lack it get it from the file, setting included.
@@ -87,19 +90,20 @@ beforeAll(async () => {
   // PDD — KNTC: s2s checked 05/01/2024 ✓ → 1, 1, 0, 0. Checks: KNTC 20/01/2024 one feature not used (unused),
   //       DGXL 10/01/2024 ok, STDV 30/11/2023 (due 29/02/2024) ok → 3 systems, ok 2, overdue 0, unused 1.
   // POCD — no connection → 0, 0, 0, 0. Checks: all three on 18/01/2024, all used → 3, 3, 0, 0.
-  // XSS — sends nothing.
+  // XSS — no connection, no check yet → 0, 0, 0, 0; 3 systems, ok 0, overdue (never checked) 3, unused 0, no last check.
   await unitSide('PVM', 'UBND PHƯỜNG VĂN MIẾU - QUỐC TỬ GIÁM', [
     ['KNTC', 'vpn_site_to_site', '2023-06-01'], ['KNTC', 'vpn_other', '2024-01-10'], ['KNTC', 'vpn_site_to_site', null],
     ['KNTC', 'vpn_site_to_site', null, 'stopped'], ['DGXL', 'none', null], ['QLVB', 'vpn_site_to_site', '2023-12-01'],
   ], [['KNTC', '2024-01-15'], ['DGXL', '2023-09-01']]);
   await unitSide('PDD', 'UBND PHƯỜNG ĐỐNG ĐA', [['KNTC', 'vpn_site_to_site', '2024-01-05']], [['KNTC', '2024-01-20', 1], ['DGXL', '2024-01-10'], ['STDV', '2023-11-30']]);
   await unitSide('POCD', 'UBND PHƯỜNG Ô CHỢ DỪA', [], [['KNTC', '2024-01-18'], ['DGXL', '2024-01-18'], ['STDV', '2024-01-18']]);
+  await unitSide('XSS', 'UBND XÃ SÓC SƠN', [], []);
 
   const b64 = (p: string) => readFileSync(p).toString('base64');
   const r = await runJob<SubmissionImportResult>(office, office.call('district.importFiles', {
     campaignId, trustNewKeys: true, files: Object.entries(files).map(([code, p]) => ({ fileName: `${code}.xlsx`, dataBase64: b64(p) })),
   }));
-  expect(r.results.map((x) => x.status)).toEqual(['accepted', 'accepted', 'accepted']);
+  expect(r.results.map((x) => x.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
 }, 60_000);
 
 afterAll(() => {
@@ -115,18 +119,19 @@ describe('the receiving office sees connections and security checks per unit', (
       ['PDD', { connections: 1, siteToSite: 1, nonCompliant: 0, notChecked: 0 }, { systems: 3, ok: 2, overdue: 0, unused: 1, lastCheckedOn: '2024-01-20' }],
       ['POCD', { connections: 0, siteToSite: 0, nonCompliant: 0, notChecked: 0 }, { systems: 3, ok: 3, overdue: 0, unused: 0, lastCheckedOn: '2024-01-18' }],
       ['PVM', { connections: 4, siteToSite: 3, nonCompliant: 2, notChecked: 1 }, { systems: 3, ok: 1, overdue: 2, unused: 0, lastCheckedOn: '2024-01-15' }],
+      ['XSS', { connections: 0, siteToSite: 0, nonCompliant: 0, notChecked: 0 }, { systems: 3, ok: 0, overdue: 3, unused: 0, lastCheckedOn: null }],
     ]);
     expect(board.notices.total).toEqual({
       connections: { connections: 5, siteToSite: 4, nonCompliant: 2, notChecked: 1 },
-      security: { systems: 9, ok: 6, overdue: 2, unused: 1 },
+      security: { systems: 12, ok: 6, overdue: 5, unused: 1 },
       unitsNonCompliant: 1,
-      unitsSecurityFlagged: 2,
+      unitsSecurityFlagged: 3,
     });
     // The unit that sent nothing is on the board as missing, not in these figures.
-    expect(board.units.find((u) => u.code === 'XSS')!.status).toBe('missing');
+    expect(board.units.find((u) => u.code === 'PLB')!.status).toBe('missing');
     // A filter narrows the figures to the units shown.
     const narrowed = await office.call('district.board', { campaignId, status: 'on_time' });
-    expect(narrowed.notices.units).toHaveLength(3);
+    expect(narrowed.notices.units).toHaveLength(4);
     const none = await office.call('district.board', { campaignId, status: 'missing' });
     expect(none.notices).toEqual({ units: [], total: { connections: { connections: 0, siteToSite: 0, nonCompliant: 0, notChecked: 0 }, security: { systems: 0, ok: 0, overdue: 0, unused: 0 }, unitsNonCompliant: 0, unitsSecurityFlagged: 0 } });
   });
@@ -145,17 +150,21 @@ describe('the receiving office sees connections and security checks per unit', (
       'Hệ thống phải kiểm tra tính năng bảo mật', 'Đạt', 'Chưa kiểm tra / quá hạn', 'Có tính năng chưa dùng', 'Lần kiểm tra gần nhất', 'Kết quả',
     ]);
     const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
-    expect(rows.slice(header + 1, header + 5)).toEqual([
+    expect(rows.slice(header + 1, header + 6)).toEqual([
       [1, 'UBND phường Đống Đa', 'PDD', 1, 1, 0, 0, 3, 2, 0, 1, date('2024-01-20'), 'Chưa đạt'],
       [2, 'UBND phường Ô Chợ Dừa', 'POCD', 0, 0, 0, 0, 3, 3, 0, 0, date('2024-01-18'), 'Đạt'],
       [3, 'UBND phường Văn Miếu - Quốc Tử Giám', 'PVM', 4, 3, 2, 1, 3, 1, 2, 0, date('2024-01-15'), 'Chưa đạt'],
-      [undefined, 'Tổng cộng', undefined, 5, 4, 2, 1, 9, 6, 2, 1],
+      [4, 'UBND xã Sóc Sơn', 'XSS', 0, 0, 0, 0, 3, 0, 3, 0, 'Chưa kiểm tra', 'Chưa đạt'],
+      [undefined, 'Tổng cộng', undefined, 5, 4, 2, 1, 12, 6, 5, 1],
     ]);
     // The total row is the sum of the unit rows (an independent recount of the sheet's own cells).
     for (let col = 3; col <= 10; col++) {
-      expect(rows[header + 4]![col]).toBe(rows.slice(header + 1, header + 4).reduce((s, v) => s + (v[col] as number), 0));
+      expect(rows[header + 5]![col]).toBe(rows.slice(header + 1, header + 5).reduce((s, v) => s + (v[col] as number), 0));
     }
-    expect(String(rows[header + 5]![0])).toContain('1 đơn vị có kết nối chưa đạt; 2 đơn vị');
+    expect(String(rows[header + 6]![0])).toContain('1 đơn vị có kết nối chưa đạt; 3 đơn vị');
+    // An independent reader opens it too (a text in a date column once made openpyxl fail).
+    const py = execFileSync('/usr/bin/python3', ['-c', "import sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1])['Kết nối, bảo mật']\nprint(sum(1 for r in ws.iter_rows(values_only=True) if isinstance(r[0], int)))", r.filePath]);
+    expect(py.toString().trim()).toBe('4');
   });
 });
 
@@ -163,7 +172,7 @@ describe('the campaign file carries "connections must use site-to-site VPN"', ()
   it('creates a missing system with the office\'s setting, and turns a unit\'s setting back to the office\'s, audited', async () => {
     const t = makeTestCore(TODAY);
     sides.push(t);
-    await t.call('unit.save', { ...HOME_UNIT, code: 'XSS', name: 'UBND XÃ SÓC SƠN' });
+    await t.call('unit.save', { ...HOME_UNIT, code: 'PLB', name: 'UBND PHƯỜNG LÁNG' });
     const kntc = (await t.call('systems.list', {})).find((s) => s.code === 'KNTC')!;
     expect(kntc.requiresSiteToSiteVpn).toBe(true);
     await t.call('systems.update', {

@@ -30,7 +30,8 @@ export async function writeDistrictNoticesSheet(wb: XlsxStreamWriter, hasher: Ce
       ...(c ? [c.connections, c.siteToSite, c.nonCompliant, c.notChecked] : [T.notStated, null, null, null]),
       ...(x ? [x.systems, x.ok, x.overdue, x.unused, x.lastCheckedOn ?? T.neverChecked, T.result[unitSecurityResult(x)]] : [T.notStated, null, null, null, null, null]),
     ];
-    await s.row(values, { border: true, align: 'center', size: 11 }, [11], { 1: { align: 'left' } });
+    // Only a real date goes through the date column conversion ("Chưa kiểm tra" stays text).
+    await s.row(values, { border: true, align: 'center', size: 11 }, x?.lastCheckedOn ? [11] : [], { 1: { align: 'left' } });
   }
   const c = total.connections;
   const x = total.security;
