@@ -8,7 +8,7 @@ import { vi } from '../../shared/i18n/vi';
 import type { JobStatus } from '../../shared/jobs/schema';
 import { createCore, dispatch } from '../core';
 import { progressBar } from './progress';
-import { verifyReportFile } from '../core/reports/verify';
+import { verifyReportSafely } from '../core/import/run-reader';
 
 // The receiving office from the command line (same core, same contract as the UI):
 //   attk campaign export --campaign ID --out FILE.attk-campaign --db DB
@@ -147,7 +147,7 @@ export async function districtCommand(args: DistrictCommandArgs): Promise<number
       if (!args.reason) throw new DistrictUsageError(vi.cli.missingOption('--reason'));
       let verified;
       try {
-        verified = await verifyReportFile(resolve(files[0]));
+        verified = await verifyReportSafely(readFileSync(resolve(files[0])));
       } catch {
         throw new DistrictUsageError(vi.district.result.unreadable(basename(files[0])));
       }

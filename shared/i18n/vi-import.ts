@@ -128,6 +128,10 @@ export const viImport = {
     tooManyRows: (f: string, w: Where) => `Tệp "${f}"${where(w)} có quá nhiều dòng (giới hạn ${n(w.limit ?? 0)}). Hãy tách thành nhiều tệp.`,
     tooComplex: (f: string, w: Where) => `Tệp "${f}"${where(w)} có quá nhiều ô gộp hoặc định dạng bất thường. Hãy bỏ gộp ô rồi lưu lại.`,
     timeout: (f: string) => `Đọc tệp "${f}" quá lâu nên đã dừng. Tệp có thể bị hỏng hoặc quá lớn; không có gì được nhập.`,
+    cellTooLong: (f: string, w: Where) =>
+      `Tệp "${f}"${where(w)}: ô này có hơn ${n(w.limit ?? 32767)} ký tự — Excel chỉ cho phép tối đa ${n(w.limit ?? 32767)} ký tự trong một ô. Hãy sửa ô đó (hoặc lấy lại tệp gốc); không có gì được nhập.`,
+    workerStopped: (f: string) =>
+      `Việc đọc tệp "${f}" bị dừng bất thường (tiến trình đọc tệp đã thoát). Không có gì được nhập; hãy thử lại, và nếu vẫn lỗi, hãy mở tệp bằng Excel rồi lưu lại.`,
     outOfMemory: (f: string) => `Tệp "${f}" cần quá nhiều bộ nhớ để đọc nên đã dừng. Tệp có thể bị hỏng hoặc quá lớn; không có gì được nhập.`,
     noColumns: (f: string, w: Where) =>
       `Tệp "${f}"${where(w)}: không nhận ra cột nào (cần có cột như "Họ và tên", "Tên đăng nhập"…). Hãy kiểm tra trang tính hoặc dùng tệp mẫu.`,

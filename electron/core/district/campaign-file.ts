@@ -1,3 +1,4 @@
+import { decodeBase64 } from '../import/base64';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -95,9 +96,8 @@ export interface ParsedCampaignFile {
 
 /** Decode, check the office's Ed25519 signature (with the key the file carries) and the payload's shape. */
 export function parseCampaignFile(fileName: string, dataBase64: string): ParsedCampaignFile {
-  const base64 = dataBase64.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new AttkError('VALIDATION', vi.district.result.badBase64(fileName), ['dataBase64']);
-  const bytes = Buffer.from(base64, 'base64');
+  const bytes = decodeBase64(dataBase64);
+  if (!bytes) throw new AttkError('VALIDATION', vi.district.result.badBase64(fileName), ['dataBase64']);
   if (bytes.length > MAX_CAMPAIGN_FILE_BYTES) throw new AttkError('VALIDATION', T.tooLarge(fileName), ['dataBase64']);
   let raw: unknown;
   try {

@@ -1,3 +1,4 @@
+import { decodeBase64 } from '../import/base64';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -25,9 +26,9 @@ import { writeDistrictWorkbook } from './xlsx-district';
 const T = vi.district;
 
 function decode(fileName: string, dataBase64: string): Buffer {
-  const base64 = dataBase64.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 === 1) throw new AttkError('VALIDATION', T.result.badBase64(fileName), ['dataBase64']);
-  return Buffer.from(base64, 'base64');
+  const bytes = decodeBase64(dataBase64);
+  if (!bytes) throw new AttkError('VALIDATION', T.result.badBase64(fileName), ['dataBase64']);
+  return bytes;
 }
 
 /** A campaign file export leaves its audit row (campaign-file.ts): the signing key's fingerprint is in its data. */

@@ -1,3 +1,4 @@
+import { decodeBase64 } from '../import/base64';
 import { createHash } from 'node:crypto';
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import type { CampaignFigures } from '../../../shared/campaigns/rules';
@@ -10,15 +11,15 @@ import type { CallContext } from '../api/types';
 import { writeAudit } from '../audit/service';
 import type { Db } from '../db/open';
 import { ImportFileError } from '../import/problems';
-import { prescanXlsx } from '../import/zip-prescan';
+import { verifyReportSafely } from '../import/run-reader';
 import type { Progress } from '../jobs/runner';
-import { verifyReportParts } from '../reports/verify';
 import { auditVouchedKey, isPdf, officeRoots, openSignedPdf, organisationMatches, recordSignature, type PdfSignature } from './signed-submission';
 import { decideKeyTrust, keyTrustPolicy, pinFirstKey, replaceKeyByCertificate, type KeyTrustPolicy } from './key-trust';
 
 // Unit files coming up (PRODUCT.md "Consolidation"). Each file, one after another:
-//  1. off any transaction: base64 → bytes, SHA-256, the import's zip pre-scan (entry count,
-//     inflated size, CRC, no ../ names), then verifyReportFile (schema version, row counts, the
+//  1. off any transaction, in the file worker (off the main thread): base64 → bytes, SHA-256, the
+//     import's zip pre-scan (entry count, inflated size, CRC, no ../ names, no cell over 32,767
+//     characters), then the report verification (schema version, row counts, the
 //     SHA-256 of every visible cell and the Ed25519 signature of the hidden sheet);
 //  2. in one short IMMEDIATE transaction of its own: duplicate (same SHA-256 stored), unit known to
 //     the register and named as the register names it (or confirmed), campaign (by reference, else
@@ -53,9 +54,8 @@ function refusal(fileName: string, sha256: string | null, reason: RefusalReason,
 /** Step 1: everything that can be known from the file alone. */
 async function checkFile(file: { fileName: string; dataBase64: string }, roots: Buffer[], now: Date): Promise<Checked | Refusal> {
   const { fileName } = file;
-  const base64 = file.dataBase64.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 === 1) return refusal(fileName, null, 'unreadable', R.badBase64(fileName));
-  const bytes = Buffer.from(base64, 'base64');
+  const bytes = decodeBase64(file.dataBase64);
+  if (!bytes) return refusal(fileName, null, 'unreadable', R.badBase64(fileName));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (bytes.length > MAX_UPLOAD_BYTES) return refusal(fileName, sha256, 'unreadable', vi.import.fileErrors.tooLarge(fileName, { limit: MAX_UPLOAD_BYTES }));
   let signature: PdfSignature | undefined;
@@ -66,20 +66,15 @@ async function checkFile(file: { fileName: string; dataBase64: string }, roots: 
     signature = pdf.signature;
     workbook = pdf.workbook;
   }
-  let parts: Map<string, Buffer>;
+  // The pre-scan and the verification read the file in the file worker, off the main thread.
+  let verified;
   try {
-    parts = prescanXlsx(workbook);
+    verified = await verifyReportSafely(workbook);
   } catch (error) {
     if (error instanceof ImportFileError) {
       const message = vi.import.fileErrors[error.problem.code](fileName, error.problem.detail ?? {});
       return refusal(fileName, sha256, 'unreadable', message);
     }
-    return refusal(fileName, sha256, 'unreadable', R.unreadable(fileName));
-  }
-  let verified;
-  try {
-    verified = await verifyReportParts(parts);
-  } catch {
     return refusal(fileName, sha256, 'unreadable', R.unreadable(fileName));
   }
   const t = vi.reports.verify;

@@ -53,20 +53,13 @@ export function xmlText(part: Buffer, name: string): string {
   }
 }
 
-export function readPackage(parts: Map<string, Buffer>): PackageInfo {
-  const workbook = xmlText(parts.get('xl/workbook.xml')!, 'xl/workbook.xml');
-  const relsPart = parts.get('xl/_rels/workbook.xml.rels');
-  if (!relsPart) throw new ImportFileError('missingPart', { part: 'xl/_rels/workbook.xml.rels' });
-  const rels = xmlText(relsPart, 'xl/_rels/workbook.xml.rels');
-
+/** The worksheets the workbook lists, in its order, with their part paths (chart and dialog sheets left out). */
+export function sheetPaths(workbook: string, rels: string): SheetPart[] {
   const targets = new Map<string, { target: string; type: string }>();
   for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const a = attributes(m[0]);
     if (a.Id && a.Target) targets.set(a.Id, { target: a.Target, type: a.Type ?? '' });
   }
-  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbook);
-  const date1904 = pr ? ['1', 'true'].includes(attributes(pr[0]).date1904 ?? '') : false;
-
   const sheets: SheetPart[] = [];
   const sheetsBlock = /<(?:\w+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheets>/.exec(workbook)?.[1] ?? '';
   for (const m of sheetsBlock.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
@@ -75,9 +68,20 @@ export function readPackage(parts: Map<string, Buffer>): PackageInfo {
     if (!a.name || !rel) continue;
     if (rel.type && !/\/worksheet$/.test(rel.type)) continue; // chart sheets, dialog sheets: no rows
     const path = rel.target.startsWith('/') ? rel.target.slice(1) : posix.normalize(posix.join('xl', rel.target));
-    if (!parts.has(path)) throw new ImportFileError('missingPart', { part: path });
     sheets.push({ name: a.name, hidden: a.state === 'hidden' || a.state === 'veryHidden', path });
   }
+  return sheets;
+}
+
+export function readPackage(parts: Map<string, Buffer>): PackageInfo {
+  const workbook = xmlText(parts.get('xl/workbook.xml')!, 'xl/workbook.xml');
+  const relsPart = parts.get('xl/_rels/workbook.xml.rels');
+  if (!relsPart) throw new ImportFileError('missingPart', { part: 'xl/_rels/workbook.xml.rels' });
+  const rels = xmlText(relsPart, 'xl/_rels/workbook.xml.rels');
+  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbook);
+  const date1904 = pr ? ['1', 'true'].includes(attributes(pr[0]).date1904 ?? '') : false;
+  const sheets = sheetPaths(workbook, rels);
+  for (const sheet of sheets) if (!parts.has(sheet.path)) throw new ImportFileError('missingPart', { part: sheet.path });
   if (sheets.length === 0) throw new ImportFileError('noSheets');
   return { sheets, date1904 };
 }

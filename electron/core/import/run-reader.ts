@@ -1,18 +1,26 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { VerifyResult } from '../../../shared/reports/schema';
 import { ImportFileError } from './problems';
-import { DEFAULT_READ_LIMITS, readWorkbook, type ProgressFn, type RawWorkbook, type ReadLimits } from './read-workbook';
-import type { WorkerMessage } from './worker';
+import { DEFAULT_READ_LIMITS, type ProgressFn, type RawWorkbook, type ReadLimits } from './read-workbook';
+import { runTask, type FileTask, type TaskResult, type WorkerMessage, type WorkerRequest } from './worker-tasks';
 
-// Where an untrusted workbook is parsed. In the built app and CLI: a worker_threads Worker with
-// `resourceLimits` (a file that makes the parser allocate without bound kills the worker, not the
-// app) and a watchdog that terminates it if the parse hangs (exceljs can loop on mutated input).
-// Electron's packaged app disables RunAsNode, so child_process.fork is not an option; worker_threads
-// run inside the main process and need nothing from the binary.
+// Where untrusted files are read: every .xlsx the app receives (staff/account import in the wizard
+// and `attk import`, the office's register list, unit files received at the office, the workbook a
+// signed PDF carries) is pre-scanned, repacked and parsed here, never on the thread that answers
+// the UI (issue 16: one 19 MB file held the main thread for 30 s).
 //
-// Under vitest the TypeScript sources have no built worker file beside them; the parse then runs
-// inline, still behind the pre-scan and the watchdog (which can only abandon, not kill, inline work).
+// In the built app and CLI: a worker_threads Worker with `resourceLimits` (a file that makes the
+// parser allocate without bound kills the worker, not the app) and a watchdog that terminates it if
+// a task hangs (exceljs can loop on mutated input). Electron's packaged app disables RunAsNode, so
+// child_process.fork is not an option; worker_threads run inside the main process and need nothing
+// from the binary. A worker is kept for a few seconds after its task (100 files received in one
+// job reuse it instead of loading exceljs 100 times) and never keeps the process alive.
+//
+// Under vitest the TypeScript sources have no built worker file beside them; tasks then run inline,
+// still behind the pre-scan and the watchdog (which can only abandon, not kill, inline work) —
+// unless a test bundles the worker and passes its URL (`workerUrl`, or `useFileWorker`).
 
 export interface ReaderOptions {
   limits?: ReadLimits;
@@ -23,10 +31,18 @@ export interface ReaderOptions {
   /** The worker entry to run; `null` forces the inline parse; default: the built import-worker.js, if present. */
   workerUrl?: URL | null;
   onProgress?: ProgressFn;
+  /**
+   * The caller gives its buffer up: it is moved to the worker, not copied (a 19 MB copy is ~50 ms
+   * of the main thread). Only a buffer that owns its memory is moved; a small one from Node's shared
+   * pool is always copied.
+   */
+  transfer?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_HEAP_MB = 512;
+/** An idle worker is ended after this long. */
+const IDLE_MS = 5_000;
 const WORKER_FILE = 'import-worker.js';
 
 /**
@@ -46,16 +62,42 @@ export function builtWorkerUrl(): URL | null {
   return null;
 }
 
+let configuredUrl: URL | null | undefined;
+/** Tests that bundle the worker point every reader at it (undefined: back to the default). */
+export function useFileWorker(url: URL | null | undefined): void {
+  configuredUrl = url;
+  for (const worker of idle.splice(0)) void worker.worker.terminate();
+}
+
+function workerUrlFor(options: ReaderOptions): URL | null {
+  if (options.workerUrl !== undefined) return options.workerUrl;
+  if (configuredUrl !== undefined) return configuredUrl;
+  return builtWorkerUrl();
+}
+
+/** Read an untrusted workbook: pre-scan, structure, streaming parse — off the main thread. */
 export function readWorkbookSafely(bytes: Uint8Array, options: ReaderOptions = {}): Promise<RawWorkbook> {
-  const limits = options.limits ?? DEFAULT_READ_LIMITS;
+  return runFileTask({ type: 'readWorkbook', bytes, limits: options.limits ?? DEFAULT_READ_LIMITS }, options) as Promise<RawWorkbook>;
+}
+
+/**
+ * Verify an ATTK report workbook (the bytes of an .xlsx): the zip pre-scan, then the signed payload,
+ * every visible cell's hash and the signature — off the main thread. A file the pre-scan refuses
+ * rejects with its ImportFileError.
+ */
+export function verifyReportSafely(bytes: Uint8Array, options: Omit<ReaderOptions, 'limits' | 'onProgress'> = {}): Promise<VerifyResult> {
+  return runFileTask({ type: 'verifyReport', bytes }, options) as Promise<VerifyResult>;
+}
+
+export function runFileTask(task: FileTask, options: ReaderOptions = {}): Promise<TaskResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const url = options.workerUrl === undefined ? builtWorkerUrl() : options.workerUrl;
-  if (!url) return inline(bytes, limits, timeoutMs, options.onProgress);
-  return inWorker(url, bytes, limits, timeoutMs, options.heapMb ?? DEFAULT_HEAP_MB, options.onProgress).catch((error: unknown) => {
-    // The worker could not even start (its file missing from a package, a loader problem): parse
-    // inline rather than refuse every import. Never after the worker began reading — a file that
+  const url = workerUrlFor(options);
+  if (!url) return inline(task, timeoutMs, options.onProgress);
+  return inWorker(url, task, timeoutMs, options.heapMb ?? DEFAULT_HEAP_MB, options.onProgress, options.transfer === true).catch((error: unknown) => {
+    // The worker could not even start (its file missing from a package, a loader problem): run
+    // inline rather than refuse every file. Never after the worker began the task — a file that
     // crashes the worker must not get a second chance on the main thread.
-    if (error instanceof WorkerStartError) return inline(bytes, limits, timeoutMs, options.onProgress);
+    if (error instanceof WorkerStartError) return inline(task, timeoutMs, options.onProgress);
     throw error;
   });
 }
@@ -63,45 +105,113 @@ export function readWorkbookSafely(bytes: Uint8Array, options: ReaderOptions = {
 class WorkerStartError extends Error {}
 const START_FAILURES = new Set(['MODULE_NOT_FOUND', 'ERR_MODULE_NOT_FOUND', 'ERR_WORKER_PATH', 'ERR_WORKER_INIT_FAILED', 'ERR_WORKER_UNSUPPORTED_OPERATION', 'ERR_UNKNOWN_FILE_EXTENSION', 'ENOENT']);
 
-function inWorker(url: URL, bytes: Uint8Array, limits: ReadLimits, timeoutMs: number, heapMb: number, onProgress?: ProgressFn): Promise<RawWorkbook> {
+interface PooledWorker {
+  worker: Worker;
+  key: string;
+  /** Has it ever answered? (A worker that never did and fails is a start failure.) */
+  heard: boolean;
+  idleTimer?: NodeJS.Timeout;
+}
+
+const idle: PooledWorker[] = [];
+let nextId = 1;
+
+function takeWorker(url: URL, heapMb: number): PooledWorker {
+  const key = `${url.href}#${heapMb}`;
+  const i = idle.findIndex((w) => w.key === key);
+  if (i >= 0) {
+    const pooled = idle.splice(i, 1)[0]!;
+    clearTimeout(pooled.idleTimer);
+    pooled.worker.ref();
+    return pooled;
+  }
+  const worker = new Worker(url, {
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
+    stdout: false,
+    stderr: false,
+  });
+  return { worker, key, heard: false };
+}
+
+function release(pooled: PooledWorker): void {
+  pooled.worker.removeAllListeners('message');
+  pooled.worker.removeAllListeners('error');
+  pooled.worker.removeAllListeners('exit');
+  // Keep one idle worker per kind; it must never keep the process alive.
+  pooled.worker.on('error', () => undefined);
+  pooled.worker.on('exit', () => {
+    const i = idle.indexOf(pooled);
+    if (i >= 0) idle.splice(i, 1);
+  });
+  pooled.worker.unref();
+  if (idle.some((w) => w.key === pooled.key)) {
+    void pooled.worker.terminate();
+    return;
+  }
+  pooled.idleTimer = setTimeout(() => {
+    const i = idle.indexOf(pooled);
+    if (i >= 0) idle.splice(i, 1);
+    void pooled.worker.terminate();
+  }, IDLE_MS);
+  pooled.idleTimer.unref();
+  idle.push(pooled);
+}
+
+function inWorker(url: URL, task: FileTask, timeoutMs: number, heapMb: number, onProgress: ProgressFn | undefined, transfer: boolean): Promise<TaskResult> {
   return new Promise((resolve, reject) => {
-    // A private copy is transferred (not cloned) to the worker: the caller's buffer stays usable.
-    const copy = new Uint8Array(bytes);
-    const worker = new Worker(url, {
-      workerData: { bytes: copy, limits },
-      transferList: [copy.buffer],
-      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 },
-      stdout: false,
-      stderr: false,
-    });
+    let pooled: PooledWorker;
+    try {
+      pooled = takeWorker(url, heapMb);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      reject(START_FAILURES.has(code) ? new WorkerStartError((error as Error).message) : error);
+      return;
+    }
+    const { worker } = pooled;
+    const id = nextId++;
     let settled = false;
-    const finish = (fn: () => void) => {
+    const finish = (fn: () => void, keep: boolean) => {
       if (settled) return;
       settled = true;
       clearTimeout(watchdog);
+      if (keep) release(pooled);
+      else {
+        worker.removeAllListeners();
+        worker.on('error', () => undefined);
+        void worker.terminate();
+      }
       fn();
-      void worker.terminate();
     };
-    const watchdog = setTimeout(() => finish(() => reject(new ImportFileError('timeout'))), timeoutMs);
-    let heard = false;
+    const watchdog = setTimeout(() => finish(() => reject(new ImportFileError('timeout')), false), timeoutMs);
     worker.on('message', (message: WorkerMessage) => {
-      heard = true;
+      if (message.id !== id) return;
+      pooled.heard = true;
       if (message.type === 'progress') onProgress?.(message.done, message.total);
-      else if (message.type === 'done') finish(() => resolve(message.workbook));
-      else finish(() => reject(message.problem ? new ImportFileError(message.problem.code, message.problem.detail) : new Error(message.message)));
+      else if (message.type === 'done') finish(() => resolve(message.result), true);
+      else finish(() => reject(message.problem ? new ImportFileError(message.problem.code, message.problem.detail) : new Error(message.message)), true);
     });
     worker.on('error', (error: Error & { code?: string }) => {
-      const cause = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ImportFileError('outOfMemory') : !heard && START_FAILURES.has(error.code ?? '') ? new WorkerStartError(error.message) : error;
-      finish(() => reject(cause));
+      const cause =
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ImportFileError('outOfMemory')
+        : !pooled.heard && START_FAILURES.has(error.code ?? '') ? new WorkerStartError(error.message)
+        : new ImportFileError('workerStopped');
+      finish(() => reject(cause), false);
     });
-    worker.on('exit', (code) => finish(() => reject(code === 0 ? new Error('import worker exited without a result') : new ImportFileError('outOfMemory'))));
+    // Ended without answering (an out-of-memory end comes with its error event first): killed.
+    worker.on('exit', () => finish(() => reject(new ImportFileError('workerStopped')), false));
+    // A private copy is transferred (not cloned) to the worker: the caller's buffer stays usable —
+    // unless the caller gave it up and it is not a slice of Node's shared pool (≤ 4 KB buffers).
+    const own = transfer && task.bytes.byteLength > Buffer.poolSize && !(task.bytes.buffer instanceof SharedArrayBuffer);
+    const bytes = own ? task.bytes : new Uint8Array(task.bytes);
+    const request: WorkerRequest = { id, task: { ...task, bytes } };
+    worker.postMessage(request, [bytes.buffer as ArrayBuffer]);
   });
 }
 
-function inline(bytes: Uint8Array, limits: ReadLimits, timeoutMs: number, onProgress?: ProgressFn): Promise<RawWorkbook> {
+function inline(task: FileTask, timeoutMs: number, onProgress?: ProgressFn): Promise<TaskResult> {
   let timer: NodeJS.Timeout | undefined;
   const watchdog = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new ImportFileError('timeout')), timeoutMs);
   });
-  return Promise.race([readWorkbook(bytes, limits, onProgress), watchdog]).finally(() => clearTimeout(timer));
+  return Promise.race([runTask(task, onProgress), watchdog]).finally(() => clearTimeout(timer));
 }

@@ -1,3 +1,4 @@
+import { decodeBase64 } from './base64';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import { AttkError } from '../../../shared/errors';
@@ -79,13 +80,15 @@ export class ImportService {
   /** Parse the file (pre-scan + worker), pick the sheet and header, keep the rows in memory, return the first preview page. */
   async stage(input: StageInput, ctx: CallContext, onProgress?: ProgressFn): Promise<ImportPreview> {
     const { kind, fileName } = input;
-    const base64 = input.dataBase64.replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 === 1) throw fileProblemError(fileName, { code: 'badBase64' });
-    const bytes = Buffer.from(base64, 'base64');
+    const bytes = decodeBase64(input.dataBase64);
+    if (!bytes) throw fileProblemError(fileName, { code: 'badBase64' });
     if (bytes.length > MAX_FILE_BYTES) throw fileProblemError(fileName, { code: 'tooLarge', detail: { limit: MAX_FILE_BYTES } });
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const size = bytes.length;
     let workbook: RawWorkbook;
     try {
-      workbook = await readWorkbookSafely(bytes, { ...this.options.reader, ...(onProgress ? { onProgress } : {}) });
+      // The bytes are moved to the file worker (not copied); only the hash and size are kept.
+      workbook = await readWorkbookSafely(bytes, { ...this.options.reader, transfer: true, ...(onProgress ? { onProgress } : {}) });
     } catch (error) {
       if (error instanceof ImportFileError) throw fileProblemError(fileName, error.problem);
       throw error;
@@ -121,8 +124,8 @@ export class ImportService {
       id: randomBytes(12).toString('base64url'),
       kind,
       fileName,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      size: bytes.length,
+      sha256,
+      size,
       workbook,
       defaultSheet: chosen.name,
       detected,

@@ -1,4 +1,6 @@
 import { crc32, inflateRawSync } from 'node:zlib';
+import { findSharedStringCell, MAX_CELL_CHARS, scanCellText, type CellOverflow, type ScanPart } from './cell-scan';
+import { columnLetter, sheetPaths } from './package-parts';
 import { ImportFileError } from './problems';
 
 // The pre-scan: everything about an untrusted .xlsx that can be checked before any parser sees it.
@@ -23,6 +25,8 @@ export interface ZipLimits {
   /** Inflated/compressed ratio above which an entry larger than `ratioFloorBytes` is refused as a bomb. */
   maxRatio: number;
   ratioFloorBytes: number;
+  /** Characters in one cell (Excel's own limit is 32,767). */
+  maxCellChars?: number;
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
@@ -145,41 +149,16 @@ export function prescanXlsx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_L
   const parts = new Map<string, Buffer>();
   let produced = 0;
   for (const entry of entries) {
-    if (entry.flags & 0x1) throw new ImportFileError('encrypted');
-    if (entry.method !== 0 && entry.method !== 8) throw new ImportFileError('unsupported', { part: entry.name });
-    const lo = entry.localOffset;
-    if (lo + 30 > cdOffset || buf.readUInt32LE(lo) !== LOCAL_SIG) throw new ImportFileError('damaged', { part: entry.name });
-    const localNameLength = buf.readUInt16LE(lo + 26);
-    const localExtraLength = buf.readUInt16LE(lo + 28);
-    const localName = buf.subarray(lo + 30, lo + 30 + localNameLength).toString(entry.flags & 0x800 ? 'utf8' : 'latin1');
-    if (localName !== entry.name) throw new ImportFileError('damaged', { part: entry.name });
-    const start = lo + 30 + localNameLength + localExtraLength;
-    const end = start + entry.compressedSize;
-    if (end > cdOffset) throw new ImportFileError('truncated');
-    ranges.push({ start: lo, end, name: entry.name });
-
-    if (entry.size > limits.maxEntryBytes || produced + entry.size > limits.maxTotalBytes) throw new ImportFileError('bomb', { part: entry.name });
-    if (entry.size > limits.ratioFloorBytes && entry.size / Math.max(1, entry.compressedSize) > limits.maxRatio) {
-      throw new ImportFileError('bomb', { part: entry.name });
-    }
-    const data = buf.subarray(start, end);
-    let inflated: Buffer;
-    if (entry.method === 0) {
-      if (entry.compressedSize !== entry.size) throw new ImportFileError('damaged', { part: entry.name });
-      inflated = data;
-    } else {
-      try {
-        // The cap is the size the header declares: a stream that produces more is a lie (or a bomb),
-        // and zlib stops at the cap instead of filling memory.
-        inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        throw new ImportFileError(code === 'ERR_BUFFER_TOO_LARGE' ? 'bomb' : 'damaged', { part: entry.name });
-      }
-    }
-    if (inflated.length !== entry.size || crc32(inflated) !== entry.crc) throw new ImportFileError('damaged', { part: entry.name });
+    const { start, end, inflated } = inflateEntry(buf, cdOffset, entry, limits, produced);
+    ranges.push({ start, end, name: entry.name });
     produced += inflated.length;
     if (KEEP.test(entry.name)) parts.set(entry.name, Buffer.from(inflated));
+    // Cell text over Excel's own limit is refused here, before anything decodes the part.
+    const kind = textPartKind(entry.name);
+    if (kind) {
+      const overflow = scanCellText(kind, inflated, limits.maxCellChars ?? MAX_CELL_CHARS);
+      if (overflow) throw cellTooLong(buf, cdOffset, entries, limits, parts, entry.name, overflow, limits.maxCellChars ?? MAX_CELL_CHARS);
+    }
   }
   ranges.sort((a, b) => a.start - b.start);
   for (let i = 1; i < ranges.length; i++) {
@@ -187,4 +166,95 @@ export function prescanXlsx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_L
   }
   for (const part of REQUIRED_PARTS) if (!parts.has(part)) throw new ImportFileError('missingPart', { part });
   return parts;
+}
+
+/** Check one entry's local header against the central directory and inflate it under the caps. */
+function inflateEntry(buf: Buffer, cdOffset: number, entry: CentralEntry, limits: ZipLimits, produced: number): { start: number; end: number; inflated: Buffer } {
+  if (entry.flags & 0x1) throw new ImportFileError('encrypted');
+  if (entry.method !== 0 && entry.method !== 8) throw new ImportFileError('unsupported', { part: entry.name });
+  const lo = entry.localOffset;
+  if (lo + 30 > cdOffset || buf.readUInt32LE(lo) !== LOCAL_SIG) throw new ImportFileError('damaged', { part: entry.name });
+  const localNameLength = buf.readUInt16LE(lo + 26);
+  const localExtraLength = buf.readUInt16LE(lo + 28);
+  const localName = buf.subarray(lo + 30, lo + 30 + localNameLength).toString(entry.flags & 0x800 ? 'utf8' : 'latin1');
+  if (localName !== entry.name) throw new ImportFileError('damaged', { part: entry.name });
+  const start = lo + 30 + localNameLength + localExtraLength;
+  const end = start + entry.compressedSize;
+  if (end > cdOffset) throw new ImportFileError('truncated');
+
+  if (entry.size > limits.maxEntryBytes || produced + entry.size > limits.maxTotalBytes) throw new ImportFileError('bomb', { part: entry.name });
+  if (entry.size > limits.ratioFloorBytes && entry.size / Math.max(1, entry.compressedSize) > limits.maxRatio) {
+    throw new ImportFileError('bomb', { part: entry.name });
+  }
+  const data = buf.subarray(start, end);
+  let inflated: Buffer;
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.size) throw new ImportFileError('damaged', { part: entry.name });
+    inflated = data;
+  } else {
+    try {
+      // The cap is the size the header declares: a stream that produces more is a lie (or a bomb),
+      // and zlib stops at the cap instead of filling memory.
+      inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      throw new ImportFileError(code === 'ERR_BUFFER_TOO_LARGE' ? 'bomb' : 'damaged', { part: entry.name });
+    }
+  }
+  if (inflated.length !== entry.size || crc32(inflated) !== entry.crc) throw new ImportFileError('damaged', { part: entry.name });
+  return { start: lo, end, inflated };
+}
+
+const SHARED_STRINGS = /^xl\/sharedStrings\.xml$/i;
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+
+function textPartKind(name: string): ScanPart | null {
+  if (SHARED_STRINGS.test(name)) return 'sharedStrings';
+  if (WORKSHEET.test(name)) return 'sheet';
+  return null;
+}
+
+/**
+ * The refusal of an overlong cell, with the sheet, row and column. The workbook part (sheet names)
+ * and, for a shared string, the sheets that might use it may lie later in the zip: they are
+ * inflated here under the same caps (the scan stopped early, so these are the only parts left).
+ */
+function cellTooLong(
+  buf: Buffer, cdOffset: number, entries: CentralEntry[], limits: ZipLimits, parts: Map<string, Buffer>,
+  partName: string, overflow: CellOverflow, limit: number,
+): ImportFileError {
+  const get = (name: string): Buffer | null => {
+    const have = [...parts].find(([key]) => key.toLowerCase() === name.toLowerCase());
+    if (have) return have[1];
+    const entry = entries.find((e) => e.name.toLowerCase() === name.toLowerCase());
+    if (!entry) return null;
+    try {
+      return inflateEntry(buf, cdOffset, entry, limits, 0).inflated;
+    } catch {
+      return null;
+    }
+  };
+  const workbook = get('xl/workbook.xml');
+  const rels = get('xl/_rels/workbook.xml.rels');
+  const sheets = workbook && rels ? sheetPaths(workbook.toString('utf8'), rels.toString('utf8')) : [];
+  const nameOf = (path: string) => sheets.find((s) => s.path.toLowerCase() === path.toLowerCase())?.name;
+  let at: { sheet?: string; row?: number; col?: number } = {};
+  if (overflow.kind === 'cell') at = { sheet: nameOf(partName) ?? partName, row: overflow.row, col: overflow.col };
+  else {
+    const candidates = sheets.length > 0 ? sheets.map((s) => s.path) : entries.map((e) => e.name).filter((n) => WORKSHEET.test(n));
+    for (const path of candidates) {
+      const xml = get(path);
+      const cell = xml ? findSharedStringCell(xml, overflow.index) : null;
+      if (cell) {
+        at = { sheet: nameOf(path) ?? path, row: cell.row, col: cell.col };
+        break;
+      }
+    }
+  }
+  return new ImportFileError('cellTooLong', {
+    ...(at.sheet ? { sheet: at.sheet } : { part: partName }),
+    ...(at.row ? { row: at.row } : {}),
+    ...(at.col ? { column: columnLetter(at.col) } : {}),
+    limit,
+  });
 }

@@ -1,8 +1,7 @@
 import { vi } from '../../../shared/i18n/vi';
 import type { VerifyResult } from '../../../shared/reports/schema';
 import { ImportFileError } from '../import/problems';
-import { prescanXlsx } from '../import/zip-prescan';
-import { verifyReportParts } from '../reports/verify';
+import { verifyReportSafely } from '../import/run-reader';
 
 /**
  * The workbook a signed PDF carries, checked as any unit file is: the import's zip pre-scan, then
@@ -10,7 +9,7 @@ import { verifyReportParts } from '../reports/verify';
  */
 export async function verifyAttachedWorkbook(data: Buffer, fileName = 'attachment.xlsx'): Promise<VerifyResult> {
   try {
-    return await verifyReportParts(prescanXlsx(data));
+    return await verifyReportSafely(data);
   } catch (error) {
     const message =
       error instanceof ImportFileError ? vi.import.fileErrors[error.problem.code](fileName, error.problem.detail ?? {}) : vi.district.result.unreadable(fileName);

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportFileError } from '../../../electron/core/import/problems';
+import { fileProblemError, ImportFileError } from '../../../electron/core/import/problems';
 import { builtWorkerUrl, readWorkbookSafely } from '../../../electron/core/import/run-reader';
 import { staffRows, unzip, workbook, zip } from './corpus';
 
@@ -75,5 +75,23 @@ describe('parsing in a worker thread', () => {
     // …and the next file still reads.
     const ok = await readWorkbookSafely(await workbook({ rows: staffRows([['A B']]) }), { workerUrl });
     expect(ok.sheets[0]!.rows).toHaveLength(2);
+  });
+
+  it('a worker killed in the middle of a file is reported in Vietnamese, never as a raw error; the next file reads', async () => {
+    // A stand-in worker that dies on its first task, as one killed from outside would.
+    const dying = join(dir, 'dying-worker.mjs');
+    writeFileSync(dying, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
+    const file = await workbook({ rows: staffRows([['Nguyễn Văn An']]) });
+    const error = await readWorkbookSafely(file, { workerUrl: pathToFileURL(dying) }).catch((e: unknown) => e);
+    expect((error as ImportFileError).problem?.code).toBe('workerStopped');
+    expect(fileProblemError('danh-sach.xlsx', (error as ImportFileError).problem).message).toMatch(/^Việc đọc tệp "danh-sach.xlsx" bị dừng bất thường/);
+    expect((await readWorkbookSafely(file, { workerUrl })).sheets[0]!.rows).toHaveLength(2);
+  });
+
+  it('files read at the same time each get their own answer (tasks are matched by id)', async () => {
+    const names = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Minh Cường'];
+    const files = await Promise.all(names.map((n) => workbook({ rows: staffRows([[n]]) })));
+    const results = await Promise.all(files.map((f) => readWorkbookSafely(f, { workerUrl })));
+    results.forEach((r, i) => expect(r.sheets[0]!.rows[1]!.cells[1]).toEqual({ t: 's', v: names[i] }));
   });
 });

@@ -1,0 +1,33 @@
+import type { VerifyResult } from '../../../shared/reports/schema';
+import type { ImportFileError } from './problems';
+import { readWorkbook, type ProgressFn, type RawWorkbook, type ReadLimits } from './read-workbook';
+import { prescanXlsx } from './zip-prescan';
+import { verifyReportParts } from '../reports/verify';
+
+// The work the file worker does (worker.ts runs it in a worker thread; run-reader.ts runs it inline
+// when no built worker exists). Inputs and results are plain data: they cross a thread boundary.
+
+export type FileTask =
+  | { type: 'readWorkbook'; bytes: Uint8Array; limits: ReadLimits }
+  | { type: 'verifyReport'; bytes: Uint8Array };
+
+export type TaskResult = RawWorkbook | VerifyResult;
+
+export interface WorkerRequest {
+  id: number;
+  task: FileTask;
+}
+
+export type WorkerMessage =
+  | { id: number; type: 'progress'; done: number; total: number }
+  | { id: number; type: 'done'; result: TaskResult }
+  | { id: number; type: 'error'; problem: ImportFileError['problem'] | null; message: string };
+
+export async function runTask(task: FileTask, onProgress?: ProgressFn): Promise<TaskResult> {
+  switch (task.type) {
+    case 'readWorkbook':
+      return readWorkbook(task.bytes, task.limits, onProgress);
+    case 'verifyReport':
+      return verifyReportParts(prescanXlsx(task.bytes));
+  }
+}
