@@ -86,8 +86,9 @@ test('a clerk creates a campaign, confirms 20 accounts by keyboard, bulk-confirm
   // The dashboard shows the same figures for this campaign.
   await openScreen(page, 'Tổng quan');
   const card = page.getByRole('article', { name: 'Rà soát thay đổi mật khẩu tài khoản phần mềm dùng chung' });
-  await expect(card.getByRole('link', { name: /Đã đổi đúng hạn/ })).toContainText(String(done0 + 24));
-  await expect(card.getByRole('link', { name: /Chưa đổi/ })).toContainText(String(missing0 - 24));
+  // Exact figures (a substring would pass for a number that merely contains them).
+  await expect(card.getByRole('link', { name: /Đã đổi đúng hạn/ })).toHaveText(`Đã đổi đúng hạn: ${(done0 + 24).toLocaleString('vi-VN')}`);
+  await expect(card.getByRole('link', { name: /Chưa đổi/ })).toHaveText(`Chưa đổi: ${(missing0 - 24).toLocaleString('vi-VN')}`);
   await expect(card).toContainText('Còn 11 ngày');
 });
 

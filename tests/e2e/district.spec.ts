@@ -129,9 +129,11 @@ test('receive several unit files at once: accepted and refused with reasons, con
 
   // The board: one on time, the hundred others not yet, with their contact in the chase list.
   const stats = page.getByRole('group', { name: 'Tình trạng' });
-  await expect(stats.getByRole('button', { name: /Phải báo cáo/ })).toContainText('101');
-  await expect(stats.getByRole('button', { name: /Đúng hạn/ })).toContainText('1');
-  await expect(stats.getByRole('button', { name: /Chưa nộp/ })).toContainText('100');
+  // Exact figures (a substring '1' would pass for 10 or 100).
+  await expect(stats.getByRole('button', { name: /Phải báo cáo/ }).locator('.stat-value')).toHaveText('101');
+  await expect(stats.getByRole('button', { name: /Đúng hạn/ }).locator('.stat-value')).toHaveText('1');
+  await expect(stats.getByRole('button', { name: /Nộp muộn/ }).locator('.stat-value')).toHaveText('0');
+  await expect(stats.getByRole('button', { name: /Chưa nộp/ }).locator('.stat-value')).toHaveText('100');
   const boardTable = page.getByRole('table', { name: 'Tổng hợp báo cáo của các đơn vị' });
   await expect(boardTable.getByRole('row').filter({ hasText: 'VMQTG' })).toContainText('Đúng hạn');
   await page.getByLabel('Loại đơn vị').selectOption('school');
