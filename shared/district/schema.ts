@@ -3,7 +3,7 @@ import type { CampaignFigures } from '../campaigns/rules';
 import type { Campaign } from '../campaigns/schema';
 import type { LegalDocument } from '../legal/schema';
 import type { BoardNotices } from './notices';
-import type { CancellationRow, DeviceSummary } from '../reports/schema';
+import type { CancellationRow, DeviceSummary, ReportIdentity } from '../reports/schema';
 import type { UnitProfile } from '../unit/schema';
 import { choice, flag, id, optionalText, requiredText, nameText } from '../schema/fields';
 
@@ -186,6 +186,8 @@ export interface BoardUnit {
   figures: CampaignFigures | null;
   /** The unit's devices counted once each (null: no file yet, or a file of schema 1). */
   devices: DeviceSummary | null;
+  /** The report number and its date, as the current file's signed payload states them (null: not numbered, or a schema-3 file). */
+  report: ReportIdentity | null;
 }
 
 export interface SystemTotal extends CampaignFigures {

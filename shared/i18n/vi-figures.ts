@@ -61,4 +61,22 @@ export const viFigures = {
     deviceColumns: ['STT', 'Đơn vị', 'Mã', 'Thiết bị sử dụng', 'Đã kiểm tra trong thời hạn', 'Diệt virus bản quyền còn hạn', 'Nhiễm mã độc chưa xử lý', 'Đã xử lý mã độc (diệt virus, cài lại HĐH)'],
     note: 'Số liệu theo tệp báo cáo có chữ ký số hiện hành của từng đơn vị; định nghĩa như báo cáo của đơn vị. Tệp báo cáo phiên bản cũ không có số liệu thiết bị: để trống.',
   },
+  // The office's board (Tổng hợp → Theo dõi): each unit's report identity, role split and devices, from its signed file.
+  board: {
+    colReport: 'Báo cáo số',
+    reportOn: (number: string, date: string) => `${number} ngày ${date}`,
+    notNumbered: 'Chưa ghi số',
+    colMustChange: 'Phải đổi MK',
+    detailTitle: 'Tài khoản theo loại và thiết bị của từng đơn vị (theo tệp đã nhận)',
+    detailNote: 'Mỗi tài khoản một trạng thái (cộng lại bằng tổng số); mỗi thiết bị tính một lần trong đơn vị của nó.',
+    colRole: 'Loại tài khoản',
+    role: { admin: 'Quản trị', user: 'Người dùng' },
+    colDevices: 'Thiết bị',
+    colChecked: 'Đã kiểm tra',
+    colLicensed: 'Diệt virus bản quyền',
+    colInfected: 'Nhiễm mã độc chưa xử lý',
+    colRemediated: 'Đã xử lý mã độc',
+    noDevices: 'Tệp phiên bản cũ: không có số liệu thiết bị',
+    noFiles: 'Chưa nhận tệp nào.',
+  },
 };

@@ -13,8 +13,22 @@ import type { ReportNarrative } from './narrative';
  * 2: one state per account (to cancel / must change after malware / done / late / missing, total =
  * their sum, split by role), devices counted once (figures.devices) with a per-system breakdown.
  */
-export const REPORT_SCHEMA_VERSION = 3;
+export const REPORT_SCHEMA_VERSION = 4;
 // 3: figures.connections and figures.security (Rules 7 and 8), counts.connectionRows / securityRows.
+// 4: `report` — the report number and the date it was given (issue 14: one number, one date).
+
+/**
+ * The versions a receiving office accepts. A schema-3 file has the same figures and no `report`
+ * (shown as not numbered): units that have not updated ATTK yet can still send theirs.
+ */
+export const READABLE_REPORT_SCHEMAS: readonly number[] = [3, 4];
+export const isReadableReportSchema = (version: unknown): boolean => READABLE_REPORT_SCHEMAS.includes(Number(version));
+
+/** The report's identity: the number the head signed and the date that number was given. */
+export interface ReportIdentity {
+  number: string;
+  date: string;
+}
 
 /** The devices of a campaign counted once each (electron/core/reports/data.ts deviceSummary). */
 export interface DeviceSummary {
@@ -75,6 +89,8 @@ export interface ReportPayload {
   campaign: { directiveNumber: string; directiveDate: string | null; issuer: string; subject: string; startDate: string; deadline: string; reference: string | null };
   generatedAt: string;
   today: string;
+  /** Schema 4: the campaign's report number and its date, null while the campaign is not reported; absent in schema 3. */
+  report?: ReportIdentity | null;
   figures: {
     overall: CampaignFigures;
     bySystem: (SystemFigures & { systemCode: string })[];

@@ -71,11 +71,12 @@ export function districtBoard(db: Db, campaignId: number, today: string, filter:
   const params = { ...all, kind: filter.kind ?? null, status: filter.status ?? null };
   type Row = Omit<BoardUnit, 'expected' | 'figures' | 'fileName' | 'fingerprint' | 'firstReceivedOn' | 'lastReceivedOn'> & {
     expected: number; firstOn: string | null; lastOn: string | null; fileName: string | null; fingerprint: string | null;
-    signerName: string | null; signerOrganisation: string | null;
+    signerName: string | null; signerOrganisation: string | null; reportNumber: string | null; reportDate: string | null;
   } & FigureSums & DeviceCols & { hasFigures: number | null };
   const query = db.prepare(
     `${BOARD_SQL}
-     SELECT b.*, s.file_name AS fileName, k.fingerprint, sig.common_name AS signerName, sig.organisation AS signerOrganisation, fs.*, ${DEVICE_COLUMNS}
+     SELECT b.*, s.file_name AS fileName, k.fingerprint,
+       json_extract(s.payload, '$.report.number') AS reportNumber, json_extract(s.payload, '$.report.date') AS reportDate, sig.common_name AS signerName, sig.organisation AS signerOrganisation, fs.*, ${DEVICE_COLUMNS}
      FROM shown b
      LEFT JOIN district_submissions s ON s.id = b.submissionId
      LEFT JOIN district_submission_devices dv ON dv.submission_id = b.submissionId
@@ -90,6 +91,7 @@ export function districtBoard(db: Db, campaignId: number, today: string, filter:
     signer: r.signerName === null ? null : { commonName: r.signerName, organisation: r.signerOrganisation ?? '' },
     figures: r.submissionId === null ? null : figuresOf(r),
     devices: r.submissionId === null ? null : devicesOf(r),
+    report: r.reportNumber && r.reportDate ? { number: r.reportNumber, date: r.reportDate } : null,
   });
   const units = (query.all(params) as Row[]).map(toUnit).sort(compareUnits);
   const everyone = filter.kind || filter.status ? (query.all(all) as Row[]).map(toUnit).sort(compareUnits) : units;

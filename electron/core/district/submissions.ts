@@ -5,7 +5,7 @@ import type { CampaignFigures } from '../../../shared/campaigns/rules';
 import { formatViDate, formatViDateTime, toIsoDate, daysBetween } from '../../../shared/dates';
 import { MAX_UPLOAD_BYTES, type RefusalReason, type SubmissionFileResult, type SubmissionImportResult } from '../../../shared/district/schema';
 import { vi } from '../../../shared/i18n/vi';
-import { REPORT_SCHEMA_VERSION, type ReportPayload } from '../../../shared/reports/schema';
+import { isReadableReportSchema, REPORT_SCHEMA_VERSION, type ReportPayload } from '../../../shared/reports/schema';
 import { foldForSearch } from '../../../shared/text/vietnamese';
 import type { CallContext } from '../api/types';
 import { writeAudit } from '../audit/service';
@@ -80,8 +80,8 @@ async function checkFile(file: { fileName: string; dataBase64: string }, roots: 
   const t = vi.reports.verify;
   if (verified.problems[0] === t.notAttk) return refusal(fileName, sha256, 'notReport', R.notAttk(fileName));
   const payload = verified.payload;
-  // A file from another version of ATTK: say so, rather than "altered".
-  if (payload && payload.schemaVersion !== REPORT_SCHEMA_VERSION) return refusal(fileName, sha256, 'notReport', t.schema(payload.schemaVersion, REPORT_SCHEMA_VERSION));
+  // A file from another version of ATTK: say so, rather than "altered" (schema 3 is still read: see READABLE_REPORT_SCHEMAS).
+  if (payload && !isReadableReportSchema(payload.schemaVersion)) return refusal(fileName, sha256, 'notReport', t.schema(payload.schemaVersion, REPORT_SCHEMA_VERSION));
   if (!verified.ok || !payload || !verified.publicKey || !verified.fingerprint) {
     return refusal(fileName, sha256, 'altered', R.altered(verified.problems.join(' ')), payload ? { unitCode: payload.unit?.code, unitName: payload.unit?.name } : {});
   }

@@ -6,7 +6,7 @@ import type { Row, Worksheet } from 'exceljs';
 import { asciiXml, storedZip, xmlText } from '../import/package-parts';
 import { prescanXlsx } from '../import/zip-prescan';
 import { vi } from '../../../shared/i18n/vi';
-import { REPORT_SCHEMA_VERSION, type ReportPayload, type VerifyResult } from '../../../shared/reports/schema';
+import { isReadableReportSchema, REPORT_SCHEMA_VERSION, type ReportPayload, type VerifyResult } from '../../../shared/reports/schema';
 import { CellHasher, canonicalValue } from './canonical';
 import { cellLookProblem, ownText, sheetProblems, workbookProblems, type CellLook, type LookProblem } from './presentation';
 import { fingerprintOf, verifyPayload } from './keys';
@@ -85,7 +85,7 @@ async function verifyNormalised(file: string, sheets: { id: number; name: string
 
   const problems: string[] = [];
   if (meta.get('format') !== 'ATTK') return { ok: false, problems: [t.notAttk], payload: null, publicKey: null, fingerprint: null };
-  if (Number(meta.get('schemaVersion')) !== REPORT_SCHEMA_VERSION) problems.push(t.schema(meta.get('schemaVersion'), REPORT_SCHEMA_VERSION));
+  if (!isReadableReportSchema(meta.get('schemaVersion'))) problems.push(t.schema(meta.get('schemaVersion'), REPORT_SCHEMA_VERSION));
   const chunks = Number(meta.get('payloadChunks'));
   let json = '';
   for (let i = 0; i < chunks; i++) json += meta.get(`payload.${i}`) ?? '';

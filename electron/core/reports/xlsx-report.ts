@@ -318,6 +318,7 @@ export async function writeReportWorkbook(db: Db, ctx: ReportContext, options: W
     },
     generatedAt: options.generatedAt,
     today: ctx.today,
+    report: ctx.campaign.reportNumber && ctx.campaign.reportedOn ? { number: ctx.campaign.reportNumber, date: ctx.campaign.reportedOn } : null,
     figures: {
       devices: ctx.devices,
       devicesBySystem: ctx.devicesBySystem,

@@ -9,6 +9,7 @@ import { Dialog } from '../../components/Dialog';
 import { BoardNoticesCard } from './BoardNoticesCard';
 
 const T = vi.district.board;
+const B = vi.figures.board;
 const fmt = (n: number | undefined) => (n ?? 0).toLocaleString('vi-VN');
 
 /** The status board: counts, filters, every unit's status and figures, totals per system, the units to chase. */
@@ -70,13 +71,15 @@ export function BoardView({ board, kind, status, onFilter }: {
               <th className="num">{T.colDone}</th>
               <th className="num">{T.colLate}</th>
               <th className="num">{T.colMissing}</th>
+              <th className="num">{B.colMustChange}</th>
               <th className="num">{T.colCancel}</th>
+              <th>{B.colReport}</th>
               <th>{T.colFiles}</th>
             </tr>
           </thead>
           <tbody>
             {board.units.length === 0 && (
-              <tr><td colSpan={9} className="muted">{T.empty}</td></tr>
+              <tr><td colSpan={11} className="muted">{T.empty}</td></tr>
             )}
             {board.units.map((u) => (
               <tr key={u.unitId}>
@@ -95,7 +98,11 @@ export function BoardView({ board, kind, status, onFilter }: {
                 <td className="num">{u.figures ? fmt(u.figures.done) : ''}</td>
                 <td className="num">{u.figures ? fmt(u.figures.late) : ''}</td>
                 <td className="num">{u.figures ? fmt(u.figures.missing) : ''}</td>
+                <td className="num">{u.figures ? fmt(u.figures.mustChange) : ''}</td>
                 <td className="num">{u.figures ? fmt(u.figures.toCancel) : ''}</td>
+                <td className="small" data-testid="board-report">
+                  {u.submissionId !== null && (u.report ? B.reportOn(u.report.number, formatViDate(u.report.date)) : <span className="muted">{B.notNumbered}</span>)}
+                </td>
                 <td>
                   {u.files > 0 && (
                     <button type="button" className="link" onClick={() => setHistory(u)} aria-label={`${T.history}: ${u.name}`}>
@@ -108,6 +115,8 @@ export function BoardView({ board, kind, status, onFilter }: {
           </tbody>
         </table>
       </div>
+
+      <UnitDetail units={board.units} />
 
       <div className="card">
         <h2>{T.totalsTitle}</h2>
@@ -174,6 +183,66 @@ export function BoardView({ board, kind, status, onFilter }: {
       </div>
       {history && <HistoryDialog campaignId={board.campaign.id} unit={history} onClose={() => setHistory(null)} />}
     </>
+  );
+}
+
+/**
+ * Per unit that sent a file: its accounts by role and state (the five states, adding up to the
+ * total) and its devices counted once (devices, checked, licensed AV, infected not handled,
+ * handled) — the figures of its signed file, with the unit report's definitions.
+ */
+function UnitDetail({ units }: { units: BoardUnit[] }) {
+  const received = units.filter((u) => u.figures !== null);
+  const dv = (u: BoardUnit) => (u.devices ? [u.devices.devices, u.devices.checked, u.devices.licensedAv, u.devices.infected, u.devices.remediated] : null);
+  return (
+    <div className="card">
+      <h2>{B.detailTitle}</h2>
+      <p className="muted small">{B.detailNote}</p>
+      {received.length === 0 ? (
+        <p className="muted">{B.noFiles}</p>
+      ) : (
+        <table className="simple district-detail" aria-label={B.detailTitle}>
+          <thead>
+            <tr>
+              <th>{T.colUnit}</th>
+              <th>{B.colRole}</th>
+              <th className="num">{T.colTotal}</th>
+              <th className="num">{T.colCancel}</th>
+              <th className="num">{B.colMustChange}</th>
+              <th className="num">{T.colDone}</th>
+              <th className="num">{T.colLate}</th>
+              <th className="num">{T.colMissing}</th>
+              <th className="num">{B.colDevices}</th>
+              <th className="num">{B.colChecked}</th>
+              <th className="num">{B.colLicensed}</th>
+              <th className="num">{B.colInfected}</th>
+              <th className="num">{B.colRemediated}</th>
+            </tr>
+          </thead>
+          {received.map((u) => {
+            const devices = dv(u);
+            return (
+              <tbody key={u.unitId} data-unit={u.code}>
+                {(['admin', 'user'] as const).map((role, i) => {
+                  const f = u.figures!.byRole[role];
+                  return (
+                    <tr key={role} data-role={role}>
+                      {i === 0 && <th scope="rowgroup" rowSpan={2}>{u.name}<div className="muted small">{u.code}</div></th>}
+                      <td>{B.role[role]}</td>
+                      {[f.total, f.toCancel, f.mustChange, f.done, f.late, f.missing].map((v, k) => <td key={k} className="num">{fmt(v)}</td>)}
+                      {i === 0 &&
+                        (devices
+                          ? devices.map((v, k) => <td key={`d${k}`} className="num" rowSpan={2}>{fmt(v)}</td>)
+                          : <td colSpan={5} rowSpan={2} className="muted small">{B.noDevices}</td>)}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            );
+          })}
+        </table>
+      )}
+    </div>
   );
 }
 
