@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { vi } from '../../../../shared/i18n/vi';
 import type { DocBlock, DocSignature, DocTable, OfficialDocument } from '../../../../shared/reports/document';
 
@@ -9,6 +9,23 @@ import type { DocBlock, DocSignature, DocTable, OfficialDocument } from '../../.
  */
 export function OfficialDocumentView({ doc }: { doc: OfficialDocument }) {
   const h = doc.header;
+  const last = doc.body.at(-1);
+  const footer = doc.recipients ? (
+    <div className="doc-footer">
+      <div className="recipients">
+        <div className="recipients-title">{vi.reports.print.recipients}</div>
+        {doc.recipients.map((l, i) => (
+          <div key={i} className="recipients-line">{l}</div>
+        ))}
+      </div>
+      <Signature s={doc.signatures[doc.signatures.length - 1]!} />
+    </div>
+  ) : (
+    <div className="doc-footer">
+      {doc.signatures.length > 1 ? <Signature s={doc.signatures[0]!} /> : <div />}
+      <Signature s={doc.signatures[doc.signatures.length - 1]!} />
+    </div>
+  );
   return (
     <>
       <table className="doc-header" role="presentation">
@@ -52,27 +69,22 @@ export function OfficialDocumentView({ doc }: { doc: OfficialDocument }) {
           )}
         </div>
       )}
-      <Blocks list={doc.body} />
-      {/* The last paragraph, Nơi nhận and the signature stay on one page. */}
-      <div className="doc-end">
-        <Blocks list={doc.closing} />
-        {doc.recipients ? (
-          <div className="doc-footer">
-            <div className="recipients">
-              <div className="recipients-title">{vi.reports.print.recipients}</div>
-              {doc.recipients.map((l, i) => (
-                <div key={i} className="recipients-line">{l}</div>
-              ))}
-            </div>
-            <Signature s={doc.signatures[doc.signatures.length - 1]!} />
+      {last?.kind === 'table' && doc.closing.length === 0 ? (
+        <>
+          <Blocks list={doc.body.slice(0, -1)} />
+          {/* A list closes the document (the sign sheet): the signature rides in the list's last row group, so it is never alone on a page. */}
+          <Table t={last.table} end={footer} />
+        </>
+      ) : (
+        <>
+          <Blocks list={doc.body} />
+          {/* The last paragraph, Nơi nhận and the signature stay on one page. */}
+          <div className="doc-end">
+            <Blocks list={doc.closing} />
+            {footer}
           </div>
-        ) : (
-          <div className="doc-footer">
-            {doc.signatures.length > 1 ? <Signature s={doc.signatures[0]!} /> : <div />}
-            <Signature s={doc.signatures[doc.signatures.length - 1]!} />
-          </div>
-        )}
-      </div>
+        </>
+      )}
       <Blocks list={doc.afterSignature} />
       {doc.appendix && (
         <section className="appendix" aria-label={doc.appendix.titles[0]}>
@@ -120,9 +132,14 @@ function Blocks({ list }: { list: DocBlock[] }) {
   );
 }
 
-/** Row groups (a person's accounts) are tbody elements that print.css keeps together. */
-function Table({ t }: { t: DocTable }) {
-  const starts = t.groupStarts ?? [0];
+/**
+ * Row groups (a person's accounts) are tbody elements that print.css keeps together. `end` (the
+ * signature block) goes into the last group as a borderless full-width row: the group and the
+ * signature then move to a new page together, with the repeated header row above them.
+ */
+function Table({ t, end }: { t: DocTable; end?: ReactNode }) {
+  // With an end block, the last group (or the last row of an ungrouped table) is its own tbody.
+  const starts = end && !t.groupStarts && t.rows.length > 1 ? [0, t.rows.length - 1] : (t.groupStarts ?? [0]);
   const groups = starts.map((s, i) => t.rows.slice(s, starts[i + 1] ?? t.rows.length));
   return (
     <table className={`doc-table ${t.compact ? 'compact' : ''}`} aria-label={t.label}>
@@ -134,7 +151,7 @@ function Table({ t }: { t: DocTable }) {
         </tr>
       </thead>
       {groups.map((rows, g) => (
-        <tbody key={g} className={t.groupStarts ? 'person-group' : undefined}>
+        <tbody key={g} className={end && g === groups.length - 1 ? 'person-group doc-end-group' : t.groupStarts ? 'person-group' : undefined}>
           {rows.map((cells, r) => (
             <tr key={r}>
               {cells.map((c, j) =>
@@ -148,6 +165,11 @@ function Table({ t }: { t: DocTable }) {
               )}
             </tr>
           ))}
+          {end && g === groups.length - 1 && (
+            <tr className="doc-end-row">
+              <td colSpan={t.columns.length}>{end}</td>
+            </tr>
+          )}
         </tbody>
       ))}
     </table>
