@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi as vitest } from 'vitest';
 import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import type { Db } from '../db/open';
@@ -148,6 +148,19 @@ describe('toApiError', () => {
   });
 });
 
+describe('the default log', () => {
+  it('writes a bug to the console with its place and the error itself', () => {
+    const spy = vitest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const error = new Error('hỏng');
+      expect(toApiError(error, 'people.list')).toEqual({ code: 'INTERNAL', message: vi.errors.internal });
+      expect(spy.mock.calls).toEqual([['[attk] unexpected error in people.list:', error]]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
 describe('zodToApiError', () => {
   const issue = (schema: z.ZodType, input: unknown) => zodToApiError(schema.safeParse(input).error!);
 
@@ -155,6 +168,12 @@ describe('zodToApiError', () => {
     const e = issue(z.object({ people: z.array(z.object({ fullName: z.string() })) }), { people: [{ fullName: 1 }] });
     expect(e.code).toBe('VALIDATION');
     expect(e.path).toEqual(['people', 0, 'fullName']);
+    expect(e.message.startsWith('Họ và tên: ')).toBe(true);
+  });
+
+  it('an index after the field (a list of values) still names the field', () => {
+    const e = issue(z.object({ fullName: z.array(z.string()) }), { fullName: ['An', 1] });
+    expect(e.path).toEqual(['fullName', 1]);
     expect(e.message.startsWith('Họ và tên: ')).toBe(true);
   });
 
