@@ -4,8 +4,9 @@
 // devices counted once — each figure equal to the independent recount of the unit's own rows
 // (tests/oracle/recount.ts over the unit's database), not to what the screen computes.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { vi } from '../../shared/i18n/vi';
@@ -14,6 +15,9 @@ import { recount, type Counts } from '../oracle/recount';
 import { openScreen, serve, type Served } from './serve';
 
 const TODAY = '2024-01-20';
+// axe-core injected from the installed package (the page's CSP forbids it: bypassed for this test).
+const AXE = join(dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js');
+test.use({ bypassCSP: true });
 const served: Served[] = [];
 const dirs: string[] = [];
 test.afterEach(async () => {
@@ -108,5 +112,13 @@ test('the office board shows each unit\'s report number and date, its accounts b
   // Not a vacuous check: the demo has both roles and devices with malware.
   expect(r.overall.admin.total).toBeGreaterThan(0);
   expect(r.devices.devices).toBeGreaterThan(0);
+  // The new tables pass axe (WCAG 2 A/AA + best practice): no serious or critical violation.
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+    const r = await axe.run({ include: [['.district-detail'], ['.district-board']] }, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  });
+  expect(violations).toEqual([]);
   if (process.env.ATTK_SHOTS) await detail.screenshot({ path: join(process.env.ATTK_SHOTS, 'district-board-detail.png') });
 });
