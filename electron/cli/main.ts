@@ -293,7 +293,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         try {
           return await signCommand({
             command, positionals, out: values.out, pkcs11: values.pkcs11, slot: values.slot, keyLabel: values['key-label'], pinEnv: values['pin-env'],
-            attach: values.attach, roots: values.roots, json, now: now ?? (() => new Date()), write: io.out,
+            attach: values.attach, roots: values.roots, db: values.db, replace: values.replace ?? false, json, now: now ?? (() => new Date()), write: io.out,
           });
         } catch (e) {
           throw e instanceof SignUsageError ? new UsageError(e.message) : e;

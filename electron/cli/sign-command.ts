@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { formatViDateTime } from '../../shared/dates';
 import { vi } from '../../shared/i18n/vi';
@@ -6,6 +6,7 @@ import { certificateDer } from '../core/signing/certificates';
 import { signPdfWithToken } from '../core/signing/pdf-sign';
 import { verifySignedPdf } from '../core/signing/pdf-verify';
 import { verifyAttachedWorkbook } from '../core/signing/attached-workbook';
+import { checkOutput, publishOutputSync, type PublishOptions } from '../core/output/publish';
 
 const t = vi.signing;
 
@@ -21,17 +22,23 @@ export interface SignCommandInput {
   pinEnv: string | undefined;
   attach: string | undefined;
   roots: string | undefined;
+  /** The database the PDF belongs to, when given: its files and key are never the output. */
+  db: string | undefined;
+  /** Replace an existing --out file (default: refuse). */
+  replace: boolean;
   json: boolean;
   now: () => Date;
   write: (text: string) => void;
 }
 
 /**
- * `attk sign-pdf IN.pdf --out OUT.pdf --pkcs11 LIB [--slot N] [--key-label L] --pin-env VAR [--attach FILE.xlsx]`
+ * `attk sign-pdf IN.pdf --out OUT.pdf --pkcs11 LIB [--slot N] [--key-label L] --pin-env VAR [--attach FILE.xlsx] [--db FILE] [--replace]`
  * `attk verify-pdf FILE.pdf [--roots DIR]`
  * The PIN is read from the environment variable named by --pin-env (never a command-line argument,
  * which other users of the machine can see in the process list) and removed from this process's
- * environment once read.
+ * environment once read. The signed PDF is written through the publisher (a temporary name, then
+ * published): never over a database, its -wal/-shm, a signing key or into backups/, and never over
+ * an existing file unless --replace — checked before the token is asked for anything.
  */
 export async function signCommand(input: SignCommandInput): Promise<number> {
   const file = input.positionals[0];
@@ -43,6 +50,9 @@ export async function signCommand(input: SignCommandInput): Promise<number> {
     const pin = process.env[input.pinEnv] ?? '';
     delete process.env[input.pinEnv];
     if (!pin) throw new SignUsageError(t.cli.pinEnv(input.pinEnv));
+    // Without --db the publisher still refuses any SQLite database or key file at --out (on --replace).
+    const outOptions: PublishOptions = { dbFile: resolve(input.db ?? join(resolve(input.out), '..', '.attk-no-database')), mode: input.replace ? 'replace' : 'refuse' };
+    checkOutput(input.out, outOptions);
     const slot = input.slot === undefined ? undefined : Number(input.slot);
     if (slot !== undefined && (!Number.isInteger(slot) || slot < 0)) throw new SignUsageError(vi.cli.missingOption('--slot N'));
     const attachment = input.attach ? { fileName: basename(input.attach), data: readFileSync(input.attach) } : null;
@@ -51,8 +61,7 @@ export async function signCommand(input: SignCommandInput): Promise<number> {
       { library: input.pkcs11, slot, keyLabel: input.keyLabel },
       pin,
     );
-    const out = resolve(input.out);
-    writeFileSync(out, signed.pdf);
+    const out = publishOutputSync(input.out, signed.pdf, outOptions);
     const c = signed.certificate;
     input.write(
       input.json

@@ -35,6 +35,7 @@ import {
 } from './settings';
 import { isTrustedSender } from './trusted-sender';
 import { denyAllPermissions, hardenWebContents } from './web-contents-hardening';
+import { guardDownloads } from './save-download';
 
 export interface AppDeps {
   /** Opens the shell's settings store (electron-store in the app). Called once, after `ready`. */
@@ -190,6 +191,8 @@ export async function startApp(electron: ElectronShellApi, deps: AppDeps): Promi
   app.on('will-quit', () => dailyBackups.stop());
 
   denyAllPermissions(session.defaultSession);
+  // Save-As of a file the UI downloads goes through the publisher (save-download.ts): never over the database.
+  guardDownloads(session.defaultSession, { dialog, dataFile: () => dataFile, window: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null), log });
   const appRoot = app.getAppPath();
   const rendererRoot = join(appRoot, 'out', 'renderer');
   printPdf = createPdfPrinter({ BrowserWindow, preload: join(appRoot, 'out', 'preload', 'index.cjs'), own: ownContents });

@@ -211,6 +211,37 @@ describe('the window', () => {
     expect(fake.permission.device!({ deviceType: 'usb', origin: 'app://attk' })).toBe(false);
   });
 
+  it('Save-As of a download goes through the publisher: the database is refused and asked again, the file lands under its name', async () => {
+    const exportsDir = join(userData, 'exports');
+    const fake = await launch({ saveDialogAnswers: [] });
+    mkdirSync(exportsDir, { recursive: true });
+    const dataFile = running!.dataFile;
+    const before = readFileSync(dataFile);
+    const listener = fake.sessionListeners.get('will-download');
+    expect(listener).toBeTypeOf('function');
+    // The user first picks the database itself, then a normal name in the exports folder.
+    const target = join(exportsDir, 'bao-cao.xlsx');
+    fake.saveDialogs.length = 0;
+    const answers = [dataFile, target];
+    (fake.electron.dialog as unknown as { showSaveDialogSync: (...a: unknown[]) => string | undefined }).showSaveDialogSync = (...args: unknown[]) => {
+      fake.saveDialogs.push(args[args.length - 1] as { defaultPath?: string });
+      return answers.shift();
+    };
+    let savePath = '';
+    let done: ((event: unknown, state: string) => void) | null = null;
+    listener!({}, { getFilename: () => 'bao-cao.xlsx', setSavePath: (p: string) => (savePath = p), cancel: () => { throw new Error('cancelled'); }, once: (_e: string, l: typeof done) => (done = l) });
+    expect(fake.errorBoxes.at(-1)?.content).toContain('cơ sở dữ liệu của ATTK');
+    expect(fake.saveDialogs).toHaveLength(2);
+    expect(fake.saveDialogs[0]!.defaultPath).toBe(join(exportsDir, 'bao-cao.xlsx'));
+    // Chromium writes to the publisher's temporary name beside the target, then the file is published.
+    expect(savePath.startsWith(join(exportsDir, '.attk-'))).toBe(true);
+    writeFileSync(savePath, 'XLSX');
+    done!({}, 'completed');
+    expect(readFileSync(target, 'utf8')).toBe('XLSX');
+    expect(existsSync(savePath)).toBe(false);
+    expect(readFileSync(dataFile).equals(before)).toBe(true);
+  });
+
   it('installs the Vietnamese application menu', async () => {
     const fake = await launch();
     expect(fake.menus.applied).toHaveLength(1);

@@ -135,8 +135,9 @@ export const viSigning = {
     pinEnv: (name: string) => `Biến môi trường ${name} chưa có mã PIN.`,
     help:
       'Ký số:\n' +
-      '  attk sign-pdf IN.pdf --out OUT.pdf --pkcs11 THƯ_VIỆN [--slot N] [--key-label NHÃN] --pin-env BIẾN [--attach TỆP.xlsx]\n' +
-      '      ký PDF bằng token (PAdES, SHA-256); mã PIN lấy từ biến môi trường BIẾN, không bao giờ ghi ra\n' +
+      '  attk sign-pdf IN.pdf --out OUT.pdf --pkcs11 THƯ_VIỆN [--slot N] [--key-label NHÃN] --pin-env BIẾN [--attach TỆP.xlsx] [--db TỆP] [--replace]\n' +
+      '      ký PDF bằng token (PAdES, SHA-256); mã PIN lấy từ biến môi trường BIẾN, không bao giờ ghi ra;\n' +
+      '      không ghi đè tệp OUT.pdf đã có (trừ khi có --replace), không bao giờ ghi lên cơ sở dữ liệu hay khóa ký số\n' +
       '  attk verify-pdf TỆP.pdf [--roots THƯ_MỤC]\n' +
       '      kiểm tra chữ ký số (toàn bộ tệp, chuỗi chứng thư về gốc trong THƯ_MỤC .cer/.crt) và tệp Excel đính kèm\n',
   },

@@ -75,6 +75,8 @@ export interface FakeElectronOptions {
   workAreas?: { x: number; y: number; width: number; height: number }[];
   /** The button the user picks in every dialog.showMessageBox (default 0, the first). */
   messageBoxResponse?: number;
+  /** What the save dialog returns, one answer per call (undefined = the user cancelled). */
+  saveDialogAnswers?: (string | undefined)[];
   /** app.getPath('appData') (default: the folder above userData). */
   appData?: string;
   /** Electron ≥ 45 on Windows has the static Notification.handleActivation (default true). */
@@ -94,6 +96,8 @@ export function createFakeElectron(options: FakeElectronOptions) {
   const ipcHandlers = new Map<string, (event: FakeInvokeEvent, ...args: unknown[]) => unknown>();
   const errorBoxes: { title: string; content: string }[] = [];
   const messageBoxes: unknown[] = [];
+  const saveDialogs: { defaultPath?: string; properties?: string[] }[] = [];
+  const sessionListeners = new Map<string, (...args: unknown[]) => void>();
   const permission = {
     request: null as null | ((wc: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void),
     check: null as null | ((wc: unknown, permission: string, origin: string, details: unknown) => boolean),
@@ -230,6 +234,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
         setPermissionRequestHandler: (h: typeof permission.request) => void (permission.request = h),
         setPermissionCheckHandler: (h: typeof permission.check) => void (permission.check = h),
         setDevicePermissionHandler: (h: typeof permission.device) => void (permission.device = h),
+        on: (event: string, listener: (...args: unknown[]) => void) => void sessionListeners.set(event, listener),
       },
     },
     ipcMain: {
@@ -240,6 +245,10 @@ export function createFakeElectron(options: FakeElectronOptions) {
     },
     dialog: {
       showErrorBox: (title: string, content: string) => void errorBoxes.push({ title, content }),
+      showSaveDialogSync: (...args: unknown[]) => {
+        saveDialogs.push(args[args.length - 1] as { defaultPath?: string });
+        return (options.saveDialogAnswers ?? []).shift();
+      },
       showMessageBox: (...args: unknown[]) => {
         messageBoxes.push(args);
         return Promise.resolve({ response: options.messageBoxResponse ?? 0, checkboxChecked: false });
@@ -303,6 +312,9 @@ export function createFakeElectron(options: FakeElectronOptions) {
     ipcHandlers,
     errorBoxes,
     messageBoxes,
+    saveDialogs,
+    /** Listeners the shell put on the default session (will-download). */
+    sessionListeners,
     notifications,
     notificationObjects,
     /** What Windows does when the user clicks one of the app's toasts (Notification.handleActivation). */

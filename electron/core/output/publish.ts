@@ -223,7 +223,35 @@ export function checkOutput(target: string, options: PublishOptions): string {
     throw new AttkError('VALIDATION', vi.safety.output.noFolder(dir), ['out']);
   }
   if (options.mode === 'refuse' && identity(abs)) throw new AttkError('CONFLICT', vi.safety.output.exists(target), ['out']);
+  if (options.mode === 'replace') refuseOtherDatabases(abs, target);
   return abs;
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+function isSqliteFile(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(SQLITE_MAGIC.length);
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(SQLITE_MAGIC);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * "Replace" never means another database: a ward's and the district office's databases may share a
+ * folder, and a command that knows no database at all (`attk sign-pdf`) must not replace one either.
+ * Any SQLite file, its -wal/-shm/-journal, or a unit's signing key at the target is refused.
+ */
+function refuseOtherDatabases(abs: string, target: string): void {
+  if (isSqliteFile(abs)) throw new AttkError('VALIDATION', vi.safety.output.isDatabase(target), ['out']);
+  const side = /-(wal|shm|journal)$/.exec(abs);
+  if (side && isSqliteFile(abs.slice(0, side.index))) throw new AttkError('VALIDATION', vi.safety.output.isDatabase(target), ['out']);
+  if (/\.signing-key\.pem$/i.test(abs)) throw new AttkError('VALIDATION', vi.safety.output.isKey(target), ['out']);
 }
 
 function prepare(target: string, options: PublishOptions): { abs: string; tmp: string } {
@@ -260,6 +288,47 @@ export async function publishOutput(target: string, write: (tmp: string) => Prom
   } finally {
     rmSync(tmp, { force: true });
   }
+}
+
+/** An output being written by someone else (Chromium's download of a Save-As): see beginPublish. */
+export interface PendingOutput {
+  /** The checked final path. */
+  readonly target: string;
+  /** Where the writer must put the content (a temporary name in the target's folder). */
+  readonly tmp: string;
+  /** The content is complete: fsync and publish it; returns the final path. */
+  commit(): string;
+  /** The writer failed or was cancelled: remove the temporary file, leave the target as it was. */
+  abort(): void;
+}
+
+/**
+ * The publisher in two steps, for a writer that is not a function of ours — the Electron shell's
+ * Save-As, where Chromium writes the download: the target is checked now (before anything is
+ * written), the writer fills `tmp`, and `commit` publishes it exactly as publishOutput does.
+ */
+export function beginPublish(target: string, options: PublishOptions): PendingOutput {
+  const { abs, tmp } = prepare(target, options);
+  let settled = false;
+  return {
+    target: abs,
+    tmp,
+    commit() {
+      if (settled) throw new Error('output already settled');
+      settled = true;
+      try {
+        return finish(tmp, abs, options);
+      } catch (e) {
+        return fail(e, target);
+      } finally {
+        rmSync(tmp, { force: true });
+      }
+    },
+    abort() {
+      settled = true;
+      rmSync(tmp, { force: true });
+    },
+  };
 }
 
 /** The same for content already in memory (campaign file, CSV), or a synchronous writer. */

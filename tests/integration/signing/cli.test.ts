@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -84,3 +84,60 @@ describe.skipIf(!softhsmAvailable)('attk sign-pdf / verify-pdf', () => {
     expect(missing.err).toContain('ATTK_NO_SUCH_VAR');
   });
 });
+
+// Issue 16 item 1: `attk sign-pdf --out` goes through the publisher like every other output. The
+// target is checked before the token is touched, so these need no token (the library path is bogus:
+// reaching it would be a different error).
+describe('attk sign-pdf --out never replaces what it did not create', () => {
+  let dir: string;
+  let db: string;
+  let pdf: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'attk-sign-out-'));
+    db = join(dir, 'attk.sqlite');
+    expect((await run(['init', '--db', db])).code).toBe(0);
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]);
+    pdf = join(dir, 'report.pdf');
+    writeFileSync(pdf, await doc.save());
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const sign = (out: string, ...extra: string[]) => {
+    process.env.ATTK_TEST_PIN = '123456';
+    return run(['sign-pdf', pdf, '--out', out, '--pkcs11', join(dir, 'no-such-pkcs11.so'), '--pin-env', 'ATTK_TEST_PIN', ...extra]);
+  };
+
+  it('refuses the database, its -wal, and the unit key — with or without --db, even with --replace', async () => {
+    const before = readFileSync(db);
+    writeFileSync(`${db}.signing-key.pem`, 'KEY');
+    for (const extra of [['--db', db], ['--db', db, '--replace'], ['--replace']]) {
+      const r = await sign(db, ...extra);
+      expect(r.code, r.err).toBe(1);
+      expect(r.err).toContain('cơ sở dữ liệu của ATTK');
+      expect(process.env.ATTK_TEST_PIN).toBeUndefined();
+    }
+    writeFileSync(`${db}-wal`, '');
+    expect((await sign(`${db}-wal`, '--replace')).err).toContain('cơ sở dữ liệu');
+    expect((await sign(`${db}.signing-key.pem`, '--replace')).err).toContain('khóa ký số');
+    expect((await sign(`${db}.signing-key.pem`, '--db', db, '--replace')).err).toContain('khóa ký số');
+    expect(readFileSync(db).equals(before)).toBe(true);
+    expect(readFileSync(`${db}.signing-key.pem`, 'utf8')).toBe('KEY');
+  });
+
+  it('refuses an existing file unless --replace (then the token is reached); nothing is left behind', async () => {
+    const existing = join(dir, 'signed.pdf');
+    writeFileSync(existing, 'OLD');
+    const refused = await sign(existing);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('đã có');
+    expect(readFileSync(existing, 'utf8')).toBe('OLD');
+    // With --replace the check passes and the command goes on to the (missing) token library.
+    const replaced = await sign(existing, '--replace');
+    expect(replaced.err).not.toContain('đã có');
+    expect(readFileSync(existing, 'utf8')).toBe('OLD');
+    expect(readdirSync(dir).filter((n) => n.endsWith('.part'))).toEqual([]);
+    expect(existsSync(join(dir, 'backups'))).toBe(false);
+  });
+});
+
