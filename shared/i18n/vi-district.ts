@@ -253,8 +253,6 @@ export const viDistrict = {
     s2Body: (expected: number, received: number, onTime: number, late: number, missing: number) =>
       `Tổng số ${n(expected)} đơn vị phải báo cáo; đã nộp ${n(received)} đơn vị (đúng hạn ${n(onTime)}, nộp muộn ${n(late)}); chưa nộp ${n(missing)} đơn vị.`,
     s3: 'III. KẾT QUẢ RÀ SOÁT, THAY ĐỔI MẬT KHẨU',
-    s3Body: (total: number, done: number, pct: number, late: number, missing: number) =>
-      `Tổng số ${n(total)} tài khoản trong phạm vi rà soát của các đơn vị đã nộp; đã thay đổi mật khẩu đúng hạn ${n(done)} tài khoản (${pct}%); thay đổi muộn ${n(late)}; chưa thay đổi ${n(missing)} tài khoản. Chi tiết theo từng phần mềm:`,
     s4: 'IV. TÀI KHOẢN ĐỀ NGHỊ HỦY, ĐIỀU CHỈNH',
     s4Body: (count: number) =>
       count === 0
@@ -276,7 +274,6 @@ export const viDistrict = {
     appendixRef: (no: string, date: string) => `(Kèm theo Báo cáo số ${no} ngày ${date})`,
     missingTitle: 'Đơn vị chưa nộp báo cáo:',
     missingMany: (k: number) => `Danh sách ${n(k)} đơn vị chưa nộp báo cáo tại Phụ lục kèm theo.`,
-    unitColumns: ['STT', 'Đơn vị', 'Ngày nhận', 'Tình trạng', 'Tổng TK', 'Đúng hạn', 'Muộn', 'Chưa đổi', 'Đề nghị hủy'],
     archive: '- Lưu: VT.',
   },
 

@@ -61,6 +61,17 @@ export const viFigures = {
     deviceColumns: ['STT', 'Đơn vị', 'Mã', 'Thiết bị sử dụng', 'Đã kiểm tra trong thời hạn', 'Diệt virus bản quyền còn hạn', 'Nhiễm mã độc chưa xử lý', 'Đã xử lý mã độc (diệt virus, cài lại HĐH)'],
     note: 'Số liệu theo tệp báo cáo có chữ ký số hiện hành của từng đơn vị; định nghĩa như báo cáo của đơn vị. Tệp báo cáo phiên bản cũ không có số liệu thiết bị: để trống.',
   },
+  // The office's own printed report (DistrictReportPrint): the same five states, adding up to the total.
+  office: {
+    s3Body: (total: number, toCancel: number, mustChange: number, done: number, pct: number, late: number, missing: number) =>
+      `Tổng số ${n(total)} tài khoản trong phạm vi rà soát của các đơn vị đã nộp, trong đó: đề nghị hủy ${n(toCancel)} tài khoản; ` +
+      `phải đổi mật khẩu sau khi xử lý mã độc ${n(mustChange)} tài khoản; đã thay đổi mật khẩu đúng hạn ${n(done)} tài khoản (${pct}%); ` +
+      `thay đổi muộn ${n(late)} tài khoản; chưa thay đổi ${n(missing)} tài khoản.`,
+    devicesBody: (devices: number, checked: number, licensed: number, infected: number, remediated: number) =>
+      `Các đơn vị đã nộp có ${n(devices)} thiết bị sử dụng các phần mềm trên (mỗi thiết bị tính một lần trong đơn vị của nó); đã kiểm tra trong thời hạn ${n(checked)} thiết bị; ` +
+      `có phần mềm diệt virus bản quyền còn hạn ${n(licensed)} thiết bị; còn ${n(infected)} thiết bị nhiễm mã độc chưa xử lý; đã diệt virus và cài đặt lại hệ điều hành ${n(remediated)} thiết bị.`,
+    unitColumns: ['STT', 'Đơn vị', 'Ngày nhận', 'Tình trạng', 'Tổng TK', 'Đề nghị hủy', 'Phải đổi MK', 'Đúng hạn', 'Muộn', 'Chưa đổi'],
+  },
   // The office's board (Tổng hợp → Theo dõi): each unit's report identity, role split and devices, from its signed file.
   board: {
     colReport: 'Báo cáo số',

@@ -3,14 +3,18 @@
 // dõi) shows the unit's report number with its date, and its accounts by role and state and its
 // devices counted once — each figure equal to the independent recount of the unit's own rows
 // (tests/oracle/recount.ts over the unit's database), not to what the screen computes.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
+import { playwrightPdfOptions } from '../../electron/main/print';
 import { vi } from '../../shared/i18n/vi';
+import { pageSetupFor } from '../../shared/print/page-setup';
 import type { Envelope, RawCall } from '../oracle/generate';
+import { pdfText } from '../oracle/read-printed';
 import { recount, type Counts } from '../oracle/recount';
 import { openScreen, serve, type Served } from './serve';
 
@@ -50,7 +54,12 @@ function harnessApi(url: string) {
 }
 
 const n = (x: number) => x.toLocaleString('vi-VN');
-const row = (c: Counts) => [c.total, c.to_cancel, c.must_change, c.done, c.late, c.missing].map(n);
+const figures = (c: Counts) => [c.total, c.to_cancel, c.must_change, c.done, c.late, c.missing];
+const row = (c: Counts) => figures(c).map(n);
+const N = String.raw`(\d{1,3}(?:\.\d{3})*)`;
+const int = (x: string | undefined) => Number(x!.replaceAll('.', ''));
+/** The numbers of a printed region in reading order (dates and words left out). */
+const numbersIn = (region: string) => region.split(/\s+/).filter((w) => /^\d{1,3}(\.\d{3})*$/.test(w)).map(int);
 
 test('the office board shows each unit\'s report number and date, its accounts by role and state and its devices, equal to a recount of the unit\'s rows', async ({ page }) => {
   test.setTimeout(120_000);
@@ -120,5 +129,50 @@ test('the office board shows each unit\'s report number and date, its accounts b
     return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
   });
   expect(violations).toEqual([]);
+  // The office's own printed report: its sentences and tables equal the recount (one unit received).
+  await page.evaluate((id) => (window.location.hash = `#/print/district-report?campaign=${id}`), oc.id);
+  await expect(page.getByRole('article', { name: 'BÁO CÁO' })).toContainText(vi.district.print.appendixTitle);
+  await page.emulateMedia({ media: 'print' });
+  const pdf = join(dir, 'tonghop.pdf');
+  writeFileSync(pdf, await page.pdf(playwrightPdfOptions(pageSetupFor(page.url()))));
+  await page.emulateMedia({ media: 'screen' });
+  if (process.env.ATTK_SHOTS) execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(process.env.ATTK_SHOTS, 'district-report-figures')]);
+  const layout = pdfText(pdf);
+  const text = layout.replace(/\s+/g, ' ');
+  const s3 = new RegExp(
+    `Tổng số ${N} tài khoản trong phạm vi rà soát của các đơn vị đã nộp, trong đó: đề nghị hủy ${N} tài khoản; phải đổi mật khẩu sau khi xử lý mã độc ${N} tài khoản; ` +
+      `đã thay đổi mật khẩu đúng hạn ${N} tài khoản \\((\\d+)%\\); thay đổi muộn ${N} tài khoản; chưa thay đổi ${N} tài khoản\\.`,
+  ).exec(text);
+  expect(s3, 'section III').not.toBeNull();
+  expect([s3![1], s3![2], s3![3], s3![4], s3![6], s3![7]].map(int)).toEqual(figures(r.overall.all));
+  for (const [role, name] of [['admin', 'Tài khoản quản trị'], ['user', 'Tài khoản người dùng']] as const) {
+    const m = new RegExp(`${name}: ${N} tài khoản \\(đề nghị hủy ${N}; phải đổi sau xử lý mã độc ${N}; đúng hạn ${N}; muộn ${N}; chưa đổi ${N}\\)\\.`).exec(text);
+    expect(m, name).not.toBeNull();
+    expect(m!.slice(1, 7).map(int), name).toEqual(figures(r.overall[role]));
+  }
+  const dm = new RegExp(
+    `Các đơn vị đã nộp có ${N} thiết bị sử dụng các phần mềm trên \\(mỗi thiết bị tính một lần trong đơn vị của nó\\); đã kiểm tra trong thời hạn ${N} thiết bị; ` +
+      `có phần mềm diệt virus bản quyền còn hạn ${N} thiết bị; còn ${N} thiết bị nhiễm mã độc chưa xử lý; đã diệt virus và cài đặt lại hệ điều hành ${N} thiết bị\\.`,
+  ).exec(text);
+  expect(dm, 'devices').not.toBeNull();
+  expect(dm!.slice(1, 6).map(int)).toEqual([r.devices.devices, r.devices.checked, r.devices.licensed, r.devices.infected, r.devices.remediated]);
+  // Per system (its number, units, its row, admin, user), then the total with its split.
+  const systemsRegion = layout.slice(layout.indexOf(vi.figures.s2Detail), layout.indexOf(vi.district.print.s4));
+  const flat = systemsRegion.replace(/\s+/g, ' ');
+  const unitDb = new Database(unitApp.dbFile, { readonly: true });
+  const names = new Map((unitDb.prepare('SELECT id, name FROM systems').all() as { id: number; name: string }[]).map((x) => [x.id, x.name]));
+  unitDb.close();
+  const pos = (id: number) => flat.indexOf(names.get(id)!.slice(0, 10));
+  for (const id of r.bySystem.keys()) expect(pos(id), names.get(id)).toBeGreaterThan(0);
+  const order = [...r.bySystem.keys()].sort((a, b) => pos(a) - pos(b));
+  expect(numbersIn(systemsRegion)).toEqual([
+    ...order.flatMap((id, i) => [i + 1, 1, ...figures(r.bySystem.get(id)!.all), ...figures(r.bySystem.get(id)!.admin), ...figures(r.bySystem.get(id)!.user)]),
+    1, ...figures(r.overall.all), ...figures(r.overall.admin), ...figures(r.overall.user),
+  ]);
+  // The appendix: one row (its number, then the unit's total and five states, adding up to it).
+  const appendix = layout.slice(layout.lastIndexOf(vi.district.print.appendixTitle));
+  expect(appendix).toContain(home.name.slice(0, 8));
+  expect(numbersIn(appendix.slice(appendix.indexOf('STT')))).toEqual([1, ...figures(r.overall.all)]);
+  await page.goBack();
   if (process.env.ATTK_SHOTS) await detail.screenshot({ path: join(process.env.ATTK_SHOTS, 'district-board-detail.png') });
 });

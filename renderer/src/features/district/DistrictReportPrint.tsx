@@ -1,4 +1,4 @@
-import { progressPercent } from '../../../../shared/campaigns/rules';
+import { progressPercent, type StateCounts } from '../../../../shared/campaigns/rules';
 import { runningName } from '../../../../shared/reports/symbols';
 import { formatViDate } from '../../../../shared/dates';
 import { vi } from '../../../../shared/i18n/vi';
@@ -11,7 +11,9 @@ import { directiveText, documentNumber } from '../print/ReportPrint';
 import './district.css';
 
 const P = vi.district.print;
+const F = vi.figures;
 const fmt = (n: number) => n.toLocaleString('vi-VN');
+const counts = (f: StateCounts) => [f.total, f.toCancel, f.mustChange, f.done, f.late, f.missing];
 
 /**
  * The receiving office's own report (Decree 30/2020 model 1.4): what the units sent, who is late
@@ -25,6 +27,7 @@ export function DistrictReportPrint({ campaignId }: { campaignId: number }) {
   const { office, campaign, board } = data;
   const c = board.counts;
   const o = board.totals.overall;
+  const d = board.totals.devices;
   const number = documentNumber(campaign.reportNumber, office.reportSymbol);
   const date = campaign.reportedOn ?? data.today;
   const recipient = campaign.recipient || office.recipientName;
@@ -52,32 +55,43 @@ export function DistrictReportPrint({ campaignId }: { campaignId: number }) {
       {missing.length > 0 && missing.length <= 10 && <p className="doc-body">{P.missingTitle} {missing.map((u) => u.name).join('; ')}.</p>}
       {missing.length > 10 && <p className="doc-body">{P.missingMany(missing.length)}</p>}
       <p className="doc-section">{P.s3}</p>
-      <p className="doc-body">{P.s3Body(o.total, o.done, progressPercent(o), o.late, o.missing)}</p>
+      {/* One definition (issue 14): the five states add up to the total, split by role; devices counted once per unit. */}
+      <p className="doc-body">{F.office.s3Body(o.total, o.toCancel, o.mustChange, o.done, progressPercent(o), o.late, o.missing)}</p>
+      {(['admin', 'user'] as const).map((role) => {
+        const r = o.byRole[role];
+        return <p key={role} className="doc-body">{F.roleBody(F.roleName[role], r.total, r.toCancel, r.mustChange, r.done, r.late, r.missing)}</p>;
+      })}
+      <p className="doc-body">{F.office.devicesBody(d.devices, d.checked, d.licensedAv, d.infected, d.remediated)}</p>
+      <p className="doc-body">{F.s2Detail}</p>
       <table className="doc-table compact district-doc">
         <colgroup>
           <col className="w-stt" />
           <col />
-          {vi.district.xlsx.systemColumns.slice(2).map((h) => <col key={h} className="w-num" />)}
+          {F.district.systemColumns.slice(2).map((h) => <col key={h} className="w-num" />)}
         </colgroup>
         <thead>
           <tr>
-            {vi.district.xlsx.systemColumns.map((h) => <th key={h}>{h}</th>)}
+            {F.district.systemColumns.map((h) => <th key={h}>{h}</th>)}
           </tr>
         </thead>
-        <tbody>
-          {board.totals.bySystem.map((s, i) => (
-            <tr key={s.systemKey}>
-              <td className="num">{i + 1}</td>
-              <td>{s.systemName}</td>
-              {[s.units, s.total, s.admin, s.user, s.done, s.late, s.missing, s.toCancel].map((v, j) => <td key={j} className="num">{fmt(v)}</td>)}
+        {[...board.totals.bySystem.map((s, i) => ({ key: s.systemKey, no: String(i + 1), name: s.systemName, units: s.units, f: s, bold: false })),
+          { key: 'total', no: '', name: vi.reports.total, units: c.received, f: o, bold: true }].map((s) => (
+          <tbody key={s.key}>
+            <tr>
+              <td className="num">{s.no}</td>
+              <td>{s.bold ? <strong>{s.name}</strong> : s.name}</td>
+              {[s.units, ...counts(s.f)].map((v, j) => <td key={j} className="num">{s.bold ? <strong>{fmt(v)}</strong> : fmt(v)}</td>)}
             </tr>
-          ))}
-          <tr>
-            <td />
-            <td><strong>{vi.reports.total}</strong></td>
-            {[c.received, o.total, o.admin, o.user, o.done, o.late, o.missing, o.toCancel].map((v, j) => <td key={j} className="num"><strong>{fmt(v)}</strong></td>)}
-          </tr>
-        </tbody>
+            {(['admin', 'user'] as const).map((role) => (
+              <tr key={role}>
+                <td />
+                <td>{F.roleRow[role]}</td>
+                <td />
+                {counts(s.f.byRole[role]).map((v, j) => <td key={j} className="num">{fmt(v)}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
       <p className="doc-section">{P.s4}</p>
       <p className="doc-body">{P.s4Body(data.toCancel)}</p>
@@ -100,11 +114,11 @@ export function DistrictReportPrint({ campaignId }: { campaignId: number }) {
             <col />
             <col className="w-date" />
             <col className="w-status" />
-            {P.unitColumns.slice(4).map((h) => <col key={h} className="w-num" />)}
+            {F.office.unitColumns.slice(4).map((h) => <col key={h} className="w-num" />)}
           </colgroup>
           <thead>
             <tr>
-              {P.unitColumns.map((h) => <th key={h}>{h}</th>)}
+              {F.office.unitColumns.map((h) => <th key={h}>{h}</th>)}
             </tr>
           </thead>
           <tbody>
@@ -114,7 +128,7 @@ export function DistrictReportPrint({ campaignId }: { campaignId: number }) {
                 <td>{u.name}</td>
                 <td className="num">{formatViDate(u.firstReceivedOn)}</td>
                 <td className="center">{vi.district.status[u.status]}</td>
-                {(['total', 'done', 'late', 'missing', 'toCancel'] as const).map((k) => <td key={k} className="num">{u.figures ? fmt(u.figures[k]) : ''}</td>)}
+                {(u.figures ? counts(u.figures) : Array<null>(6).fill(null)).map((v, k) => <td key={k} className="num">{v === null ? '' : fmt(v)}</td>)}
               </tr>
             ))}
           </tbody>
