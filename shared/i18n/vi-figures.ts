@@ -55,7 +55,7 @@ export const viFigures = {
   // The receiving office's consolidated workbook (issue 15 item 5): the same definitions as a unit's report.
   district: {
     unitsSection: 'I. TÀI KHOẢN THEO ĐƠN VỊ (mỗi tài khoản một trạng thái; các trạng thái cộng lại bằng tổng số)',
-    unitColumns: ['STT', 'Đơn vị', 'Mã', 'Ngày nhận', 'Tình trạng', 'Tổng số tài khoản', 'Đề nghị hủy', 'Phải đổi MK sau xử lý mã độc', 'Đã đổi đúng hạn', 'Đổi muộn', 'Chưa đổi'],
+    unitColumns: ['STT', 'Đơn vị', 'Mã', 'Ngày nhận', 'Tình trạng', 'Tổng số tài khoản', 'Đề nghị hủy', 'Phải đổi MK sau xử lý mã độc', 'Đã đổi đúng hạn', 'Đổi muộn', 'Chưa đổi', 'Báo cáo số, ngày (theo tệp đã nhận)'],
     systemColumns: ['STT', 'Hệ thống / phần mềm', 'Số đơn vị', 'Tổng số tài khoản', 'Đề nghị hủy', 'Phải đổi MK sau xử lý mã độc', 'Đã đổi đúng hạn', 'Đổi muộn', 'Chưa đổi'],
     devicesSection: 'III. THIẾT BỊ THEO ĐƠN VỊ (mỗi thiết bị tính một lần trong đơn vị của nó)',
     deviceColumns: ['STT', 'Đơn vị', 'Mã', 'Thiết bị sử dụng', 'Đã kiểm tra trong thời hạn', 'Diệt virus bản quyền còn hạn', 'Nhiễm mã độc chưa xử lý', 'Đã xử lý mã độc (diệt virus, cài lại HĐH)'],

@@ -111,12 +111,12 @@ describe('the receiving office with hand-built units: receipt days and every con
     const from = g.findIndex((row) => row[0] === 'STT');
     const to = g.findIndex((row) => typeof row[0] === 'string' && row[0].startsWith('Số liệu theo tệp'));
     expect(g.slice(from, to)).toEqual([
-      ['STT', 'Đơn vị', 'Mã', 'Ngày nhận', 'Tình trạng', 'Tổng số tài khoản', 'Đề nghị hủy', 'Phải đổi MK sau xử lý mã độc', 'Đã đổi đúng hạn', 'Đổi muộn', 'Chưa đổi'],
-      [1, 'UBND PHƯỜNG HÀNG BỘT', 'PHB', '2024-02-16', 'Nộp muộn', 10, 1, 2, 5, 0, 2],
+      ['STT', 'Đơn vị', 'Mã', 'Ngày nhận', 'Tình trạng', 'Tổng số tài khoản', 'Đề nghị hủy', 'Phải đổi MK sau xử lý mã độc', 'Đã đổi đúng hạn', 'Đổi muộn', 'Chưa đổi', 'Báo cáo số, ngày (theo tệp đã nhận)'],
+      [1, 'UBND PHƯỜNG HÀNG BỘT', 'PHB', '2024-02-16', 'Nộp muộn', 10, 1, 2, 5, 0, 2, 'Chưa ghi số'],
       [null, ADMIN, null, null, null, 3, 0, 2, 1, 0, 0],
       [null, USER, null, null, null, 7, 1, 0, 4, 0, 2],
-      [2, 'UBND PHƯỜNG KHÂM THIÊN', 'PKT', null, 'Chưa nộp', null, null, null, null, null, null],
-      [3, 'UBND PHƯỜNG VĂN MIẾU', 'PVM', '2024-02-15', 'Đúng hạn', 13, 1, 2, 5, 2, 3],
+      [2, 'UBND PHƯỜNG KHÂM THIÊN', 'PKT', null, 'Chưa nộp', null, null, null, null, null, null, null],
+      [3, 'UBND PHƯỜNG VĂN MIẾU', 'PVM', '2024-02-15', 'Đúng hạn', 13, 1, 2, 5, 2, 3, 'Chưa ghi số'],
       [null, ADMIN, null, null, null, 4, 0, 2, 1, 1, 0],
       [null, USER, null, null, null, 9, 1, 0, 4, 1, 3],
       [null, 'Tổng cộng', null, null, null, 23, 2, 4, 10, 2, 5],

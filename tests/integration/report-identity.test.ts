@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreateUnitKey, signPayload } from '../../electron/core/reports/keys';
 import { verifyReportFile } from '../../electron/core/reports/verify';
 import { HIDDEN_SHEET } from '../../electron/core/reports/xlsx-report';
-import type { SubmissionImportResult } from '../../shared/district/schema';
+import type { DistrictExportResult, SubmissionImportResult } from '../../shared/district/schema';
 import { REPORT_SCHEMA_VERSION, type ExportResult } from '../../shared/reports/schema';
 import { HOME_UNIT, makeTestCore, type TestCore } from './harness-core';
 
@@ -132,5 +132,17 @@ describe('the report\'s identity in the signed file', () => {
     // The schema-3 file's figures are read as before: the role split and the devices.
     expect(byCode.get('P3')!.figures).toMatchObject({ total: 2, done: 1, missing: 1, byRole: { admin: { total: 1, done: 1 }, user: { total: 1, missing: 1 } } });
     expect(byCode.get('P3')!.devices).toEqual({ devices: 0, checked: 0, licensedAv: 0, infected: 0, remediated: 0 });
+
+    // The consolidated workbook says the same per unit, in section I's last column (read by openpyxl).
+    const exported = await runJob<DistrictExportResult>(office.call, office.call('district.export', { campaignId }));
+    const read = execFileSync('/usr/bin/python3', ['-c', [
+      'import sys, json, openpyxl',
+      "ws = openpyxl.load_workbook(sys.argv[1])['Tổng hợp']",
+      'found = {}',
+      'for r in ws.iter_rows(values_only=True):',
+      '    if isinstance(r[0], int) and r[2] in ("P1", "P2", "P3"): found.setdefault(str(r[2]), r[11])',
+      'print(json.dumps(found))',
+    ].join('\n'), exported.filePath]).toString();
+    expect(JSON.parse(read)).toEqual({ P1: '05/BC-UBND ngày 24/01/2024', P2: 'Chưa ghi số', P3: 'Chưa ghi số' });
   });
 });

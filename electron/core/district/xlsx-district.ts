@@ -47,8 +47,9 @@ export async function writeDistrictWorkbook(db: Db, o: DistrictWorkbookOptions):
   const tick = () => o.progress(++done, total);
 
   // ---- Tổng hợp: I. accounts per unit by state with the role split, II. per system, III. devices per unit
-  const W = 11;
-  const s = addSheet(wb, hasher, { name: T.sheets.summary, orientation: 'landscape', widths: [6, 40, 12, 12, 12, 11, 10, 13, 11, 10, 10] });
+  // Section I has 12 columns (the last: each unit's report number and date, from its signed file).
+  const W = 12;
+  const s = addSheet(wb, hasher, { name: T.sheets.summary, orientation: 'landscape', widths: [6, 36, 10, 12, 12, 11, 10, 13, 11, 10, 10, 22] });
   await officialHeader(s, office, c.reportNumber && c.reportedOn ? c.reportedOn : board.today, W, `${R.numberPrefix}${c.reportNumber ?? `      /${symbolFor('report', office.reportSymbol)}`}`);
   s.blank();
   await s.merged(T.title, 1, W, { bold: true, size: 14, align: 'center', height: 36 });
@@ -68,7 +69,8 @@ export async function writeDistrictWorkbook(db: Db, o: DistrictWorkbookOptions):
     }
   };
   for (const [i, u] of board.units.entries()) {
-    await s.row([i + 1, u.name, u.code, u.firstReceivedOn, vi.district.status[u.status], ...counts(u.figures ?? undefined)], { border: true, align: 'center', size: 11 }, [3], { 1: { align: 'left' } });
+    const identity = u.submissionId === null ? null : u.report ? vi.figures.board.reportOn(u.report.number, formatViDate(u.report.date)) : vi.figures.board.notNumbered;
+    await s.row([i + 1, u.name, u.code, u.firstReceivedOn, vi.district.status[u.status], ...counts(u.figures ?? undefined), identity], { border: true, align: 'center', size: 11 }, [3], { 1: { align: 'left' } });
     if (u.figures) await roles(u.figures, 3);
     tick();
   }
