@@ -6,7 +6,7 @@ import type { InputOf, MethodName, ResultOf } from '../../shared/api/contract';
 import type { DistrictExportResult, SubmissionImportResult } from '../../shared/district/schema';
 import type { ExportResult } from '../../shared/reports/schema';
 import { createCore, dispatch, type Core } from '../../electron/core';
-import { readWorkbook, type Grid } from '../oracle/read-summary';
+import { readWorkbook } from '../oracle/read-summary';
 import { buildHandUnit, HAND_HOME, type HandUnit } from '../oracle/hand-unit';
 
 // Issue 22: the receiving office checked against hand-counted unit figures, not against sums of
@@ -16,15 +16,15 @@ import { buildHandUnit, HAND_HOME, type HandUnit } from '../oracle/hand-unit';
 // Every expected figure below was added up by hand from the fixture's list.
 
 let dir: string;
-let office: Core;
+let office: Core | undefined;
+let officeNo = 0;
 let today = '2024-02-10';
 let campaignId: number;
 const units: HandUnit[] = [];
 const files: Record<string, ExportResult> = {};
-let grid: Record<string, Grid>;
 
 const call = async <M extends MethodName>(method: M, input: InputOf<M>): Promise<ResultOf<M>> => {
-  const e = await dispatch(office, method, input);
+  const e = await dispatch(office!, method, input);
   if (!e.ok) throw new Error(`${method}: ${e.error.message}`);
   return e.result as ResultOf<M>;
 };
@@ -45,9 +45,17 @@ const importOn = async (day: string, code: string) => {
   }));
 };
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'attk-hand-office-'));
-  office = createCore({ file: join(dir, 'office.sqlite'), shell: 'cli', appVersion: 'test', actor: 'van-thu', now: () => new Date(`${today}T15:00:00`) });
+/**
+ * A fresh office that registers the three units, defines the campaign and receives PVM's file on
+ * the deadline day and PHB's the day after. Done inside each test, not in beforeAll: Stryker
+ * activates a mutant per test, so office work done in beforeAll would never run mutated code
+ * (the units' own exports, which the office run does not mutate, stay in beforeAll).
+ */
+async function freshOffice(): Promise<{ pvm: SubmissionImportResult; phb: SubmissionImportResult }> {
+  office?.db.close();
+  officeNo++;
+  today = '2024-02-10';
+  office = createCore({ file: join(dir, `office-${officeNo}.sqlite`), shell: 'cli', appVersion: 'test', actor: 'van-thu', now: () => new Date(`${today}T15:00:00`) });
   await call('unit.save', { ...HAND_HOME, name: 'PHÒNG NỘI VỤ QUẬN ĐỐNG ĐA', code: 'PNV-DD', signAuthority: '', reportSymbol: 'BC-PNV', recipientName: 'UBND quận Đống Đa' });
   await call('district.saveSettings', { receivingMode: true, officeLevel: 'district', officeAddress: '90 Hoàng Cầu, Đống Đa' });
   for (const [code, name] of [['PVM', 'UBND PHƯỜNG VĂN MIẾU'], ['PHB', 'UBND PHƯỜNG HÀNG BỘT'], ['PKT', 'UBND PHƯỜNG KHÂM THIÊN']] as const) {
@@ -56,6 +64,14 @@ beforeAll(async () => {
   const c = await call('campaigns.create', { directiveNumber: '123/UBND-NV', subject: 'Rà soát, thay đổi mật khẩu tài khoản các phần mềm', systemIds: [1, 2], startDate: '2024-02-01', deadline: '2024-02-15' });
   campaignId = c.id;
   await call('campaigns.advance', { id: campaignId, to: 'in_progress' });
+  const pvm = await importOn('2024-02-15', 'PVM');
+  const phb = await importOn('2024-02-16', 'PHB');
+  today = '2024-02-20';
+  return { pvm, phb };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'attk-hand-office-'));
   for (const [code, name, drop] of [['PVM', 'UBND PHƯỜNG VĂN MIẾU', []], ['PHB', 'UBND PHƯỜNG HÀNG BỘT', ['binh.qt', 'binh.nd', 'binh.huy']]] as const) {
     const u = await buildHandUnit({ code, name, dir, drop: [...drop] });
     units.push(u);
@@ -76,16 +92,15 @@ const counts = (total: number, toCancel: number, mustChange: number, done: numbe
 
 describe('the receiving office with hand-built units: receipt days and every consolidated figure as counted by hand', () => {
   it('a file received on the deadline day is on time; the next day it is late', async () => {
-    const pvm = await importOn('2024-02-15', 'PVM');
+    const { pvm, phb } = await freshOffice();
     expect(pvm.results.map((r) => [r.unitCode, r.status, r.receivedOn, r.late])).toEqual([['PVM', 'accepted', '2024-02-15', false]]);
     expect(pvm.results[0]!.message).toContain('(đúng hạn)');
-    const phb = await importOn('2024-02-16', 'PHB');
     expect(phb.results.map((r) => [r.unitCode, r.status, r.receivedOn, r.late])).toEqual([['PHB', 'accepted', '2024-02-16', true]]);
     expect(phb.results[0]!.message).toContain('(muộn 1 ngày)');
   });
 
   it('the board: on time, late, not yet; totals per system and overall, and the devices', async () => {
-    today = '2024-02-20';
+    await freshOffice();
     const board = await call('district.board', { campaignId });
     expect(board.counts).toEqual({ expected: 3, received: 2, onTime: 1, late: 1, missing: 1 });
     expect(board.units.map((u) => [u.code, u.status, u.firstReceivedOn, u.figures?.total ?? null, u.devices?.devices ?? null])).toEqual([
@@ -103,9 +118,9 @@ describe('the receiving office with hand-built units: receipt days and every con
   });
 
   it('the consolidated workbook: every cell of its tables, total rows included', async () => {
-    today = '2024-02-20';
+    await freshOffice();
     const r = await job<DistrictExportResult>(call('district.export', { campaignId }));
-    grid = readWorkbook(r.filePath);
+    const grid = readWorkbook(r.filePath);
     const g = grid['Tổng hợp']!;
     expect(g).toContainEqual(['Số đơn vị phải báo cáo: 3; đã nộp: 2 (đúng hạn 1, muộn 1); chưa nộp: 1.']);
     const from = g.findIndex((row) => row[0] === 'STT');
