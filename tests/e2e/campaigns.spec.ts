@@ -28,7 +28,7 @@ test('a clerk creates a campaign, confirms 20 accounts by keyboard, bulk-confirm
   const form = page.getByRole('dialog', { name: 'Tạo đợt rà soát' });
   await form.getByLabel('Số văn bản chỉ đạo').fill('45/UBND-NV');
   await form.getByLabel('Ngày văn bản').fill('12/01/2024');
-  await form.getByLabel('Cơ quan ban hành').fill('UBND quận Đống Đa');
+  await form.getByLabel('Cơ quan ban hành').fill('UBND thành phố Hà Nội');
   await form.getByLabel('Ngày bắt đầu').fill('19/01/2024');
   await form.getByLabel('Hạn hoàn thành').fill('31/01/2024');
   await form.getByLabel('Trích yếu / nội dung').fill('Rà soát thay đổi mật khẩu tài khoản phần mềm dùng chung');

@@ -135,15 +135,15 @@ test('receive several unit files at once: accepted and refused with reasons, con
   await expect(stats.getByRole('button', { name: /Nộp muộn/ }).locator('.stat-value')).toHaveText('0');
   await expect(stats.getByRole('button', { name: /Chưa nộp/ }).locator('.stat-value')).toHaveText('100');
   const boardTable = page.getByRole('table', { name: 'Tổng hợp báo cáo của các đơn vị' });
-  await expect(boardTable.getByRole('row').filter({ hasText: 'VMQTG' })).toContainText('Đúng hạn');
+  await expect(boardTable.getByRole('row').filter({ hasText: 'Quốc Tử Giám (mới)' })).toContainText('Đúng hạn');
   await page.getByLabel('Loại đơn vị').selectOption('school');
-  await expect(boardTable.getByRole('row').filter({ hasText: 'VMQTG' })).toHaveCount(0);
+  await expect(boardTable.getByRole('row').filter({ hasText: 'Quốc Tử Giám (mới)' })).toHaveCount(0);
   await expect(boardTable.getByRole('row').first()).toBeVisible();
   await page.getByLabel('Loại đơn vị').selectOption('');
   // Issue 21: the unit's connections over site-to-site VPN and its security-feature checks, per unit, with the total.
   const notices = page.getByRole('table', { name: 'Kết nối dữ liệu qua VPN site-to-site và kiểm tra tính năng bảo mật theo đơn vị' });
   const expected = await noticeCells(join(dir, 'vanmieu.sqlite'), '2024-01-20');
-  await expect(notices.getByRole('row').filter({ hasText: 'VMQTG' }).getByRole('cell')).toHaveText([/VMQTG/, ...expected]);
+  await expect(notices.getByRole('row').filter({ hasText: 'Quốc Tử Giám (mới)' }).getByRole('cell')).toHaveText([/VMQTG/, ...expected]);
   await expect(notices.getByRole('row').filter({ hasText: 'Tổng cộng' }).getByRole('cell')).toHaveText(['Tổng cộng', ...expected.slice(0, 7), '', '']);
   if (shots) await page.getByTestId('board-notices').screenshot({ path: join(shots, 'district-notices.png') });
   if (shots) {
@@ -175,15 +175,15 @@ test('receive several unit files at once: accepted and refused with reasons, con
 
   // The consolidated workbook and the office's own report.
   await page.getByRole('button', { name: 'Xuất bảng tổng hợp (Excel)' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'SHA-256' })).toContainText(/ATTK_TongHop_DD_.*\.xlsx/);
+  await expect(page.getByRole('status').filter({ hasText: 'SHA-256' })).toContainText(/ATTK_TongHop_SNV_.*\.xlsx/);
   await page.getByRole('link', { name: 'In báo cáo tổng hợp (để ký)' }).click();
   const paper = page.getByRole('article', { name: 'BÁO CÁO' });
-  await expect(paper).toContainText('Kính gửi: Sở Nội vụ thành phố Hà Nội');
+  await expect(paper).toContainText('Kính gửi: UBND thành phố Hà Nội');
   await page.emulateMedia({ media: 'print' });
   const pdf = join(dir, 'tonghop.pdf');
   writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
-  for (const s of ['UBND THÀNH PHỐ HÀ NỘI', 'UBND QUẬN ĐỐNG ĐA', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'II. TÌNH HÌNH NỘP BÁO CÁO', 'đã nộp 1 đơn vị', 'Nơi nhận:', 'Phụ lục', 'KẾT QUẢ CỦA TỪNG ĐƠN VỊ']) {
+  for (const s of ['UBND THÀNH PHỐ HÀ NỘI', 'SỞ NỘI VỤ THÀNH PHỐ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'II. TÌNH HÌNH NỘP BÁO CÁO', 'đã nộp 1 đơn vị', 'Nơi nhận:', 'Phụ lục', 'KẾT QUẢ CỦA TỪNG ĐƠN VỊ']) {
     expect(text, s).toContain(s);
   }
   if (shots) execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', pdf, join(shots, 'district-report')]);
@@ -206,14 +206,14 @@ test('a unit imports the office\'s campaign file: sees the office and its finger
   await page.getByRole('button', { name: 'Nhập tệp đợt rà soát' }).click();
   const dialog = page.getByRole('dialog', { name: 'Nhập tệp đợt rà soát từ cơ quan cấp trên' });
   await dialog.getByLabel('Chọn tệp .attk-campaign').setInputFiles(file);
-  await expect(dialog).toContainText('Cơ quan gửi: UBND QUẬN ĐỐNG ĐA');
+  await expect(dialog).toContainText('Cơ quan gửi: SỞ NỘI VỤ THÀNH PHỐ HÀ NỘI');
   await expect(dialog).toContainText(fingerprint);
   await expect(dialog).toContainText('Mã đơn vị hiện tại (VMQTG) không có trong danh sách');
-  await dialog.getByLabel('Đơn vị của bạn trong danh sách').selectOption({ label: 'UBND phường Văn Miếu (DD-PVM)' });
-  await expect(dialog).toContainText('Mã đơn vị sẽ đổi từ VMQTG thành DD-PVM');
+  await dialog.getByLabel('Đơn vị của bạn trong danh sách').selectOption({ label: 'UBND phường Văn Miếu - Quốc Tử Giám (DD-PVMQTG)' });
+  await expect(dialog).toContainText('Mã đơn vị sẽ đổi từ VMQTG thành DD-PVMQTG');
   // Never silently: the import waits for the clerk to confirm which unit this is.
   await expect(dialog.getByRole('button', { name: 'Nhập đợt rà soát' })).toBeDisabled();
-  await dialog.getByLabel('Tôi xác nhận đơn vị của tôi là "UBND phường Văn Miếu": đổi mã đơn vị từ VMQTG thành DD-PVM.').check();
+  await dialog.getByLabel('Tôi xác nhận đơn vị của tôi là "UBND phường Văn Miếu - Quốc Tử Giám": đổi mã đơn vị từ VMQTG thành DD-PVMQTG.').check();
   if (shots) await page.screenshot({ path: join(shots, 'campaign-file-import.png') });
   await dialog.getByRole('button', { name: 'Nhập đợt rà soát' }).click();
   await expect(page).toHaveURL(/#\/campaigns\/\d+$/);

@@ -38,7 +38,7 @@ test('monthly evaluation: the calendar, recording months, the year view and the 
   await expect(dialog.getByLabel('Ngày cá nhân hoàn thành tự đánh giá')).toBeFocused();
   await page.keyboard.type('23/01/2024');
   await dialog.getByLabel('Ngày gửi kết quả PDF').fill('25/01/2024');
-  await dialog.getByLabel('Gửi tới (thư điện tử)').fill('pnv.dongda@hanoi.gov.vn');
+  await dialog.getByLabel('Gửi tới (thư điện tử)').fill('sonoivu@hanoi.gov.vn');
   await dialog.getByLabel('Gửi tới (thư điện tử)').press('Enter');
   await expect(dialog.getByRole('alert')).toContainText('Ngày không được sau hôm nay.');
   await dialog.getByLabel('Ngày gửi kết quả PDF').fill('');
@@ -68,7 +68,7 @@ test('monthly evaluation: the calendar, recording months, the year view and the 
   await table2023.getByRole('button', { name: 'Ghi nhận đánh giá tháng 12/2023' }).click();
   await dialog.getByLabel('Ngày gửi kết quả PDF').fill('29/12/2023');
   // The address comes from the unit profile ("Địa chỉ nhận báo cáo"); the clerk may change it.
-  await expect(dialog.getByLabel('Gửi tới (thư điện tử)')).toHaveValue('pnv.dongda@hanoi.gov.vn');
+  await expect(dialog.getByLabel('Gửi tới (thư điện tử)')).toHaveValue('sonoivu@hanoi.gov.vn');
   await dialog.getByRole('button', { name: 'Lưu' }).click();
   await expect(dialog).toBeHidden();
   await expect(dec.getByText('Muộn', { exact: true })).toBeVisible();
@@ -80,7 +80,7 @@ test('monthly evaluation: the calendar, recording months, the year view and the 
   await page.getByRole('button', { name: 'Năm sau ›' }).click();
   await jan.getByRole('button', { name: 'Ghi nhận đánh giá tháng 01/2024' }).click();
   dialog = page.getByRole('dialog', { name: 'Ghi nhận đánh giá tháng 01/2024' });
-  await expect(dialog.getByLabel('Gửi tới (thư điện tử)')).toHaveValue('pnv.dongda@hanoi.gov.vn');
+  await expect(dialog.getByLabel('Gửi tới (thư điện tử)')).toHaveValue('sonoivu@hanoi.gov.vn');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 

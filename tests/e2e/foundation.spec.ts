@@ -20,7 +20,7 @@ test('first run: the wizard sets up the unit, then a person and an account are a
   await expect(wizard.getByLabel(/^Tên/)).toHaveAccessibleDescription('Chưa nhập.');
   await expect(wizard.getByLabel('Mã đơn vị')).toHaveAccessibleDescription('Chưa nhập.');
   await expect(wizard.getByLabel(/^Tên/)).toBeFocused();
-  await wizard.getByLabel('Cơ quan chủ quản').fill('UBND QUẬN ĐỐNG ĐA');
+  await wizard.getByLabel('Cơ quan chủ quản').fill('UBND THÀNH PHỐ HÀ NỘI');
   await wizard.getByLabel(/^Tên/).fill('UBND PHƯỜNG VĂN MIẾU');
   await wizard.getByLabel('Mã đơn vị').fill('VM');
   await wizard.getByLabel('Địa danh').press('Enter');

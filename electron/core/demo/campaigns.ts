@@ -6,7 +6,7 @@ import { addDays, type DemoContext, type DemoStep } from './generate';
 // - leavers' accounts stay active (they are the ones to cancel); a few voided-and-re-entered records.
 
 const DIRECTIVE_PAST = { number: '3347-CV/BTCTU', issuer: 'Ban Tổ chức Thành ủy Hà Nội', subject: 'Rà soát thay đổi mật khẩu tài khoản quản trị và tài khoản người dùng các phần mềm ứng dụng' };
-const DIRECTIVE_NOW = { number: '123/UBND-NV', issuer: 'UBND quận Đống Đa', subject: 'Rà soát, thay đổi mật khẩu tài khoản các phần mềm dùng chung (đợt 2)' };
+const DIRECTIVE_NOW = { number: '123/UBND-NV', issuer: 'UBND thành phố Hà Nội', subject: 'Rà soát, thay đổi mật khẩu tài khoản các phần mềm dùng chung (đợt 2)' };
 
 function generateCampaigns(ctx: DemoContext, progress: (done: number, total: number) => void): void {
   const { db, today, now } = ctx;

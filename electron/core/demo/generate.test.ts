@@ -67,7 +67,8 @@ function expectConsistent(db: Db): void {
   // What the tests of other screens search for.
   expect(count(db, "SELECT count(*) AS n FROM people WHERE full_name = 'Nguyễn Văn An'")).toBeGreaterThanOrEqual(1);
   expect(count(db, "SELECT count(*) AS n FROM people WHERE instr(search_text, 'nguyen van an') > 0")).toBeGreaterThanOrEqual(1);
-  expect(count(db, "SELECT count(*) AS n FROM people WHERE instr(search_text, 'dong da') > 0")).toBeGreaterThanOrEqual(1);
+  // Diacritic-free place search ("van mieu" → Văn Miếu - Quốc Tử Giám, in every size; "dong da" in the area sizes, see foundation.spec).
+  expect(count(db, "SELECT count(*) AS n FROM people WHERE instr(search_text, 'van mieu') > 0")).toBeGreaterThanOrEqual(1);
 
   // Business invariants the rules rely on.
   expect(count(db, "SELECT count(*) AS n FROM people WHERE status <> 'working' AND (status_date IS NULL OR status_date > ?)", TODAY)).toBe(0);
@@ -101,8 +102,8 @@ describe('generateDemo: unit', () => {
     expect(count(db, 'SELECT count(*) AS n FROM accounts')).toBe(counts.accounts);
     const home = db.prepare('SELECT * FROM units').get() as Record<string, unknown>;
     expect(home).toMatchObject({
-      is_home: 1, kind: 'home', name: 'UBND PHƯỜNG VĂN MIẾU - QUỐC TỬ GIÁM', parent_body: 'UBND QUẬN ĐỐNG ĐA', head_title: 'CHỦ TỊCH',
-      sign_authority: 'TM. ỦY BAN NHÂN DÂN', place_name: 'Đống Đa', report_symbol: 'BC-UBND', recipient_name: 'Phòng Nội vụ quận Đống Đa',
+      is_home: 1, kind: 'home', name: 'UBND PHƯỜNG VĂN MIẾU - QUỐC TỬ GIÁM', parent_body: 'UBND THÀNH PHỐ HÀ NỘI', head_title: 'CHỦ TỊCH',
+      sign_authority: 'TM. ỦY BAN NHÂN DÂN', place_name: 'Văn Miếu - Quốc Tử Giám', report_symbol: 'BC-UBND', recipient_name: 'Sở Nội vụ thành phố Hà Nội',
     });
     expect(home.head_name).toMatch(/^\p{Lu}/u);
 
@@ -150,7 +151,7 @@ describe('generateDemo: unit', () => {
 });
 
 describe('generateDemo: district', () => {
-  it('creates the district office and 100 units, ≈ 10,000 people and ≈ 30,000 accounts', () => {
+  it('creates the city\'s Department of Home Affairs and 100 units of one area (2026: wards, communes, the hub ward\'s units, schools), ≈ 10,000 people and ≈ 30,000 accounts', () => {
     const db = freshDb();
     const started = performance.now();
     const ctx = buildDemo(db, 'district', { today: TODAY });
@@ -169,8 +170,28 @@ describe('generateDemo: district', () => {
       (db.prepare('SELECT kind, count(*) AS n FROM units GROUP BY kind').all() as { kind: string; n: number }[]).map((r) => [r.kind, r.n]),
     );
     expect(kinds).toEqual({ home: 1, office: 15, ward: 21, school: 64 });
-    expect(count(db, "SELECT count(*) AS n FROM units WHERE name = 'UBND phường Cát Linh'")).toBe(1);
-    expect(count(db, "SELECT count(*) AS n FROM units WHERE name = 'Phòng Tài chính - Kế hoạch'")).toBe(1);
+    expect(count(db, "SELECT count(*) AS n FROM units WHERE name = 'UBND phường Văn Miếu - Quốc Tử Giám'")).toBe(1);
+    expect(count(db, "SELECT count(*) AS n FROM units WHERE name = 'UBND xã Sóc Sơn'")).toBe(1);
+    expect(count(db, "SELECT count(*) AS n FROM units WHERE name = 'Văn phòng HĐND và UBND phường Đống Đa'")).toBe(1);
+    // Who receives (since 07/2025): wards and communes → Sở Nội vụ; the hub ward's units → its office; schools → its Phòng Văn hóa - Xã hội.
+    expect(db.prepare("SELECT name, parent_body AS parentBody, recipient_name AS recipient FROM units WHERE kind = 'home'").get()).toEqual({
+      name: 'SỞ NỘI VỤ THÀNH PHỐ HÀ NỘI', parentBody: 'UBND THÀNH PHỐ HÀ NỘI', recipient: 'UBND thành phố Hà Nội',
+    });
+    expect(db.prepare("SELECT DISTINCT recipient_name FROM units WHERE kind = 'ward'").pluck().all()).toEqual(['Sở Nội vụ thành phố Hà Nội']);
+    expect(db.prepare("SELECT DISTINCT recipient_name FROM units WHERE kind = 'school'").pluck().all()).toEqual(['Phòng Văn hóa - Xã hội phường Đống Đa']);
+    expect(db.prepare("SELECT DISTINCT recipient_name FROM units WHERE kind = 'office' ORDER BY 1").pluck().all()).toEqual([
+      'UBND phường Đống Đa', 'Văn phòng HĐND và UBND phường Đống Đa',
+    ]);
+    // No district level in 2026: no "quận"/"huyện" in any unit, person or account text.
+    const texts = db
+      .prepare(
+        `SELECT name || ' ' || parent_body || ' ' || place_name || ' ' || recipient_name AS t FROM units
+         UNION ALL SELECT position || ' ' || department FROM people UNION ALL SELECT note FROM accounts`,
+      )
+      .pluck()
+      .all() as string[];
+    expect(texts.filter((t) => /quận|huyện/i.test(t))).toEqual([]);
+    expect(count(db, "SELECT count(*) AS n FROM people WHERE instr(search_text, 'dong da') > 0")).toBeGreaterThanOrEqual(1);
     const sizes = db.prepare('SELECT count(*) AS n FROM people GROUP BY unit_id').pluck().all() as number[];
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(30);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(250);

@@ -18,7 +18,7 @@ import { Rng, Weighted } from './rng';
 import {
   DONG_DA, FAMILY_NAMES, HANOI, FEMALE_GIVEN_NAMES, FEMALE_MIDDLE_NAMES, FEMALE_SECOND_MIDDLE, HANOI_DISTRICTS, KINDERGARTEN_NAMES,
   KNOWN_PERSON, MALE_GIVEN_NAMES, MALE_MIDDLE_NAMES, OFFICES, SCHOOL_LEVEL_NAMES, SCHOOL_NAMES, SECONDARY_ACCOUNT_NOTES,
-  SOURCE_DOCUMENTS, SYSTEM_CODES, districtHomeRoster, officeRoster, provinceHomeRoster, schoolRoster, wardRoster,
+  SOURCE_DOCUMENTS, SYSTEM_CODES, officeRoster, provinceHomeRoster, schoolRoster, splitWard, wardRoster,
   type District, type Role, type RoleTag, type Roster, type SchoolLevel, type SystemCode,
 } from './vocab';
 import { campaignsStep } from './campaigns';
@@ -46,7 +46,7 @@ export const DEMO_SEEDS: Readonly<Record<DemoSize, number>> = { unit: 0x5eed0001
 /** Time of day of every generated timestamp: 02:00 UTC = 09:00 in Việt Nam, on `today`. */
 export const DEMO_TIME_OF_DAY = 'T02:00:00.000Z';
 
-const SIZE_LABELS: Record<DemoSize, string> = { unit: 'một đơn vị', district: 'quận/huyện', province: 'tỉnh/thành phố' };
+const SIZE_LABELS: Record<DemoSize, string> = { unit: 'một đơn vị', district: 'một khu vực (nhiều phường, xã)', province: 'tỉnh/thành phố' };
 
 /** The `total` passed to onProgress. */
 export const DEMO_PROGRESS_TOTAL = 1000;
@@ -57,7 +57,7 @@ export interface DemoUnit {
   kind: UnitKind;
   name: string;
   code: string;
-  /** District the unit belongs to (the home district for the unit and district sizes). */
+  /** Area of the city the unit belongs to (named after its hub ward; the city for the home unit of the larger sizes). */
   district: string;
   headPersonId: number;
   clerkPersonId: number;
@@ -232,10 +232,11 @@ const STEPS: readonly DemoStep[] = [staffStep, campaignsStep, devicesStep, conne
 
 const upperVi = (s: string) => s.toLocaleUpperCase('vi');
 const ascii = (s: string) => foldForSearch(s).replace(/[^a-z0-9]/g, '');
-/** "Ô Chợ Dừa" → "OCD", "Mỹ Đình 1" → "MD1". */
+/** "Ô Chợ Dừa" → "OCD", "Văn Miếu - Quốc Tử Giám" → "VMQTG", "Mỹ Đình 1" → "MD1". */
 const initials = (s: string) =>
   foldForSearch(s)
     .split(' ')
+    .filter((w) => /[a-z0-9]/.test(w))
     .map((w) => (/^\d+$/.test(w) ? w : w.charAt(0)))
     .join('')
     .toUpperCase();
@@ -259,15 +260,16 @@ function planUnits(size: DemoSize, rng: Rng): UnitPlan[] {
         loginSuffix: 'vm',
         district: d,
         kntcPrefix: d.slug,
-        roster: wardRoster(d),
+        roster: wardRoster('phường'),
         headcount: [57, 63],
         people: rng.int(57, 63),
-        parentBody: 'UBND QUẬN ĐỐNG ĐA',
-        placeName: d.name,
+        // Since 07/2025 a ward reports to the city (Sở Nội vụ); the date line names the ward (Decree 30, Appendix I).
+        parentBody: 'UBND THÀNH PHỐ HÀ NỘI',
+        placeName: 'Văn Miếu - Quốc Tử Giám',
         reportSymbol: 'BC-UBND',
-        recipientName: 'Phòng Nội vụ quận Đống Đa',
-        recipientAddress: 'pnv.dongda@hanoi.gov.vn',
-        email: 'vanmieuqtg.dongda@hanoi.gov.vn',
+        recipientName: 'Sở Nội vụ thành phố Hà Nội',
+        recipientAddress: 'sonoivu@hanoi.gov.vn',
+        email: 'vanmieuquoctugiam@hanoi.gov.vn',
         shared: [{ system: 'DGXL', login: 'vanthu.vm', note: 'Tài khoản dùng chung của bộ phận văn thư' }],
       },
     ];
@@ -277,69 +279,68 @@ function planUnits(size: DemoSize, rng: Rng): UnitPlan[] {
   const names = new Set<string>();
   const codes = new Set<string>();
   const province = size === 'province';
-  if (province) {
-    plans.push({
-      isHome: true, kind: 'home', name: 'SỞ NỘI VỤ THÀNH PHỐ HÀ NỘI', code: 'SNV', loginSuffix: 'snv', district: HANOI,
-      kntcPrefix: HANOI.slug, roster: provinceHomeRoster(), headcount: [150, 190], people: 0, parentBody: 'UBND THÀNH PHỐ HÀ NỘI',
-      placeName: 'Hà Nội', reportSymbol: 'BC-SNV', recipientName: 'UBND thành phố Hà Nội', recipientAddress: 'vp.ubnd@hanoi.gov.vn',
-      email: 'sonoivu@hanoi.gov.vn', shared: [],
-    });
-  } else {
-    const d = DONG_DA;
-    plans.push({
-      isHome: true, kind: 'home', name: `UBND QUẬN ${upperVi(d.name)}`, code: d.code, loginSuffix: 'ubnd', district: d,
-      kntcPrefix: d.slug, roster: districtHomeRoster(d), headcount: [100, 130], people: 0, parentBody: 'UBND THÀNH PHỐ HÀ NỘI',
-      placeName: d.name, reportSymbol: 'BC-UBND', recipientName: 'Sở Nội vụ thành phố Hà Nội', recipientAddress: 'sonoivu@hanoi.gov.vn',
-      email: `ubnd.${d.slug}@hanoi.gov.vn`, shared: [],
-    });
-  }
+  // The receiving office of both sizes is the city's Department of Home Affairs (since 07/2025 wards and
+  // communes report to it): for the district size, one area of the city (a multi-ward set); for the
+  // province size, ten. The district size keeps its former head count range so benches stay comparable.
+  plans.push({
+    isHome: true, kind: 'home', name: 'SỞ NỘI VỤ THÀNH PHỐ HÀ NỘI', code: 'SNV', loginSuffix: 'snv', district: HANOI,
+    kntcPrefix: HANOI.slug, roster: provinceHomeRoster(), headcount: province ? [150, 190] : [100, 130], people: 0, parentBody: 'UBND THÀNH PHỐ HÀ NỘI',
+    placeName: 'Hà Nội', reportSymbol: 'BC-SNV', recipientName: 'UBND thành phố Hà Nội', recipientAddress: 'vp.ubnd@hanoi.gov.vn',
+    email: 'sonoivu@hanoi.gov.vn', shared: [],
+  });
   names.add(plans[0]!.name.toLowerCase());
   codes.add(plans[0]!.code.toLowerCase());
 
   for (const d of province ? HANOI_DISTRICTS : [DONG_DA]) {
-    const parentBody = `UBND QUẬN ${upperVi(d.name)}`;
-    const pnv = { recipientName: `Phòng Nội vụ quận ${d.name}`, recipientAddress: `pnv.${d.slug}@hanoi.gov.vn` };
-    const pgd = { recipientName: `Phòng Giáo dục và Đào tạo quận ${d.name}`, recipientAddress: `pgddt.${d.slug}@hanoi.edu.vn` };
+    // The hub ward's own units report to its office (or to its People's Committee); its schools to its
+    // Phòng Văn hóa - Xã hội; the wards and communes to Sở Nội vụ.
+    const hub = `phường ${d.name}`;
+    const hubBody = `UBND ${upperVi(hub)}`;
+    const snv = { recipientName: 'Sở Nội vụ thành phố Hà Nội', recipientAddress: 'sonoivu@hanoi.gov.vn' };
+    const vp = { recipientName: `Văn phòng HĐND và UBND ${hub}`, recipientAddress: `vp.${d.slug}@hanoi.gov.vn` };
+    const vhxh = { recipientName: `Phòng Văn hóa - Xã hội ${hub}`, recipientAddress: `vhxh.${d.slug}@hanoi.gov.vn` };
     const localCodes = new Set<string>();
-    type Fields = Omit<UnitPlan, 'isHome' | 'code' | 'loginSuffix' | 'district' | 'kntcPrefix' | 'parentBody' | 'placeName' | 'people' | 'shared'>;
-    const sub = ({ local: wanted, ...p }: Fields & { local: string }): void => {
+    type Fields = Omit<UnitPlan, 'isHome' | 'code' | 'loginSuffix' | 'district' | 'kntcPrefix' | 'parentBody' | 'placeName' | 'people' | 'shared'> &
+      Partial<Pick<UnitPlan, 'parentBody' | 'placeName'>>;
+    const sub = ({ local: wanted, parentBody = hubBody, placeName = d.name, ...p }: Fields & { local: string }): void => {
       const local = uniqueIn(localCodes, wanted, (n) => `${wanted}${n}`);
       const code = uniqueIn(codes, `${d.code}-${local}`, (n) => `${d.code}-${local}-${n}`);
       const name = uniqueIn(names, p.name, (n) => (n === 2 ? `${p.name} (${d.name})` : `${p.name} (${d.name}) ${n}`));
       const loginSuffix = (province ? `${d.code}${local}` : local).toLowerCase();
       const shared: { system: SystemCode; login: string; note: string }[] = [];
       if (p.kind !== 'school' && rng.chance(0.35)) shared.push({ system: 'DGXL', login: `vanthu.${loginSuffix}`, note: 'Tài khoản dùng chung của bộ phận văn thư' });
-      if ((p.kind === 'ward' && rng.chance(0.3)) || local === 'TTR') {
+      if ((p.kind === 'ward' && rng.chance(0.3)) || local === 'TCD') {
         shared.push({ system: 'KNTC', login: `${d.slug}.tcd.${loginSuffix}`, note: 'Tài khoản dùng chung của bộ phận tiếp công dân' });
       }
       plans.push({
-        ...p, isHome: false, code, name, loginSuffix, district: d, kntcPrefix: d.slug, parentBody, placeName: d.name, people: 0, shared,
+        ...p, isHome: false, code, name, loginSuffix, district: d, kntcPrefix: d.slug, parentBody, placeName, people: 0, shared,
       });
     };
 
     for (const office of OFFICES) {
-      const name = !province ? office.name : office.name.endsWith(' quận') ? `${office.name} ${d.name}` : `${office.name} quận ${d.name}`;
       sub({
-        kind: 'office', name, local: office.code, roster: officeRoster(office), headcount: [30, 90], reportSymbol: `BC-${office.code === 'TTR' ? 'TTr' : office.code}`,
-        ...(office.code === 'NV' ? { recipientName: `UBND quận ${d.name}`, recipientAddress: `ubnd.${d.slug}@hanoi.gov.vn` } : pnv),
+        kind: 'office', name: `${office.name} ${hub}`, local: office.code, roster: officeRoster(office), headcount: [30, 90], reportSymbol: `BC-${office.code}`,
+        ...(office.toCommittee ? { recipientName: `UBND ${hub}`, recipientAddress: `ubnd.${d.slug}@hanoi.gov.vn` } : vp),
         email: `${office.code.toLowerCase()}.${d.slug}@hanoi.gov.vn`,
       });
     }
     for (const ward of d.wards) {
+      const { type, name } = splitWard(ward);
       sub({
-        kind: 'ward', name: `UBND phường ${ward}`, local: `P${initials(ward)}`, roster: wardRoster(d), headcount: [60, 160], reportSymbol: 'BC-UBND', ...pnv,
-        email: `${ascii(ward)}.${d.slug}@hanoi.gov.vn`,
+        kind: 'ward', name: `UBND ${ward}`, local: `${type === 'xã' ? 'X' : 'P'}${initials(name)}`, roster: wardRoster(type), headcount: [60, 160], reportSymbol: 'BC-UBND',
+        parentBody: 'UBND THÀNH PHỐ HÀ NỘI', placeName: name, ...snv, email: `${ascii(name)}@hanoi.gov.vn`,
       });
     }
-    // Schools fill the district's 100 subordinate units: ~38 % kindergartens, 32 % primary, 30 % lower secondary.
+    // Schools fill the area's 100 subordinate units: ~38 % kindergartens, 32 % primary, 30 % lower secondary.
+    const wardNames = d.wards.map((w) => splitWard(w).name);
     const schools = 100 - OFFICES.length - d.wards.length;
     const mn = Math.round(schools * 0.38);
     const th = Math.round(schools * 0.32);
     // Named after wards and after the usual names; the lists are long enough for every district.
     const levels: [SchoolLevel, number, readonly string[]][] = [
-      ['MN', mn, rng.shuffle([...d.wards, ...KINDERGARTEN_NAMES])],
-      ['TH', th, rng.shuffle([...d.wards, ...SCHOOL_NAMES.slice(0, 20)])],
-      ['THCS', schools - mn - th, rng.shuffle([...d.wards, ...SCHOOL_NAMES.slice(12)])],
+      ['MN', mn, rng.shuffle([...wardNames, ...KINDERGARTEN_NAMES])],
+      ['TH', th, rng.shuffle([...wardNames, ...SCHOOL_NAMES.slice(0, 20)])],
+      ['THCS', schools - mn - th, rng.shuffle([...wardNames, ...SCHOOL_NAMES.slice(12)])],
     ];
     const headcount: Record<SchoolLevel, readonly [number, number]> = { MN: [40, 110], TH: [60, 180], THCS: [70, 250] };
     for (const [level, count, pool] of levels) {
@@ -348,7 +349,7 @@ function planUnits(size: DemoSize, rng: Rng): UnitPlan[] {
         const base = pool[i] ?? `số ${i - pool.length + 1}`;
         sub({
           kind: 'school', name: `${SCHOOL_LEVEL_NAMES[level]} ${base}${province ? ` (${d.name})` : ''}`, local: `${level}${initials(base)}`,
-          roster, headcount: headcount[level], reportSymbol: `BC-${level}`, ...pgd, email: `${level.toLowerCase()}${ascii(base)}.${d.slug}@hanoi.edu.vn`,
+          roster, headcount: headcount[level], reportSymbol: `BC-${level}`, ...vhxh, email: `${level.toLowerCase()}${ascii(base)}.${d.slug}@hanoi.edu.vn`,
         });
       }
     }

@@ -1,5 +1,5 @@
-// Vocabulary of the demo data: Vietnamese names, Hà Nội districts and wards, the offices of a
-// district People's Committee, schools, the staff of each kind of unit, and the documents that
+// Vocabulary of the demo data: Vietnamese names, Hà Nội's wards and communes (2026: two-level local
+// government), the offices and public-service units of a ward, schools, the staff of each kind of unit, and the documents that
 // created the accounts. Data only; generate.ts draws from it.
 
 import type { StaffType } from '../../../shared/people/schema';
@@ -56,15 +56,27 @@ export const KNOWN_PERSON = { family: 'Nguyễn', middle: 'Văn', given: 'An' } 
 // ---------------------------------------------------------------------------------------------
 // Places
 
+/**
+ * An area of the city as the demo groups its units since the two-level local government (07/2025):
+ * a ward that gives the area its name (its own offices and public-service units carry it), the
+ * wards and communes around it, and the schools they run. No district level: every ward and
+ * commune reports to the city's Department of Home Affairs (Sở Nội vụ); a ward's own units report
+ * to the ward's office (Văn phòng HĐND và UBND), its schools to its Phòng Văn hóa - Xã hội.
+ */
 export interface District {
-  /** "Đống Đa" */
+  /** The hub ward, "Đống Đa". */
   name: string;
   /** Unit-code prefix, "DD". */
   code: string;
   /** ASCII slug for e-mail addresses and KNTC logins, "dongda". */
   slug: string;
-  /** Wards (phường) before the 2025 reorganisation. */
+  /** The wards and communes of the area, with their type: "phường Láng", "xã Sóc Sơn". */
   wards: readonly string[];
+}
+
+/** "phường Láng" → { type: 'phường', name: 'Láng' }. */
+export function splitWard(ward: string): { type: 'phường' | 'xã'; name: string } {
+  return ward.startsWith('xã ') ? { type: 'xã', name: ward.slice(3) } : { type: 'phường', name: ward.replace(/^phường /, '') };
 }
 
 export const DONG_DA: District = {
@@ -72,62 +84,54 @@ export const DONG_DA: District = {
   code: 'DD',
   slug: 'dongda',
   wards: [
-    'Cát Linh', 'Văn Miếu', 'Quốc Tử Giám', 'Hàng Bột', 'Láng Thượng', 'Khâm Thiên', 'Thổ Quan',
-    'Nam Đồng', 'Trung Phụng', 'Quang Trung', 'Trung Liệt', 'Phương Liên', 'Thịnh Quang', 'Trung Tự',
-    'Kim Liên', 'Phương Mai', 'Ngã Tư Sở', 'Khương Thượng', 'Văn Chương', 'Ô Chợ Dừa', 'Láng Hạ',
+    'phường Văn Miếu - Quốc Tử Giám', 'phường Ô Chợ Dừa', 'phường Láng', 'phường Kim Liên', 'phường Ba Đình', 'phường Ngọc Hà',
+    'phường Giảng Võ', 'phường Hoàn Kiếm', 'phường Cửa Nam', 'phường Hai Bà Trưng', 'phường Bạch Mai', 'phường Thanh Xuân',
+    'phường Khương Đình', 'phường Phương Liệt', 'phường Cầu Giấy', 'phường Yên Hòa', 'phường Tây Hồ', 'xã Sóc Sơn', 'xã Đông Anh',
+    'xã Gia Lâm', 'xã Thanh Trì',
   ],
 };
 
-/** The city itself, as the "district" of the province size's home unit. */
+/** The city itself, as the area of the province size's home unit. */
 export const HANOI: District = { name: 'Hà Nội', code: 'HN', slug: 'hanoi', wards: [] };
 
-/** The ten inner districts of the province size (Đống Đa among them). */
+/** The ten areas of the province size (Đống Đa among them): wards and communes of Hà Nội since 07/2025. */
 export const HANOI_DISTRICTS: readonly District[] = [
   {
     name: 'Ba Đình', code: 'BD', slug: 'badinh',
-    wards: ['Cống Vị', 'Điện Biên', 'Đội Cấn', 'Giảng Võ', 'Kim Mã', 'Liễu Giai', 'Ngọc Hà', 'Ngọc Khánh',
-      'Nguyễn Trung Trực', 'Phúc Xá', 'Quán Thánh', 'Thành Công', 'Trúc Bạch', 'Vĩnh Phúc'],
+    wards: ['phường Ngọc Hà', 'phường Giảng Võ', 'phường Tây Hồ', 'phường Phú Thượng', 'phường Hồng Hà', 'phường Nghĩa Đô', 'xã Đan Phượng', 'xã Ô Diên', 'xã Liên Minh', 'xã Phúc Thọ', 'xã Hát Môn', 'xã Phúc Lộc'],
   },
   {
     name: 'Hoàn Kiếm', code: 'HK', slug: 'hoankiem',
-    wards: ['Chương Dương', 'Cửa Đông', 'Cửa Nam', 'Đồng Xuân', 'Hàng Bạc', 'Hàng Bài', 'Hàng Bồ', 'Hàng Bông',
-      'Hàng Buồm', 'Hàng Đào', 'Hàng Gai', 'Hàng Mã', 'Hàng Trống', 'Lý Thái Tổ', 'Phan Chu Trinh', 'Phúc Tân',
-      'Trần Hưng Đạo', 'Tràng Tiền'],
+    wards: ['phường Cửa Nam', 'phường Hai Bà Trưng', 'phường Vĩnh Tuy', 'phường Bạch Mai', 'phường Lĩnh Nam', 'xã Thường Tín', 'xã Hồng Vân', 'xã Thượng Phúc', 'xã Chương Dương', 'xã Phú Xuyên', 'xã Chuyên Mỹ', 'xã Đại Xuyên'],
   },
   {
     name: 'Tây Hồ', code: 'TH', slug: 'tayho',
-    wards: ['Bưởi', 'Nhật Tân', 'Phú Thượng', 'Quảng An', 'Thụy Khuê', 'Tứ Liên', 'Xuân La', 'Yên Phụ'],
+    wards: ['phường Xuân Đỉnh', 'phường Đông Ngạc', 'phường Thượng Cát', 'phường Phú Diễn', 'phường Tây Tựu', 'xã Mê Linh', 'xã Yên Lãng', 'xã Tiến Thắng', 'xã Quang Minh', 'xã Thiên Lộc', 'xã Phúc Thịnh'],
   },
   {
     name: 'Long Biên', code: 'LB', slug: 'longbien',
-    wards: ['Bồ Đề', 'Cự Khối', 'Đức Giang', 'Gia Thụy', 'Giang Biên', 'Long Biên', 'Ngọc Lâm', 'Ngọc Thụy',
-      'Phúc Đồng', 'Phúc Lợi', 'Sài Đồng', 'Thạch Bàn', 'Thượng Thanh', 'Việt Hưng'],
+    wards: ['phường Bồ Đề', 'phường Việt Hưng', 'phường Phúc Lợi', 'xã Gia Lâm', 'xã Thuận An', 'xã Bát Tràng', 'xã Phù Đổng', 'xã Đông Anh', 'xã Vĩnh Thanh', 'xã Thư Lâm', 'xã Phúc Thịnh'],
   },
   {
     name: 'Cầu Giấy', code: 'CG', slug: 'caugiay',
-    wards: ['Dịch Vọng', 'Dịch Vọng Hậu', 'Mai Dịch', 'Nghĩa Đô', 'Nghĩa Tân', 'Quan Hoa', 'Trung Hòa', 'Yên Hòa'],
+    wards: ['phường Yên Hòa', 'phường Nghĩa Đô', 'phường Từ Liêm', 'phường Xuân Phương', 'phường Tây Mỗ', 'phường Đại Mỗ', 'xã Hoài Đức', 'xã Dương Hòa', 'xã Sơn Đồng', 'xã An Khánh'],
   },
   DONG_DA,
   {
     name: 'Hai Bà Trưng', code: 'HBT', slug: 'haibatrung',
-    wards: ['Bạch Đằng', 'Bách Khoa', 'Bạch Mai', 'Cầu Dền', 'Đống Mác', 'Đồng Nhân', 'Đồng Tâm', 'Lê Đại Hành',
-      'Minh Khai', 'Nguyễn Du', 'Phạm Đình Hổ', 'Phố Huế', 'Quỳnh Lôi', 'Quỳnh Mai', 'Thanh Lương', 'Thanh Nhàn',
-      'Trương Định', 'Vĩnh Tuy'],
+    wards: ['phường Tương Mai', 'phường Hoàng Mai', 'phường Vĩnh Hưng', 'phường Định Công', 'phường Hoàng Liệt', 'phường Yên Sở', 'xã Thanh Trì', 'xã Đại Thanh', 'xã Nam Phù', 'xã Ngọc Hồi'],
   },
   {
     name: 'Hoàng Mai', code: 'HM', slug: 'hoangmai',
-    wards: ['Đại Kim', 'Định Công', 'Giáp Bát', 'Hoàng Liệt', 'Hoàng Văn Thụ', 'Lĩnh Nam', 'Mai Động', 'Tân Mai',
-      'Thanh Trì', 'Thịnh Liệt', 'Trần Phú', 'Tương Mai', 'Vĩnh Hưng', 'Yên Sở'],
+    wards: ['phường Thanh Liệt', 'phường Hà Đông', 'phường Dương Nội', 'phường Yên Nghĩa', 'phường Phú Lương', 'phường Kiến Hưng', 'xã Thanh Oai', 'xã Bình Minh', 'xã Tam Hưng', 'xã Dân Hòa'],
   },
   {
     name: 'Thanh Xuân', code: 'TX', slug: 'thanhxuan',
-    wards: ['Hạ Đình', 'Khương Đình', 'Khương Mai', 'Khương Trung', 'Kim Giang', 'Nhân Chính', 'Phương Liệt',
-      'Thanh Xuân Bắc', 'Thanh Xuân Nam', 'Thanh Xuân Trung', 'Thượng Đình'],
+    wards: ['phường Khương Đình', 'phường Phương Liệt', 'phường Chương Mỹ', 'xã Quốc Oai', 'xã Kiều Phú', 'xã Phú Cát', 'xã Hưng Đạo', 'xã Thạch Thất', 'xã Hạ Bằng', 'xã Tây Phương'],
   },
   {
-    name: 'Nam Từ Liêm', code: 'NTL', slug: 'namtuliem',
-    wards: ['Cầu Diễn', 'Đại Mỗ', 'Mễ Trì', 'Mỹ Đình 1', 'Mỹ Đình 2', 'Phú Đô', 'Phương Canh', 'Tây Mỗ',
-      'Trung Văn', 'Xuân Phương'],
+    name: 'Từ Liêm', code: 'NTL', slug: 'tuliem',
+    wards: ['phường Sơn Tây', 'phường Tùng Thiện', 'xã Ba Vì', 'xã Cổ Đô', 'xã Bất Bạt', 'xã Minh Châu', 'xã Quảng Oai', 'xã Vật Lại', 'xã Suối Hai', 'xã Yên Bài'],
   },
 ];
 
@@ -179,25 +183,26 @@ const r = (position: string, department: string | readonly string[], staffType: 
   position, department, staffType, ...extra,
 });
 
-export function wardRoster(district: District): Roster {
-  const vp = 'Văn phòng HĐND-UBND';
+/** The People's Committee of a ward or commune (since 07/2025: its office and two specialised offices). */
+export function wardRoster(type: 'phường' | 'xã' = 'phường'): Roster {
+  const vp = 'Văn phòng HĐND và UBND';
   const dt = 'Mặt trận Tổ quốc và các đoàn thể';
-  const qltt = `Đội QLTTXD đô thị quận ${district.name}`;
+  const qltt = type === 'phường' ? 'Phòng Kinh tế, Hạ tầng và Đô thị' : 'Phòng Kinh tế';
   return {
     female: 0.52,
     headTitle: 'CHỦ TỊCH',
     signAuthority: 'TM. ỦY BAN NHÂN DÂN',
     fixed: [
-      r('Chủ tịch UBND phường', 'Lãnh đạo UBND', 'can_bo', { tags: ['head', 'kntc'], female: 0.25 }),
-      r('Phó Chủ tịch UBND phường', 'Lãnh đạo UBND', 'can_bo', { tags: ['deputy', 'kntc'], female: 0.35 }),
-      r('Phó Chủ tịch UBND phường', 'Lãnh đạo UBND', 'can_bo', { tags: ['deputy'], female: 0.35 }),
+      r(`Chủ tịch UBND ${type}`, 'Lãnh đạo UBND', 'can_bo', { tags: ['head', 'kntc'], female: 0.25 }),
+      r(`Phó Chủ tịch UBND ${type}`, 'Lãnh đạo UBND', 'can_bo', { tags: ['deputy', 'kntc'], female: 0.35 }),
+      r(`Phó Chủ tịch UBND ${type}`, 'Lãnh đạo UBND', 'can_bo', { tags: ['deputy'], female: 0.35 }),
       r('Văn thư', vp, 'cong_chuc', { tags: ['clerk'], female: 0.8 }),
-      r('Công chức Tư pháp - Hộ tịch', 'Tư pháp - Hộ tịch', 'cong_chuc', { tags: ['kntc'] }),
-      r('Công chức Địa chính - Xây dựng', 'Địa chính - Xây dựng', 'cong_chuc', { female: 0.3 }),
-      r('Công chức Văn hóa - Xã hội', 'Văn hóa - Xã hội', 'cong_chuc'),
-      r('Công chức Tài chính - Kế toán', 'Tài chính - Kế toán', 'cong_chuc', { female: 0.8 }),
+      r('Công chức Tư pháp - Hộ tịch', vp, 'cong_chuc', { tags: ['kntc'] }),
+      r('Công chức Địa chính - Xây dựng', qltt, 'cong_chuc', { female: 0.3 }),
+      r('Công chức Văn hóa - Xã hội', 'Phòng Văn hóa - Xã hội', 'cong_chuc'),
+      r('Công chức Tài chính - Kế toán', qltt, 'cong_chuc', { female: 0.8 }),
       r('Chỉ huy trưởng Quân sự', 'Ban Chỉ huy Quân sự', 'cong_chuc', { female: 0.03 }),
-      r('Chủ tịch Ủy ban MTTQ phường', dt, 'can_bo', { female: 0.4 }),
+      r(`Chủ tịch Ủy ban MTTQ ${type}`, dt, 'can_bo', { female: 0.4 }),
       r('Chủ tịch Hội Liên hiệp Phụ nữ', dt, 'can_bo', { female: 1 }),
       r('Bí thư Đoàn Thanh niên', dt, 'can_bo'),
       r('Chủ tịch Hội Cựu chiến binh', dt, 'can_bo', { female: 0.05 }),
@@ -206,13 +211,13 @@ export function wardRoster(district: District): Roster {
     rest: [
       r('Công chức Văn phòng - Thống kê', vp, 'cong_chuc', { weight: 4 }),
       r('Chuyên viên', vp, 'cong_chuc', { weight: 3 }),
-      r('Công chức Địa chính - Xây dựng', 'Địa chính - Xây dựng', 'cong_chuc', { weight: 4, female: 0.35 }),
-      r('Công chức Tư pháp - Hộ tịch', 'Tư pháp - Hộ tịch', 'cong_chuc', { weight: 3 }),
-      r('Công chức Văn hóa - Xã hội', 'Văn hóa - Xã hội', 'cong_chuc', { weight: 4 }),
-      r('Cán bộ Lao động - Thương binh và Xã hội', 'Văn hóa - Xã hội', 'hop_dong', { weight: 2 }),
-      r('Công chức Tài chính - Kế toán', 'Tài chính - Kế toán', 'cong_chuc', { weight: 2, female: 0.8 }),
-      r('Kế toán', 'Tài chính - Kế toán', 'cong_chuc', { weight: 1, female: 0.85 }),
-      r('Công chức Bộ phận Một cửa', 'Bộ phận Tiếp nhận và Trả kết quả', 'cong_chuc', { weight: 3, female: 0.7 }),
+      r('Công chức Địa chính - Xây dựng', qltt, 'cong_chuc', { weight: 4, female: 0.35 }),
+      r('Công chức Tư pháp - Hộ tịch', vp, 'cong_chuc', { weight: 3 }),
+      r('Công chức Văn hóa - Xã hội', 'Phòng Văn hóa - Xã hội', 'cong_chuc', { weight: 4 }),
+      r('Cán bộ Lao động - Xã hội', 'Phòng Văn hóa - Xã hội', 'hop_dong', { weight: 2 }),
+      r('Công chức Tài chính - Kế toán', qltt, 'cong_chuc', { weight: 2, female: 0.8 }),
+      r('Kế toán', vp, 'cong_chuc', { weight: 1, female: 0.85 }),
+      r('Viên chức Trung tâm Phục vụ hành chính công', 'Trung tâm Phục vụ hành chính công', 'vien_chuc', { weight: 3, female: 0.7 }),
       r('Phó Chỉ huy trưởng Quân sự', 'Ban Chỉ huy Quân sự', 'cong_chuc', { weight: 1, female: 0.05 }),
       r('Đội viên', qltt, 'cong_chuc', { weight: 2, female: 0.2 }),
       r('Nhân viên hợp đồng', vp, 'hop_dong', { weight: 2 }),
@@ -223,9 +228,9 @@ export function wardRoster(district: District): Roster {
   };
 }
 
-/** A specialised office (phòng chuyên môn) or public-service body of a district. */
+/** An office, public-service unit or mass organisation of the area's hub ward (named "… phường Đống Đa"). */
 export interface Office {
-  /** Name within its district; names ending in "quận" take the district's name after them. */
+  /** Name before the ward's: "Văn phòng HĐND và UBND" → "Văn phòng HĐND và UBND phường Đống Đa". */
   name: string;
   code: string;
   head: string;
@@ -234,89 +239,50 @@ export interface Office {
   staffType: StaffType;
   departments: readonly string[];
   staff: readonly (readonly [string, number])[];
-  /** Everyone works on complaints and denunciations (the inspectorate). */
+  /** Everyone works on complaints and denunciations (the citizen reception board). */
   inspectorate?: boolean;
+  /** Reports to the ward's People's Committee itself rather than to its office. */
+  toCommittee?: boolean;
 }
 
 const CIVIL_STAFF: readonly (readonly [string, number])[] = [['Chuyên viên chính', 2], ['Chuyên viên', 7], ['Cán sự', 1]];
+const office = (name: string, code: string, head: string, deputy: string, leadership: string, staffType: StaffType, departments: readonly string[], staff: readonly (readonly [string, number])[], extra: Partial<Office> = {}): Office => ({
+  name, code, head, deputy, leadership, staffType, departments, staff, ...extra,
+});
 
 export const OFFICES: readonly Office[] = [
-  {
-    name: 'Phòng Nội vụ', code: 'NV', head: 'Trưởng phòng', deputy: 'Phó Trưởng phòng', leadership: 'Lãnh đạo phòng', staffType: 'cong_chuc',
-    departments: ['Bộ phận Tổ chức - Biên chế', 'Bộ phận Cải cách hành chính', 'Bộ phận Thi đua - Khen thưởng', 'Bộ phận Tôn giáo'],
-    staff: CIVIL_STAFF,
-  },
-  {
-    name: 'Phòng Tư pháp', code: 'TP', head: 'Trưởng phòng', deputy: 'Phó Trưởng phòng', leadership: 'Lãnh đạo phòng', staffType: 'cong_chuc',
-    departments: ['Bộ phận Phổ biến, giáo dục pháp luật', 'Bộ phận Hộ tịch - Chứng thực', 'Bộ phận Kiểm tra văn bản'],
-    staff: CIVIL_STAFF,
-  },
-  {
-    name: 'Phòng Tài chính - Kế hoạch', code: 'TCKH', head: 'Trưởng phòng', deputy: 'Phó Trưởng phòng', leadership: 'Lãnh đạo phòng', staffType: 'cong_chuc',
-    departments: ['Bộ phận Ngân sách', 'Bộ phận Kế hoạch - Đầu tư', 'Bộ phận Đăng ký kinh doanh', 'Bộ phận Quản lý giá - Công sản'],
-    staff: CIVIL_STAFF,
-  },
-  {
-    name: 'Phòng Kinh tế', code: 'KT', head: 'Trưởng phòng', deputy: 'Phó Trưởng phòng', leadership: 'Lãnh đạo phòng', staffType: 'cong_chuc',
-    departments: ['Bộ phận Thương mại - Dịch vụ', 'Bộ phận Công nghiệp - Khoa học công nghệ', 'Bộ phận Quản lý chợ'],
-    staff: CIVIL_STAFF,
-  },
-  {
-    name: 'Phòng Quản lý đô thị', code: 'QLDT', head: 'Trưởng phòng', deputy: 'Phó Trưởng phòng', leadership: 'Lãnh đạo phòng', staffType: 'cong_chuc',
-    departments: ['Bộ phận Quy hoạch - Kiến trúc', 'Bộ phận Hạ tầng kỹ thuật', 'Bộ phận Cấp phép xây dựng', 'Bộ phận Giao thông'],
-    staff: CIVIL_STAFF,
-  },
-  {
-    name: 'Phòng Tài nguyên và Môi trường', code: 'TNMT', head: 'Trưởng phòng', deputy: 'Phó Trưởng phòng', leadership: 'Lãnh đạo phòng', staffType: 'cong_chuc',
-    departments: ['Bộ phận Đất đai', 'Bộ phận Môi trường', 'Bộ phận Đăng ký, cấp giấy chứng nhận'],
-    staff: CIVIL_STAFF,
-  },
-  {
-    name: 'Phòng Lao động - Thương binh và Xã hội', code: 'LDTBXH', head: 'Trưởng phòng', deputy: 'Phó Trưởng phòng', leadership: 'Lãnh đạo phòng', staffType: 'cong_chuc',
-    departments: ['Bộ phận Lao động - Việc làm', 'Bộ phận Người có công', 'Bộ phận Bảo trợ xã hội', 'Bộ phận Trẻ em - Bình đẳng giới'],
-    staff: CIVIL_STAFF,
-  },
-  {
-    name: 'Phòng Văn hóa và Thông tin', code: 'VHTT', head: 'Trưởng phòng', deputy: 'Phó Trưởng phòng', leadership: 'Lãnh đạo phòng', staffType: 'cong_chuc',
-    departments: ['Bộ phận Văn hóa - Gia đình', 'Bộ phận Thông tin - Truyền thông', 'Bộ phận Thể thao - Du lịch'],
-    staff: CIVIL_STAFF,
-  },
-  {
-    name: 'Phòng Giáo dục và Đào tạo', code: 'GDDT', head: 'Trưởng phòng', deputy: 'Phó Trưởng phòng', leadership: 'Lãnh đạo phòng', staffType: 'cong_chuc',
-    departments: ['Bộ phận Giáo dục Mầm non', 'Bộ phận Giáo dục Tiểu học', 'Bộ phận Giáo dục THCS', 'Bộ phận Tổ chức cán bộ'],
-    staff: [['Chuyên viên chính', 2], ['Chuyên viên', 6], ['Chuyên viên (biệt phái từ trường)', 2]],
-  },
-  {
-    name: 'Phòng Y tế', code: 'YT', head: 'Trưởng phòng', deputy: 'Phó Trưởng phòng', leadership: 'Lãnh đạo phòng', staffType: 'cong_chuc',
-    departments: ['Bộ phận Quản lý y tế', 'Bộ phận An toàn thực phẩm'],
-    staff: CIVIL_STAFF,
-  },
-  {
-    name: 'Thanh tra quận', code: 'TTR', head: 'Chánh Thanh tra', deputy: 'Phó Chánh Thanh tra', leadership: 'Lãnh đạo Thanh tra', staffType: 'cong_chuc',
-    departments: ['Bộ phận Tiếp công dân', 'Bộ phận Giải quyết khiếu nại, tố cáo', 'Bộ phận Thanh tra kinh tế - xã hội', 'Bộ phận Phòng, chống tham nhũng'],
-    staff: [['Thanh tra viên chính', 2], ['Thanh tra viên', 6], ['Chuyên viên', 2]],
-    inspectorate: true,
-  },
-  {
-    name: 'Ban Quản lý dự án đầu tư xây dựng quận', code: 'BQLDA', head: 'Giám đốc', deputy: 'Phó Giám đốc', leadership: 'Ban Giám đốc', staffType: 'vien_chuc',
-    departments: ['Phòng Kế hoạch - Tổng hợp', 'Phòng Kỹ thuật - Thẩm định', 'Phòng Tài chính - Kế toán'],
-    staff: [['Kỹ sư', 4], ['Cán bộ kỹ thuật', 3], ['Chuyên viên', 2]],
-  },
-  {
-    name: 'Trung tâm Văn hóa - Thông tin và Thể thao quận', code: 'TTVH', head: 'Giám đốc', deputy: 'Phó Giám đốc', leadership: 'Ban Giám đốc', staffType: 'vien_chuc',
-    departments: ['Phòng Hành chính - Tổng hợp', 'Phòng Văn hóa - Nghệ thuật', 'Phòng Thể dục thể thao', 'Phòng Thông tin - Truyền thanh'],
-    staff: [['Viên chức', 4], ['Huấn luyện viên', 2], ['Phóng viên', 1], ['Kỹ thuật viên âm thanh', 1]],
-  },
-  {
-    name: 'Đội Quản lý trật tự xây dựng đô thị quận', code: 'QLTTXD', head: 'Đội trưởng', deputy: 'Đội phó', leadership: 'Lãnh đạo Đội', staffType: 'cong_chuc',
-    departments: ['Tổ công tác số 1', 'Tổ công tác số 2', 'Tổ công tác số 3', 'Tổ công tác số 4'],
-    staff: [['Đội viên', 8], ['Cán bộ kỹ thuật', 1]],
-  },
-  {
-    name: 'Trung tâm Phát triển quỹ đất quận', code: 'PTQD', head: 'Giám đốc', deputy: 'Phó Giám đốc', leadership: 'Ban Giám đốc', staffType: 'vien_chuc',
-    departments: ['Phòng Bồi thường, hỗ trợ và tái định cư', 'Phòng Hành chính - Tổng hợp', 'Phòng Quản lý quỹ đất'],
-    staff: [['Viên chức', 5], ['Chuyên viên', 2]],
-  },
+  office('Văn phòng HĐND và UBND', 'VP', 'Chánh Văn phòng', 'Phó Chánh Văn phòng', 'Lãnh đạo Văn phòng', 'cong_chuc',
+    ['Bộ phận Tổng hợp', 'Bộ phận Hành chính - Quản trị', 'Bộ phận Tư pháp - Hộ tịch', 'Bộ phận Nội vụ'], CIVIL_STAFF, { toCommittee: true }),
+  office('Phòng Kinh tế, Hạ tầng và Đô thị', 'KT', 'Trưởng phòng', 'Phó Trưởng phòng', 'Lãnh đạo phòng', 'cong_chuc',
+    ['Bộ phận Tài chính - Kế hoạch', 'Bộ phận Quy hoạch - Xây dựng', 'Bộ phận Đất đai - Môi trường', 'Bộ phận Hạ tầng đô thị'], CIVIL_STAFF),
+  office('Phòng Văn hóa - Xã hội', 'VHXH', 'Trưởng phòng', 'Phó Trưởng phòng', 'Lãnh đạo phòng', 'cong_chuc',
+    ['Bộ phận Giáo dục', 'Bộ phận Y tế', 'Bộ phận Văn hóa - Thông tin', 'Bộ phận Lao động - Xã hội'], CIVIL_STAFF),
+  office('Trung tâm Phục vụ hành chính công', 'PVHCC', 'Giám đốc', 'Phó Giám đốc', 'Ban Giám đốc', 'vien_chuc',
+    ['Bộ phận Tiếp nhận hồ sơ', 'Bộ phận Trả kết quả', 'Bộ phận Hỗ trợ dịch vụ công trực tuyến'], [['Viên chức', 6], ['Nhân viên hỗ trợ', 2]]),
+  office('Ban Tiếp công dân', 'TCD', 'Trưởng ban', 'Phó Trưởng ban', 'Lãnh đạo Ban', 'cong_chuc',
+    ['Bộ phận Tiếp công dân', 'Bộ phận Xử lý đơn thư', 'Bộ phận Theo dõi giải quyết khiếu nại, tố cáo'], [['Chuyên viên chính', 2], ['Chuyên viên', 6], ['Cán sự', 2]],
+    { inspectorate: true, toCommittee: true }),
+  office('Ban Chỉ huy Quân sự', 'QS', 'Chỉ huy trưởng', 'Phó Chỉ huy trưởng', 'Ban Chỉ huy', 'cong_chuc',
+    ['Bộ phận Tham mưu', 'Bộ phận Chính trị', 'Bộ phận Hậu cần'], [['Trợ lý', 4], ['Nhân viên', 2]]),
+  office('Ban Quản lý dự án đầu tư xây dựng', 'BQLDA', 'Giám đốc', 'Phó Giám đốc', 'Ban Giám đốc', 'vien_chuc',
+    ['Phòng Kế hoạch - Tổng hợp', 'Phòng Kỹ thuật - Thẩm định', 'Phòng Tài chính - Kế toán'], [['Kỹ sư', 4], ['Cán bộ kỹ thuật', 3], ['Chuyên viên', 2]]),
+  office('Trung tâm Văn hóa, Thông tin và Thể thao', 'TTVH', 'Giám đốc', 'Phó Giám đốc', 'Ban Giám đốc', 'vien_chuc',
+    ['Phòng Hành chính - Tổng hợp', 'Phòng Văn hóa - Nghệ thuật', 'Phòng Thể dục thể thao', 'Phòng Thông tin - Truyền thanh'],
+    [['Viên chức', 4], ['Huấn luyện viên', 2], ['Phóng viên', 1], ['Kỹ thuật viên âm thanh', 1]]),
+  office('Đội Quản lý trật tự đô thị', 'QLTTXD', 'Đội trưởng', 'Đội phó', 'Lãnh đạo Đội', 'cong_chuc',
+    ['Tổ công tác số 1', 'Tổ công tác số 2', 'Tổ công tác số 3', 'Tổ công tác số 4'], [['Đội viên', 8], ['Cán bộ kỹ thuật', 1]]),
+  office('Trạm Y tế', 'YT', 'Trạm trưởng', 'Phó Trạm trưởng', 'Lãnh đạo Trạm', 'vien_chuc',
+    ['Bộ phận Khám chữa bệnh', 'Bộ phận Y tế dự phòng', 'Bộ phận Dân số'], [['Bác sĩ', 3], ['Y sĩ', 2], ['Điều dưỡng', 3], ['Dược sĩ', 1]]),
+  office('Ban Quản lý chợ', 'QLC', 'Trưởng ban', 'Phó Trưởng ban', 'Lãnh đạo Ban', 'vien_chuc',
+    ['Tổ Thu phí', 'Tổ Trật tự - Vệ sinh', 'Tổ Phòng cháy chữa cháy'], [['Viên chức', 5], ['Nhân viên', 3]]),
+  office('Trung tâm Phát triển quỹ đất', 'PTQD', 'Giám đốc', 'Phó Giám đốc', 'Ban Giám đốc', 'vien_chuc',
+    ['Phòng Bồi thường, hỗ trợ và tái định cư', 'Phòng Hành chính - Tổng hợp', 'Phòng Quản lý quỹ đất'], [['Viên chức', 5], ['Chuyên viên', 2]]),
+  office('Ủy ban Mặt trận Tổ quốc Việt Nam', 'MTTQ', 'Chủ tịch', 'Phó Chủ tịch', 'Thường trực', 'can_bo',
+    ['Ban Công tác Mặt trận', 'Hội Liên hiệp Phụ nữ', 'Đoàn Thanh niên', 'Hội Cựu chiến binh'], [['Chuyên viên', 6], ['Cán sự', 2]], { toCommittee: true }),
+  office('Hội Chữ thập đỏ', 'CTD', 'Chủ tịch Hội', 'Phó Chủ tịch Hội', 'Thường trực Hội', 'hop_dong',
+    ['Ban Công tác xã hội', 'Ban Tuyên truyền'], [['Nhân viên', 5], ['Tình nguyện viên hợp đồng', 2]]),
+  office('Thư viện', 'TV', 'Giám đốc', 'Phó Giám đốc', 'Ban Giám đốc', 'vien_chuc',
+    ['Phòng Nghiệp vụ', 'Phòng Phục vụ bạn đọc'], [['Thư viện viên', 5], ['Nhân viên', 2]]),
 ];
 
 export function officeRoster(office: Office): Roster {
@@ -341,37 +307,7 @@ export function officeRoster(office: Office): Roster {
   };
 }
 
-/** The district People's Committee itself: the home unit of the district size. */
-export function districtHomeRoster(district: District): Roster {
-  const vp = 'Văn phòng HĐND và UBND quận';
-  const staffDepts = [vp, 'Tổ Tổng hợp', 'Tổ Hành chính - Quản trị', 'Tổ Kiểm soát thủ tục hành chính', 'Bộ phận Một cửa quận'];
-  return {
-    female: 0.5,
-    headTitle: 'CHỦ TỊCH',
-    signAuthority: 'TM. ỦY BAN NHÂN DÂN',
-    fixed: [
-      r('Chủ tịch UBND quận', 'Lãnh đạo UBND quận', 'can_bo', { tags: ['head', 'kntc'], female: 0.2 }),
-      r('Phó Chủ tịch UBND quận', 'Lãnh đạo UBND quận', 'can_bo', { tags: ['deputy', 'kntc'], female: 0.3 }),
-      r('Phó Chủ tịch UBND quận', 'Lãnh đạo UBND quận', 'can_bo', { tags: ['deputy'], female: 0.3 }),
-      r('Phó Chủ tịch UBND quận', 'Lãnh đạo UBND quận', 'can_bo', { tags: ['deputy'], female: 0.3 }),
-      r('Chánh Văn phòng', vp, 'cong_chuc', { tags: ['kntc'], female: 0.4 }),
-      r('Phó Chánh Văn phòng', vp, 'cong_chuc', {}),
-      r('Phó Chánh Văn phòng', vp, 'cong_chuc', {}),
-      r('Văn thư', 'Tổ Hành chính - Quản trị', 'cong_chuc', { tags: ['clerk'], female: 0.85 }),
-      r('Trưởng Ban Tiếp công dân', `Ban Tiếp công dân quận ${district.name}`, 'cong_chuc', { tags: ['kntc'] }),
-    ],
-    rest: [
-      r('Chuyên viên', staffDepts, 'cong_chuc', { weight: 6 }),
-      r('Chuyên viên chính', staffDepts, 'cong_chuc', { weight: 2 }),
-      r('Chuyên viên tiếp công dân', `Ban Tiếp công dân quận ${district.name}`, 'cong_chuc', { weight: 2, tags: ['kntc'] }),
-      r('Kế toán', 'Tổ Hành chính - Quản trị', 'cong_chuc', { weight: 1, female: 0.85 }),
-      r('Nhân viên hợp đồng', 'Tổ Hành chính - Quản trị', 'hop_dong', { weight: 1 }),
-      r('Lái xe', 'Tổ Hành chính - Quản trị', 'hop_dong', { weight: 1, female: 0.02 }),
-    ],
-  };
-}
-
-/** The city's Department of Home Affairs: the home unit of the province size (receives from every ward since 07/2025). */
+/** The city's Department of Home Affairs: the home unit of the district and province sizes (receives from every ward and commune since 07/2025). */
 export function provinceHomeRoster(): Roster {
   const depts = ['Văn phòng Sở', 'Phòng Tổ chức, biên chế', 'Phòng Công chức, viên chức', 'Phòng Xây dựng chính quyền',
     'Phòng Cải cách hành chính', 'Phòng Thi đua - Khen thưởng', 'Phòng Văn thư - Lưu trữ'];
