@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync, gzipSync } from 'node:zlib';
@@ -279,6 +280,161 @@ async function districtFigures(cache: string, districtFile: string, rows: Row[],
   }
 }
 
+interface WaitFigures {
+  /** The longest a small call (app.info) waited, from the moment it was due to its answer. */
+  worst: number;
+  p99: number;
+  samples: number;
+  /** How long the work took. */
+  ms: number;
+}
+
+/**
+ * Issue 16: the main thread never waits on a file. While `work` runs in the same core, a small call
+ * (`app.info`, through the dispatcher the IPC handlers and the harness use) is due every 10 ms; its
+ * wait is measured from the moment it was due — the timer's lateness (a busy event loop) plus the
+ * call — which is what a click in the window would wait for.
+ */
+async function mainThreadWaits(core: Core, work: () => Promise<unknown>): Promise<WaitFigures> {
+  const waits: number[] = [];
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      const due = performance.now() + 10;
+      await new Promise((r) => setTimeout(r, 10));
+      await call(core, 'app.info', {});
+      waits.push(performance.now() - due);
+    }
+  })();
+  const t0 = performance.now();
+  try {
+    await work();
+  } finally {
+    running = false;
+    await sampler;
+  }
+  const ms = performance.now() - t0;
+  const sorted = [...waits].sort((a, b) => a - b);
+  return { worst: sorted.at(-1) ?? 0, p99: sorted[Math.floor(sorted.length * 0.99)] ?? 0, samples: waits.length, ms };
+}
+
+async function waitJob(core: Core, started: unknown): Promise<unknown> {
+  for (;;) {
+    const st = (await call(core, 'jobs.status', { id: (started as { jobId: string }).jobId })) as { state: string; result?: unknown; error?: { message: string } };
+    if (st.state === 'done') return st.result;
+    if (st.state === 'failed') throw new Error(st.error?.message);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** The three loads of issue 16 §4, three runs each: a district export, a 10,000-row import, 100 unit files received. */
+async function waitFigures(cache: string, districtFile: string, log: (s: string) => void): Promise<Row[]> {
+  const rows: Row[] = [];
+  const push = (what: string, runs: WaitFigures[]) => {
+    const worst = Math.max(...runs.map((r) => r.worst));
+    rows.push({
+      what, size: 'district', median: median(runs.map((r) => r.worst)), unit: 'ms',
+      note: `chậm nhất ${Math.round(worst)} ms trong ${runs.length} lần; p99 ${Math.round(median(runs.map((r) => r.p99)))} ms; ${runs[0]!.samples} lần hỏi/lần; công việc ${Math.round(median(runs.map((r) => r.ms)))} ms`,
+    });
+  };
+  log('  chờ của luồng chính: xuất báo cáo quận…');
+  {
+    const core = createCore({ file: districtFile, shell: 'cli', appVersion: 'bench', now: () => new Date(`${TODAY}T09:00:00`) });
+    try {
+      const campaigns = (await call(core, 'campaigns.list', {})) as { id: number; status: string }[];
+      const campaignId = campaigns.find((c) => c.status === 'in_progress')!.id;
+      const runs: WaitFigures[] = [];
+      for (let i = 0; i < 3; i++) runs.push(await mainThreadWaits(core, async () => waitJob(core, await call(core, 'reports.export', { campaignId }))));
+      push('Chờ lâu nhất của một lệnh nhỏ (app.info, mỗi 10 ms) khi đang xuất báo cáo Excel cấp quận', runs);
+    } finally {
+      core.db.close();
+    }
+  }
+  log('  chờ của luồng chính: nhập 10.000 cán bộ…');
+  {
+    const xlsx = join(cache, 'staff-10000.xlsx');
+    if (!existsSync(xlsx)) await staffWorkbook(xlsx, 10_000);
+    const dataBase64 = readFileSync(xlsx).toString('base64');
+    const runs: WaitFigures[] = [];
+    for (let i = 0; i < 3; i++) {
+      const file = join(cache, `waits-import-${i}.sqlite`);
+      for (const f of readdirSync(cache).filter((f) => f.startsWith(`waits-import-${i}.sqlite`))) rmSync(join(cache, f), { force: true });
+      const core = createCore({ file, shell: 'cli', appVersion: 'bench', now: () => new Date(`${TODAY}T09:00:00`) });
+      try {
+        await call(core, 'unit.save', { name: 'UBND PHƯỜNG BENCH', code: `W${i}` });
+        runs.push(await mainThreadWaits(core, async () => {
+          const preview = (await call(core, 'import.stage', { kind: 'staff', fileName: 'staff.xlsx', dataBase64 })) as { stageId: string; mapping: unknown };
+          await call(core, 'import.commit', { stageId: preview.stageId, mapping: preview.mapping });
+        }));
+      } finally {
+        core.db.close();
+      }
+    }
+    push('Chờ lâu nhất của app.info khi đang nhập Excel 10.000 cán bộ (đọc, kiểm tra, ghi)', runs);
+  }
+  log('  chờ của luồng chính: tiếp nhận 100 tệp…');
+  {
+    const files = readdirSync(join(cache, 'units')).filter((f) => f.endsWith('.xlsx')).slice(0, 100)
+      .map((f) => ({ fileName: f, dataBase64: readFileSync(join(cache, 'units', f)).toString('base64') }));
+    const runs: WaitFigures[] = [];
+    for (let i = 0; i < 3; i++) {
+      const receiving = join(cache, 'waits-receiving.sqlite');
+      for (const f of readdirSync(cache).filter((f) => f.startsWith('waits-receiving.sqlite'))) rmSync(join(cache, f), { force: true });
+      const source = openDatabase(districtFile, { readonly: true });
+      source.exec(`VACUUM INTO '${receiving.replace(/'/g, "''")}'`);
+      source.close();
+      const core = createCore({ file: receiving, shell: 'cli', appVersion: 'bench', now: () => new Date(`${TODAY}T09:00:00`) });
+      try {
+        await call(core, 'district.saveSettings', { receivingMode: true });
+        const campaigns = (await call(core, 'campaigns.list', {})) as { id: number; status: string }[];
+        const campaignId = campaigns.find((c) => c.status === 'in_progress')!.id;
+        runs.push(await mainThreadWaits(core, async () => waitJob(core, await call(core, 'district.importFiles', { campaignId, files, trustNewKeys: true }))));
+      } finally {
+        core.db.close();
+      }
+    }
+    push(`Chờ lâu nhất của app.info khi đang tiếp nhận ${files.length} tệp báo cáo của đơn vị`, runs);
+  }
+  return rows;
+}
+
+const WAITS_START = '<!-- main-thread-waits -->';
+const WAITS_END = '<!-- /main-thread-waits -->';
+
+function commitOf(): string {
+  const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : '—';
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${process.platform} ${process.arch}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}`;
+}
+
+function waitsSection(rows: Row[]): string {
+  return `${WAITS_START}\n## Luồng chính không chờ tệp (issue 16)\n\nĐo ngày ${new Date().toISOString().slice(0, 10)}, commit ${commitOf()}, máy ${machine()}; \`npm run bench -- --waits\` (chỉ phần này) hoặc \`npm run bench\`. Mỗi dòng: trung vị của 3 lần, mỗi lần là lần chờ lâu nhất; mục tiêu ≤ 100 ms.\n\n${format(rows)}\n${WAITS_END}\n`;
+}
+
+/** `attk bench --waits`: only the main-thread waits, written into their section of bench/results.md. */
+export async function runWaitBench(options: { log?: (s: string) => void } = {}): Promise<string> {
+  const log = options.log ?? ((s: string) => process.stderr.write(`${s}\n`));
+  const cache = join(root, 'bench', 'cache');
+  mkdirSync(cache, { recursive: true });
+  for (const dir of ['exports', 'backups']) rmSync(join(cache, dir), { recursive: true, force: true });
+  const { file } = demoDb(cache, 'district', log);
+  if (!existsSync(join(cache, 'units')) || readdirSync(join(cache, 'units')).filter((f) => f.endsWith('.xlsx')).length < 100) {
+    await districtFigures(cache, file, [], log);
+  }
+  const rows = await waitFigures(cache, file, log);
+  const path = join(root, 'bench', 'results.md');
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : '# ATTK — kết quả đo hiệu năng\n';
+  const section = waitsSection(rows);
+  const start = old.indexOf(WAITS_START);
+  const end = old.indexOf(WAITS_END);
+  writeFileSync(path, start >= 0 && end > start ? old.slice(0, start) + section + old.slice(end + WAITS_END.length + 1) : `${old.trimEnd()}\n\n${section}`);
+  return format(rows);
+}
+
 function bundleRow(rows: Row[]): void {
   const dir = join(root, 'out', 'renderer', 'assets');
   if (!existsSync(dir)) return;
@@ -359,10 +515,11 @@ export async function runBench(options: { sizes?: Size[]; ui?: boolean; log?: (s
     log('Giao diện (Chromium)');
     await uiFigures(join(cache, 'district.sqlite'), rows, log);
   }
+  const waits = (options.sizes ?? SIZES).includes('district') ? await waitFigures(cache, join(cache, 'district.sqlite'), log) : [];
   bundleRow(rows);
   const table = format(rows);
-  const md = `# ATTK — kết quả đo hiệu năng\n\nMáy: ${process.platform} ${process.arch}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Trung vị của nhiều lần chạy; đo bằng \`npm run bench\`.\n\n${table}\n`;
+  const md = `# ATTK — kết quả đo hiệu năng\n\nMáy: ${machine()}, ${new Date().toISOString().slice(0, 10)}, commit ${commitOf()}. Trung vị của nhiều lần chạy; đo bằng \`npm run bench\`.\n\n${table}\n${waits.length ? `\n${waitsSection(waits)}` : ''}`;
   mkdirSync(join(root, 'bench'), { recursive: true });
   writeFileSync(join(root, 'bench', 'results.md'), md);
-  return table;
+  return waits.length ? `${table}\n\n${format(waits)}` : table;
 }

@@ -91,6 +91,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         systems: { type: 'string' },
         units: { type: 'string' },
         recipient: { type: 'string' },
+        waits: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -210,7 +211,12 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       case 'bench': {
         const sizes = values.size ? [values.size] : undefined;
         if (sizes && !['unit', 'district', 'province'].includes(sizes[0]!)) throw new UsageError(vi.cli.badSize);
-        const { runBench } = await import('./bench');
+        const { runBench, runWaitBench } = await import('./bench');
+        // --waits: only the main-thread waits (issue 16), on the district demo.
+        if (values.waits) {
+          io.out(await runWaitBench());
+          return 0;
+        }
         io.out(await runBench(sizes ? { sizes: sizes as ('unit' | 'district' | 'province')[] } : {}));
         return 0;
       }

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { open } from 'node:fs/promises';
 import type { BackupEntry, BackupKind } from '../../../shared/backup/schema';
 import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import type { Db } from '../db/open';
 import { fsyncFolder as fsyncDir, fsyncPath as fsyncFile, placeExclusive } from '../output/publish';
 import { backupBaseName, parseBackupName } from './files';
+import { checkBackupCopy } from './check-copy';
+import { runFileTask } from '../import/run-reader';
 
 // Writing a backup so that a crash at any moment never leaves a damaged file under a backup's name:
 //   copy to a temporary file in the backups folder (the online backup API, or VACUUM INTO when the
@@ -35,7 +37,11 @@ export async function writeBackup(db: Db, options: WriteOptions): Promise<Backup
   const tmp = tempPath(options.dir);
   try {
     await db.backup(tmp);
-    return publish(tmp, options);
+    // The check reads the whole copy: in the file worker, not on the thread that answers the UI.
+    const result = (await runFileTask({ type: 'checkBackupCopy', path: tmp, nativeBinding: options.nativeBinding }, { timeoutMs: 10 * 60_000 })) as string;
+    if (result !== 'ok') throw new AttkError('DATABASE', vi.reliability.errors.backupFailed(result));
+    await fsyncAsync(tmp);
+    return place(tmp, options);
   } finally {
     rmSync(tmp, { force: true });
   }
@@ -57,16 +63,24 @@ export function writeBackupSync(db: Db, options: WriteOptions): BackupEntry & { 
 }
 
 function publish(tmp: string, options: WriteOptions): BackupEntry & { path: string } {
-  const check = new Database(tmp, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
-  try {
-    // A backup is one self-contained file: no -wal beside it, whatever the source used.
-    check.pragma('journal_mode = DELETE');
-    const result = check.pragma('quick_check', { simple: true });
-    if (result !== 'ok') throw new AttkError('DATABASE', vi.reliability.errors.backupFailed(String(result)));
-  } finally {
-    check.close();
-  }
+  // A backup is one self-contained file: no -wal beside it, whatever the source used.
+  const result = checkBackupCopy(tmp, options.nativeBinding);
+  if (result !== 'ok') throw new AttkError('DATABASE', vi.reliability.errors.backupFailed(result));
   fsyncFile(tmp);
+  return place(tmp, options);
+}
+
+/** fsync through libuv's thread pool: a 25 MB copy on an HDD must not hold the main thread. */
+async function fsyncAsync(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function place(tmp: string, options: WriteOptions): BackupEntry & { path: string } {
   const name = publishUnique(tmp, options.dir, backupBaseName(options.at, options.kind));
   fsyncDir(options.dir);
   const parsed = parseBackupName(name)!;

@@ -201,6 +201,10 @@ function inWorker(url: URL, task: FileTask, timeoutMs: number, heapMb: number, o
     worker.on('exit', () => finish(() => reject(new ImportFileError('workerStopped')), false));
     // A private copy is transferred (not cloned) to the worker: the caller's buffer stays usable —
     // unless the caller gave it up and it is not a slice of Node's shared pool (≤ 4 KB buffers).
+    if (!('bytes' in task)) {
+      worker.postMessage({ id, task } satisfies WorkerRequest);
+      return;
+    }
     const own = transfer && task.bytes.byteLength > Buffer.poolSize && !(task.bytes.buffer instanceof SharedArrayBuffer);
     const bytes = own ? task.bytes : new Uint8Array(task.bytes);
     const request: WorkerRequest = { id, task: { ...task, bytes } };

@@ -3,15 +3,18 @@ import type { ImportFileError } from './problems';
 import { readWorkbook, type ProgressFn, type RawWorkbook, type ReadLimits } from './read-workbook';
 import { prescanXlsx } from './zip-prescan';
 import { verifyReportParts } from '../reports/verify';
+import { checkBackupCopy } from '../backup/check-copy';
 
 // The work the file worker does (worker.ts runs it in a worker thread; run-reader.ts runs it inline
 // when no built worker exists). Inputs and results are plain data: they cross a thread boundary.
 
 export type FileTask =
   | { type: 'readWorkbook'; bytes: Uint8Array; limits: ReadLimits }
-  | { type: 'verifyReport'; bytes: Uint8Array };
+  | { type: 'verifyReport'; bytes: Uint8Array }
+  /** A backup's temporary copy: single-file journal, then quick_check (backup/write.ts). */
+  | { type: 'checkBackupCopy'; path: string; nativeBinding?: string | undefined };
 
-export type TaskResult = RawWorkbook | VerifyResult;
+export type TaskResult = RawWorkbook | VerifyResult | string;
 
 export interface WorkerRequest {
   id: number;
@@ -29,5 +32,7 @@ export async function runTask(task: FileTask, onProgress?: ProgressFn): Promise<
       return readWorkbook(task.bytes, task.limits, onProgress);
     case 'verifyReport':
       return verifyReportParts(prescanXlsx(task.bytes));
+    case 'checkBackupCopy':
+      return checkBackupCopy(task.path, task.nativeBinding);
   }
 }

@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileProblemError, ImportFileError } from '../../../electron/core/import/problems';
-import { builtWorkerUrl, readWorkbookSafely } from '../../../electron/core/import/run-reader';
+import Database from 'better-sqlite3';
+import { builtWorkerUrl, readWorkbookSafely, runFileTask } from '../../../electron/core/import/run-reader';
 import { staffRows, unzip, workbook, zip } from './corpus';
 
 // The worker path, tested from a real bundle: worker.ts is built the way electron-vite builds the
@@ -94,4 +95,16 @@ describe('parsing in a worker thread', () => {
     const results = await Promise.all(files.map((f) => readWorkbookSafely(f, { workerUrl })));
     results.forEach((r, i) => expect(r.sheets[0]!.rows[1]!.cells[1]).toEqual({ t: 's', v: names[i] }));
   });
+
+  it("a backup's copy is checked in the worker (better-sqlite3 loads there): ok, and a damaged copy is not", async () => {
+    const file = join(dir, 'copy.sqlite');
+    const db = new Database(file);
+    db.exec("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('Nguyễn Văn An');");
+    db.close();
+    expect(await runFileTask({ type: 'checkBackupCopy', path: file }, { workerUrl })).toBe('ok');
+    writeFileSync(file, Buffer.alloc(4096, 7));
+    const damaged = await runFileTask({ type: 'checkBackupCopy', path: file }, { workerUrl }).then(String, (e: unknown) => String(e));
+    expect(damaged).not.toBe('ok');
+  });
 });
+
