@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { vi } from '../../shared/i18n/vi';
 import { dispatch } from '../../electron/core';
 import { HOME_UNIT, makeTestCore, type TestCore } from './harness-core';
 import { buildHandUnit, type HandUnit } from '../oracle/hand-unit';
@@ -45,6 +46,12 @@ describe('the checklist of the hand-built unit (tests/oracle/hand-unit.ts)', () 
     expect(await logins({ department: 'Văn phòng', state: 'to_cancel' })).toEqual({ total: 1, rows: ['cuong.nd'] });
     expect(await logins({ department: 'Kế toán' })).toEqual({ total: 0, rows: [] });
     expect(await logins({ q: 'binh' })).toEqual({ total: 3, rows: ['binh.huy', 'binh.nd', 'binh.qt'] });
+    // The department is searched only when asked ("all"); the unit filter.
+    expect((await logins({ q: 'phong' })).total).toBe(0);
+    expect((await logins({ q: 'phong', searchIn: 'all' })).total).toBe(12);
+    const home = (u.core.db.prepare('SELECT id FROM units WHERE is_home = 1').get() as { id: number }).id;
+    expect((await logins({ unitId: home })).total).toBe(12);
+    expect((await logins({ unitId: home + 1000 })).total).toBe(0);
     expect(await logins({ forced: true })).toEqual({ total: 2, rows: ['dung.qt', 'em.qt'] });
     expect(await logins({ forced: true, systemId: 1 })).toEqual({ total: 1, rows: ['dung.qt'] });
     expect(await logins({ forced: true, state: 'done' })).toEqual({ total: 0, rows: [] });
@@ -77,12 +84,15 @@ describe('the campaign life cycle', () => {
     const u = await t.call('campaigns.update', { id: c.id, directiveNumber: '2/UBND', subject: 'Rà soát lại', systemIds: [3], legalIds: [6], startDate: '2024-01-11', deadline: '2024-01-11' });
     expect(u).toMatchObject({ directiveNumber: '2/UBND', subject: 'Rà soát lại', systemIds: [3], legalIds: [6], startDate: '2024-01-11', deadline: '2024-01-11' });
     expect(await t.raw('campaigns.create', { directiveNumber: '1', subject: 's', systemIds: [1, 99], startDate: '2024-01-10', deadline: '2024-01-25' }))
-      .toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('99'), path: ['systemIds', 1] } });
+      .toEqual({ ok: false, error: { code: 'NOT_FOUND', message: vi.errors.notFound('hệ thống', 99), path: ['systemIds', 1] } });
     expect(await t.raw('campaigns.update', { id: c.id, directiveNumber: '1', subject: 's', systemIds: [1], legalIds: [6, 999], startDate: '2024-01-10', deadline: '2024-01-25' }))
-      .toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('999'), path: ['legalIds', 1] } });
+      .toEqual({ ok: false, error: { code: 'NOT_FOUND', message: vi.errors.notFound('văn bản', 999), path: ['legalIds', 1] } });
     expect(await t.raw('campaigns.update', { id: c.id, directiveNumber: '1', subject: 's', systemIds: [1], startDate: '2024-01-10', deadline: '2024-01-09' }))
       .toEqual({ ok: false, error: { code: 'VALIDATION', message: 'Hạn hoàn thành phải từ ngày bắt đầu trở đi.', path: ['deadline'] } });
-    expect(await t.raw('campaigns.get', { id: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', path: ['id'] } });
+    expect(await t.raw('campaigns.get', { id: 999 })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: vi.errors.notFound('đợt rà soát', 999), path: ['id'] } });
+    const data = (t.core.db.prepare("SELECT data FROM audit_log WHERE entity = 'campaign' ORDER BY id").all() as { data: string }[]).map((r) => JSON.parse(r.data) as Record<string, unknown>);
+    expect(data[0]).toMatchObject({ systemIds: [2, 1], legalIds: [7, 6], directiveNumber: '1/UBND', startDate: '2024-01-10', deadline: '2024-01-25' });
+    expect(data[1]).toMatchObject({ before: { directiveNumber: '1/UBND', systemIds: [1, 2] }, after: { directiveNumber: '2/UBND', systemIds: [3] } });
     const audit = t.core.db.prepare("SELECT action, entity, entity_id AS id, summary FROM audit_log WHERE entity = 'campaign' ORDER BY id").all();
     expect(audit).toEqual([
       { action: 'create', entity: 'campaign', id: c.id, summary: '1/UBND: Rà soát' },
@@ -115,6 +125,9 @@ describe('the campaign life cycle', () => {
     expect(await step({ to: 'reported', reportNumber: '01/BC', reportedOn: '2024-01-10', signer: 'Nguyễn Văn Hùng' }))
       .toMatchObject({ ok: true, result: { status: 'reported', reportNumber: '01/BC', reportedOn: '2024-01-10', signer: 'Nguyễn Văn Hùng' } });
     expect(await step({ to: 'sent', sentOn: '2024-01-09' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', path: ['sentOn'] } });
+    // Sent before the report date (though after the start): refused.
+    t.core.db.prepare("UPDATE campaigns SET reported_on = '2024-01-15' WHERE id = ?").run(c.id);
+    expect(await step({ to: 'sent', sentOn: '2024-01-14' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', path: ['sentOn'] } });
     expect(await step({ to: 'sent', sentOn: '2024-01-21' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', path: ['sentOn'] } });
     expect(await step({ to: 'sent', sentOn: '2024-01-20' })).toMatchObject({ ok: true, result: { status: 'sent', sentOn: '2024-01-20' } });
     expect(await t.raw('campaigns.update', { id: c.id, directiveNumber: '1', subject: 's', systemIds: [1], startDate: '2024-01-10', deadline: '2024-01-25' }))
