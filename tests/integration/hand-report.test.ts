@@ -84,6 +84,10 @@ describe('the unit report of a hand-built unit: every summary figure as counted 
       'em.qt': ['Phải đổi MK sau xử lý mã độc', '2024-02-06'],
       'chung.dg': ['Chưa đổi', null],
     });
+    // Rule 3 within the campaign's scope: Cường's account on a system out of scope is not listed.
+    const cancel = grid['Đề nghị hủy TK']!;
+    const cancelLogin = cancel[3]!.indexOf('Tên đăng nhập');
+    expect(cancel.slice(4).filter((r) => typeof r[0] === 'number').map((r) => r[cancelLogin])).toEqual(['cuong.nd']);
     const devices = grid['Thiết bị']!;
     const tag = devices[3]!.indexOf('Mã tài sản');
     expect(devices.slice(4).map((r) => r[tag]).sort()).toEqual(['MT-A', 'MT-B', 'MT-D', 'MT-E', 'MT-N', 'MT-O', 'MT-T', 'MT-V', 'MT-W']);

@@ -45,6 +45,7 @@ type AccountPlan = { person: string | null; system: 0 | 1 | 2; role: 'admin' | '
  *   ĐG    user  em.dg      08/02 (the remediation day)  → done
  *   ĐG    user  chung.dg   shared, never            → missing
  *   STĐV  user  an.stdv    05/02                    → out of scope
+ *   STĐV  user  cuong.stdv (owner transferred)      → out of scope: not on the cancellation list
  */
 export const HAND_ACCOUNTS: AccountPlan[] = [
   { person: 'A', system: 0, role: 'admin', login: 'an.qt', changes: [{ on: '2024-02-05' }] },
@@ -61,6 +62,7 @@ export const HAND_ACCOUNTS: AccountPlan[] = [
   { person: 'E', system: 1, role: 'user', login: 'em.dg', changes: [{ on: '2024-02-08' }] },
   { person: null, system: 1, role: 'user', login: 'chung.dg' },
   { person: 'A', system: 2, role: 'user', login: 'an.stdv', changes: [{ on: '2024-02-05' }] },
+  { person: 'C', system: 2, role: 'user', login: 'cuong.stdv' },
 ];
 
 type Av = 'licensed' | 'unlicensed' | { expires: string };
