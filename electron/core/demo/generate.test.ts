@@ -247,9 +247,11 @@ describe('Rng', () => {
   });
 });
 
-// The province size (1,001 units, ≈ 100,000 people, ≈ 300,000 accounts) takes ≈ 6 s here.
+// The province size (1,001 units, ≈ 100,000 people, ≈ 300,000 accounts): ≈ 30 s of CPU, but it
+// writes ≈ 100 MB, and on a busy 2-core machine with a shared disk the wall time reached 107–127 s.
+// The limit is only there to stop a hang; speed is measured by `npm run bench`, not asserted here.
 describe('generateDemo: province', () => {
-  it('creates 1,001 units and ≈ 100,000 people', { timeout: 120_000 }, () => {
+  it('creates 1,001 units and ≈ 100,000 people', { timeout: 400_000 }, () => {
     const counts = generateDemo(freshDb(), 'province', { today: TODAY });
     expect(counts.units).toBe(1001);
   });
