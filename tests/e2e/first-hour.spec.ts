@@ -108,7 +108,9 @@ test('the first hour of a new unit: setup, staff, systems, accounts, campaign, c
   await acc.getByRole('button', { name: 'Lưu' }).click();
   await expect(acc.getByRole('alert')).toContainText('Tài khoản dùng chung');
   await acc.getByRole('combobox', { name: 'Chủ tài khoản' }).fill('nguyen van an');
-  // Nothing is pre-selected: Enter alone picks no one; ↓ then Enter picks the first match.
+  // The list answers what was typed (not the list shown on focus); nothing is pre-selected:
+  // Enter alone picks no one; ↓ then Enter picks the first match.
+  await expect(acc.getByRole('listbox')).toHaveAttribute('aria-busy', 'false');
   await expect(acc.getByRole('listbox').getByRole('option')).not.toHaveCount(0);
   await expect(acc.getByRole('listbox').getByRole('option', { selected: true })).toHaveCount(0);
   await acc.getByRole('combobox', { name: 'Chủ tài khoản' }).press('ArrowDown');

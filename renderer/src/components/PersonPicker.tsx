@@ -22,6 +22,11 @@ export function PersonPicker({ label, value, onChange, error, allowNone }: Props
   // Nothing is highlighted until ↓ or a click: a pre-selected first match made one extra ↓ pick the wrong person.
   const [active, setActive] = useState(-1);
   const q = useDebounced(text, 80);
+  // The query the listed options answer: until it is the text typed, the list is stale (aria-busy).
+  // A ↓ made on a stale list is undone when the answer arrives (nothing highlighted), so Enter
+  // never picks someone from a list that no longer matches what was typed.
+  const [listedFor, setListedFor] = useState<string | null>(null);
+  const stale = listedFor !== text;
 
   useEffect(() => {
     if (!open) return;
@@ -30,6 +35,7 @@ export function PersonPicker({ label, value, onChange, error, allowNone }: Props
       if (!live) return;
       setOptions(r.rows);
       setActive(-1);
+      setListedFor(q);
     });
     return () => {
       live = false;
@@ -81,7 +87,7 @@ export function PersonPicker({ label, value, onChange, error, allowNone }: Props
         }}
       />
       {open && (
-        <ul className="picker-list" role="listbox" id={`${id}-list`}>
+        <ul className="picker-list" role="listbox" id={`${id}-list`} aria-busy={stale}>
           {allowNone && (
             <li role="option" aria-selected={false} onMouseDown={() => pick(null)} className="muted">
               {allowNone}
