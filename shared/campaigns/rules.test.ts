@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToFigures, campaignAccountState, daysLeft, emptyFigures, NEXT_STATUS, progressPercent, sumFigures, type AccountFacts } from './rules';
+import { addToFigures, campaignAccountState, countedChange, daysLeft, emptyFigures, NEXT_STATUS, progressPercent, sumFigures, type AccountFacts } from './rules';
 
 describe('campaignAccountState (Rules 2, 3, 5: one state per account)', () => {
   const start = '2024-01-10';
@@ -84,5 +84,39 @@ describe('progressPercent (issue 18: rounded, never overstated)', () => {
     expect(progressPercent({ done: 1, total: 300 })).toBe(1);
     expect(progressPercent({ done: 0, total: 300 })).toBe(0);
     expect(progressPercent({ done: 0, total: 0 })).toBe(0);
+  });
+});
+
+// Issue 22 (mutants of this file): the date each state is "as of", sums and the percentage, with literals.
+describe('countedChange, sumFigures, progressPercent (literal cases)', () => {
+  const c = (changedOn: string, voided = false) => ({ changedOn, recordedAt: `${changedOn}T09:00:00.000Z`, voided });
+  const facts = (dates: ReturnType<typeof c>[], leaver = false) => ({ leaver, confirmations: dates, malware: [] });
+  it('done: the latest change within the window, start and deadline days included', () => {
+    expect(countedChange(facts([c('2024-01-10'), c('2024-01-25'), c('2024-01-26')]), '2024-01-10', '2024-01-25')).toBe('2024-01-25');
+    expect(countedChange(facts([c('2024-01-10'), c('2024-01-09')]), '2024-01-10', '2024-01-25')).toBe('2024-01-10');
+    expect(countedChange(facts([c('2024-01-12'), c('2024-01-20', true)]), '2024-01-10', '2024-01-25')).toBe('2024-01-12');
+  });
+  it('late: the latest change after the deadline; missing and to cancel: none', () => {
+    expect(countedChange(facts([c('2024-01-26'), c('2024-02-03'), c('2024-01-05')]), '2024-01-10', '2024-01-25')).toBe('2024-02-03');
+    expect(countedChange(facts([c('2024-01-05')]), '2024-01-10', '2024-01-25')).toBe(null);
+    expect(countedChange(facts([c('2024-01-12')], true), '2024-01-10', '2024-01-25')).toBe(null);
+    expect(campaignAccountState(facts([c('2024-01-25')]), '2024-01-10', '2024-01-25')).toBe('done');
+    expect(campaignAccountState(facts([c('2024-01-26')]), '2024-01-10', '2024-01-25')).toBe('late');
+  });
+  it('sums figures field by field, and the percentage rounds without claiming 0 or 100', () => {
+    const a = emptyFigures();
+    addToFigures(a, 'admin', 'done', 2);
+    addToFigures(a, 'user', 'late', 3);
+    addToFigures(a, 'user', 'missing');
+    const b = emptyFigures();
+    addToFigures(b, 'admin', 'to_cancel');
+    addToFigures(b, 'user', 'must_change', 4);
+    addToFigures(b, 'user', 'done');
+    expect(sumFigures(a, b)).toEqual({
+      total: 12, toCancel: 1, mustChange: 4, done: 3, late: 3, missing: 1, admin: 3, user: 9,
+      byRole: { admin: { total: 3, toCancel: 1, mustChange: 0, done: 2, late: 0, missing: 0 }, user: { total: 9, toCancel: 0, mustChange: 4, done: 1, late: 3, missing: 1 } },
+    });
+    expect([progressPercent({ done: 0, total: 5 }), progressPercent({ done: 1, total: 6 }), progressPercent({ done: 199, total: 200 }), progressPercent({ done: 1, total: 300 }), progressPercent({ done: 5, total: 5 }), progressPercent({ done: 0, total: 0 })])
+      .toEqual([0, 17, 99, 1, 100, 0]);
   });
 });
