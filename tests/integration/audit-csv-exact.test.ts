@@ -20,7 +20,13 @@ afterAll(() => t.close());
 
 describe('the audit log as evidence', () => {
   it('stores a write without data as {} and with data as its JSON', () => {
-    expect(t.core.db.prepare('SELECT entity_id AS id, data FROM audit_log WHERE id > ? ORDER BY id').all(from)).toEqual([
+    // Written here (not only in beforeAll), so a mutation of writeAudit is exercised by this test.
+    const db = t.core.db;
+    const before = (db.prepare('SELECT max(id) AS n FROM audit_log').get() as { n: number }).n;
+    writeAudit(db, t.core.context(), { action: 'update', entity: 'unit', entityId: 1, summary: 's', data: { a: 1 } });
+    writeAudit(db, t.core.context(), { action: 'update', entity: 'unit', entityId: 1, summary: 's' });
+    expect(db.prepare('SELECT data FROM audit_log WHERE id > ? ORDER BY id').all(before)).toEqual([{ data: '{"a":1}' }, { data: '{}' }]);
+    expect(t.core.db.prepare('SELECT entity_id AS id, data FROM audit_log WHERE id > ? AND id <= ? ORDER BY id').all(from, from + 3)).toEqual([
       { id: null, data: '{}' },
       { id: 7, data: '{"note":"50%_a\\\\b"}' },
       { id: 8, data: '{}' },
