@@ -69,6 +69,7 @@ export function createCore(options: CoreOptions): AppCore {
   const env = {
     file: options.file,
     openReader: () => openDatabase(options.file, { readonly: true, ...native }),
+    nativeBinding: options.nativeBinding,
     jobs: new JobRunner(),
     printPdf: options.printPdf,
     printView: options.printView,

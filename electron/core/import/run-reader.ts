@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { AttkError } from '../../../shared/errors';
 import type { VerifyResult } from '../../../shared/reports/schema';
 import { ImportFileError } from './problems';
 import { DEFAULT_READ_LIMITS, type ProgressFn, type RawWorkbook, type ReadLimits } from './read-workbook';
@@ -188,7 +189,7 @@ function inWorker(url: URL, task: FileTask, timeoutMs: number, heapMb: number, o
       pooled.heard = true;
       if (message.type === 'progress') onProgress?.(message.done, message.total);
       else if (message.type === 'done') finish(() => resolve(message.result), true);
-      else finish(() => reject(message.problem ? new ImportFileError(message.problem.code, message.problem.detail) : new Error(message.message)), true);
+      else finish(() => reject(workerError(message)), true);
     });
     worker.on('error', (error: Error & { code?: string }) => {
       const cause =
@@ -210,6 +211,15 @@ function inWorker(url: URL, task: FileTask, timeoutMs: number, heapMb: number, o
     const request: WorkerRequest = { id, task: { ...task, bytes } };
     worker.postMessage(request, [bytes.buffer as ArrayBuffer]);
   });
+}
+
+/** The error a task threw in the worker, rebuilt on this side: the same typed problem, AttkError or system error code. */
+function workerError(message: Extract<WorkerMessage, { type: 'error' }>): Error {
+  if (message.problem) return new ImportFileError(message.problem.code, message.problem.detail);
+  if (message.attk) return new AttkError(message.attk.code, message.message, message.attk.path);
+  const error = new Error(message.message) as Error & { code?: string };
+  if (message.code) error.code = message.code;
+  return error;
 }
 
 function inline(task: FileTask, timeoutMs: number, onProgress?: ProgressFn): Promise<TaskResult> {

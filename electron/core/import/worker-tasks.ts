@@ -4,6 +4,8 @@ import { readWorkbook, type ProgressFn, type RawWorkbook, type ReadLimits } from
 import { prescanXlsx } from './zip-prescan';
 import { verifyReportParts } from '../reports/verify';
 import { checkBackupCopy } from '../backup/check-copy';
+import { writeReportFile, type WriteReportTask, type WrittenReport } from '../reports/write-task';
+import type { ErrorCode } from '../../../shared/errors';
 
 // The work the file worker does (worker.ts runs it in a worker thread; run-reader.ts runs it inline
 // when no built worker exists). Inputs and results are plain data: they cross a thread boundary.
@@ -12,9 +14,11 @@ export type FileTask =
   | { type: 'readWorkbook'; bytes: Uint8Array; limits: ReadLimits }
   | { type: 'verifyReport'; bytes: Uint8Array }
   /** A backup's temporary copy: single-file journal, then quick_check (backup/write.ts). */
-  | { type: 'checkBackupCopy'; path: string; nativeBinding?: string | undefined };
+  | { type: 'checkBackupCopy'; path: string; nativeBinding?: string | undefined }
+  /** A report export's workbook, written from a read-only snapshot to the publisher's temporary file (reports/write-task.ts). */
+  | WriteReportTask;
 
-export type TaskResult = RawWorkbook | VerifyResult | string;
+export type TaskResult = RawWorkbook | VerifyResult | WrittenReport | string;
 
 export interface WorkerRequest {
   id: number;
@@ -24,7 +28,15 @@ export interface WorkerRequest {
 export type WorkerMessage =
   | { id: number; type: 'progress'; done: number; total: number }
   | { id: number; type: 'done'; result: TaskResult }
-  | { id: number; type: 'error'; problem: ImportFileError['problem'] | null; message: string };
+  | {
+      id: number;
+      type: 'error';
+      problem: ImportFileError['problem'] | null;
+      message: string;
+      /** An AttkError's code and field path, or a system error's code (ENOSPC, SQLITE_BUSY…): the main thread rebuilds the same error. */
+      attk?: { code: ErrorCode; path?: (string | number)[] | undefined } | undefined;
+      code?: string | undefined;
+    };
 
 export async function runTask(task: FileTask, onProgress?: ProgressFn): Promise<TaskResult> {
   switch (task.type) {
@@ -34,5 +46,7 @@ export async function runTask(task: FileTask, onProgress?: ProgressFn): Promise<
       return verifyReportParts(prescanXlsx(task.bytes));
     case 'checkBackupCopy':
       return checkBackupCopy(task.path, task.nativeBinding);
+    case 'writeReport':
+      return writeReportFile(task, onProgress);
   }
 }

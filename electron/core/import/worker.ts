@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { AttkError } from '../../../shared/errors';
 import { ImportFileError } from './problems';
 import { runTask, type WorkerMessage, type WorkerRequest } from './worker-tasks';
 
@@ -14,7 +15,11 @@ if (port) {
     runTask(task, (done, total) => post({ id, type: 'progress', done, total }))
       .then((result) => post({ id, type: 'done', result }))
       .catch((error: unknown) =>
-        post({ id, type: 'error', problem: error instanceof ImportFileError ? error.problem : null, message: error instanceof Error ? error.message : String(error) }),
+        post({
+          id, type: 'error', problem: error instanceof ImportFileError ? error.problem : null, message: error instanceof Error ? error.message : String(error),
+          attk: error instanceof AttkError ? { code: error.code, path: error.path } : undefined,
+          code: typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : undefined,
+        }),
       );
   });
 }

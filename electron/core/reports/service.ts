@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { toIsoDate } from '../../../shared/dates';
 import { AttkError } from '../../../shared/errors';
@@ -11,9 +11,10 @@ import { writeAudit } from '../audit/service';
 import { getCampaign } from '../campaigns/service';
 import type { Db } from '../db/open';
 import type { JobRunner } from '../jobs/runner';
-import { reportContext } from './data';
 import { lastExportFingerprint, loadOrCreateUnitKey } from './keys';
-import { writeReportWorkbook } from './xlsx-report';
+import type { WrittenReport } from './write-task';
+import { runFileTask } from '../import/run-reader';
+import { getHomeUnit } from '../unit/service';
 import { toJobError } from '../jobs/errors';
 import { documentDocx, readReportData, readSignSheetData } from './documents';
 import { saveNarrative } from './narrative';
@@ -25,22 +26,17 @@ export interface ReportEnv {
   /** A second, read-only connection: the export reads one consistent snapshot while the app keeps working. */
   openReader: () => Db;
   jobs: JobRunner;
+  /** The native addon the running runtime needs, for the file worker's own read-only connection. */
+  nativeBinding?: string | undefined;
   /** The desktop shell prints a renderer route to PDF (Electron's printToPDF); absent in the harness and CLI. */
   printPdf?: ((route: string) => Promise<Buffer>) | undefined;
 }
 
+/** A province-size export may take minutes; the watchdog is for a worker that hangs. */
+const EXPORT_TIMEOUT_MS = 10 * 60_000;
+
 export function exportsDir(dbFile: string): string {
   return join(dirname(dbFile), 'exports');
-}
-
-function sha256File(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (c) => hash.update(c))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', reject);
-  });
 }
 
 /**
@@ -72,33 +68,35 @@ export async function runExport(db: Db, env: ReportEnv, ctx: CallContext, input:
   const key = loadOrCreateUnitKey(db, env.file, ctx.now());
   const dir = exportsDir(env.file);
   mkdirSync(dir, { recursive: true });
-  const reader = env.openReader();
-  let published = '';
+  const unit = getHomeUnit(db);
+  if (!unit) throw new Error('no home unit');
+  const fileName = vi.reports.fileName(unit.code.replace(/[^A-Za-z0-9_-]/g, '_'), input.kind === 'report' ? 'BaoCao' : 'DeNghiHuy', generatedAt.slice(0, 19).replace(/[-:T]/g, ''));
+  let written: WrittenReport | undefined;
+  // Two exports in the same second get -2, -3… (the record points at its own file). The workbook
+  // is read from one snapshot and written in the file worker (issue 16 §4): the main thread only
+  // publishes and records it.
+  const filePath = await publishOutput(
+    join(dir, fileName),
+    async (tmp) => {
+      written = (await runFileTask(
+        {
+          type: 'writeReport', dbFile: env.file, nativeBinding: env.nativeBinding, campaignId: input.campaignId, today,
+          kind: input.kind, showLogins: input.showLogins, key, generatedAt, tmpPath: tmp,
+        },
+        { onProgress: progress, timeoutMs: EXPORT_TIMEOUT_MS },
+      )) as WrittenReport;
+    },
+    { dbFile: env.file, mode: 'unique' },
+  );
+  let published = filePath;
   try {
-    reader.exec('BEGIN');
-    const rctx = reportContext(reader, input.campaignId, today);
-    const fileName = vi.reports.fileName(rctx.unit.code.replace(/[^A-Za-z0-9_-]/g, '_'), input.kind === 'report' ? 'BaoCao' : 'DeNghiHuy', generatedAt.slice(0, 19).replace(/[-:T]/g, ''));
-    let written: Awaited<ReturnType<typeof writeReportWorkbook>> | undefined;
-    let sha256 = '';
-    // Two exports in the same second get -2, -3… (the record points at its own file).
-    const filePath = await publishOutput(
-      join(dir, fileName),
-      async (tmp) => {
-        written = await writeReportWorkbook(reader, rctx, {
-          file: tmp, kind: input.kind, showLogins: input.showLogins, key, generatedAt, progress,
-        });
-        sha256 = await sha256File(tmp);
-      },
-      { dbFile: env.file, mode: 'unique' },
-    );
-    published = filePath;
-    reader.exec('COMMIT');
-    const figures = written!.payload.figures.overall;
+    const { sha256 } = written!;
+    const figures = written!.figures.overall;
     const { exportId, previous } = db.transaction(() => {
       const previous = lastExportFingerprint(db);
       const r = db
         .prepare('INSERT INTO report_exports (campaign_id, kind, file_name, file_path, sha256, figures, exported_at, exported_by, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(input.campaignId, input.kind, basename(filePath), filePath, sha256, JSON.stringify(written!.payload.figures), generatedAt, ctx.actor, key.fingerprint);
+        .run(input.campaignId, input.kind, basename(filePath), filePath, sha256, JSON.stringify(written!.figures), generatedAt, ctx.actor, key.fingerprint);
       writeAudit(db, ctx, {
         action: 'export', entity: 'campaign', entityId: input.campaignId, summary: `${basename(filePath)} (SHA-256 ${sha256.slice(0, 12)}…)`,
         data: { kind: input.kind, sha256, figures, fingerprint: key.fingerprint, ...(previous && previous !== key.fingerprint ? { previousFingerprint: previous } : {}) },
@@ -111,8 +109,6 @@ export async function runExport(db: Db, env: ReportEnv, ctx: CallContext, input:
     const keyWarning = previous && previous !== key.fingerprint ? vi.trust.keys.exportKeyChanged(previous, key.fingerprint) : null;
     return { exportId, kind: input.kind, filePath, fileName: basename(filePath), sha256, fingerprint: key.fingerprint, figures, rows: written!.rows, keyWarning };
   } finally {
-    if (reader.inTransaction) reader.exec('ROLLBACK');
-    reader.close();
     if (published) rmSync(published, { force: true });
   }
 }
