@@ -109,6 +109,17 @@ describe('the receiving office with hand-built units: receipt days and every con
       ['PVM', 'on_time', '2024-02-15', 13, 9],
     ]);
     expect(board.chase.map((u) => u.code)).toEqual(['PKT', 'PHB']);
+    // A unit that sent nothing has no figures and no devices (not zeros); no unit signed a PDF or reported a number.
+    expect(board.units.map((u) => [u.code, u.figures === null, u.devices === null, u.signer, u.report])).toEqual([
+      ['PHB', false, false, null, null], ['PKT', true, true, null, null], ['PVM', false, false, null, null],
+    ]);
+    // The status and kind filters, and each unit's history of files.
+    const byStatus = async (status: 'on_time' | 'late' | 'missing') => (await call('district.board', { campaignId, status })).units.map((u) => u.code);
+    expect([await byStatus('on_time'), await byStatus('late'), await byStatus('missing')]).toEqual([['PVM'], ['PHB'], ['PKT']]);
+    expect((await call('district.board', { campaignId, kind: 'school' })).units).toEqual([]);
+    const pvm = board.units.find((u) => u.code === 'PVM')!;
+    expect((await call('district.submissions', { campaignId, unitId: pvm.unitId })).map((e) => [e.fileName, e.receivedOn, e.current, e.matchedBy, e.figures.total, e.figures.byRole.user.missing]))
+      .toEqual([['PVM.xlsx', '2024-02-15', true, 'directive', 13, 3]]);
     expect(board.totals.overall).toEqual({ ...counts(23, 2, 4, 10, 2, 5), admin: 7, user: 16, byRole: { admin: counts(7, 0, 4, 2, 1, 0), user: counts(16, 2, 0, 8, 1, 5) } });
     expect(board.totals.bySystem.map(({ systemName, units: n, total, toCancel, mustChange, done, late, missing, admin, user, byRole }) => ({ systemName, n, total, toCancel, mustChange, done, late, missing, admin, user, byRole }))).toEqual([
       { systemName: KNTC, n: 2, ...counts(11, 2, 2, 4, 2, 1), admin: 5, user: 6, byRole: { admin: counts(5, 0, 2, 2, 1, 0), user: counts(6, 2, 0, 2, 1, 1) } },
