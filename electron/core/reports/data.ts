@@ -86,13 +86,6 @@ export function cancellationRows(db: Db, campaign: Campaign | null): Cancellatio
     .all(campaign ? { campaignId: campaign.id } : {}) as CancellationRow[];
 }
 
-/** "annv.vm" → "an***.vm": enough to recognise, not enough to log in with. */
-export function maskLogin(login: string): string {
-  const dot = login.lastIndexOf('.');
-  const head = login.slice(0, Math.min(2, dot > 0 ? dot : login.length));
-  return `${head}***${dot > 0 ? login.slice(dot) : ''}`;
-}
-
 /**
  * The devices a campaign's report counts (Rules 4 and 5): used for at least one of the campaign's
  * systems (device_systems), and in use — or still infected whatever its status, so an infection is
