@@ -202,7 +202,12 @@ export interface DistrictBoard {
   campaign: Campaign;
   today: string;
   daysLeft: number;
-  counts: { expected: number; received: number; onTime: number; late: number; missing: number };
+  /**
+   * Units: expected (chosen for the campaign), received/onTime/late (every unit that sent a file,
+   * as the list shows them), missing (expected units without a file), others (units that sent a
+   * file without being expected: part of `received`, said so in the documents' sentence).
+   */
+  counts: { expected: number; received: number; onTime: number; late: number; missing: number; others: number };
   /** Units after the filters, in Vietnamese order by kind then name. */
   units: BoardUnit[];
   /** Sums of the current files of the units shown. */

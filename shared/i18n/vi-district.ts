@@ -227,8 +227,8 @@ export const viDistrict = {
     fileName: (code: string, stamp: string) => `ATTK_TongHop_${code}_${stamp}.xlsx`,
     sheets: { summary: 'Tổng hợp', cancellations: 'Đề nghị hủy TK', missing: 'Chưa nộp' },
     title: 'BẢNG TỔNG HỢP KẾT QUẢ RÀ SOÁT, THAY ĐỔI MẬT KHẨU TÀI KHOẢN CỦA CÁC ĐƠN VỊ',
-    submissionLine: (expected: number, received: number, onTime: number, late: number, missing: number) =>
-      `Số đơn vị phải báo cáo: ${n(expected)}; đã nộp: ${n(received)} (đúng hạn ${n(onTime)}, muộn ${n(late)}); chưa nộp: ${n(missing)}.`,
+    submissionLine: (expected: number, received: number, onTime: number, late: number, missing: number, others = 0) =>
+      `Số đơn vị phải báo cáo: ${n(expected)}; đã nộp: ${n(received)} (đúng hạn ${n(onTime)}, muộn ${n(late)}${others > 0 ? `; trong đó ${n(others)} đơn vị ngoài danh sách phải báo cáo` : ''}); chưa nộp: ${n(missing)}.`,
     unitColumns: ['STT', 'Đơn vị', 'Mã', 'Ngày nhận', 'Tình trạng', 'Tổng số tài khoản', 'TK quản trị', 'TK người dùng', 'Đã đổi đúng hạn', 'Đổi muộn', 'Chưa đổi', 'Đề nghị hủy'],
     systemsTitle: 'TỔNG HỢP THEO HỆ THỐNG / PHẦN MỀM',
     systemColumns: ['STT', 'Hệ thống / phần mềm', 'Số đơn vị', 'Tổng số tài khoản', 'TK quản trị', 'TK người dùng', 'Đã đổi đúng hạn', 'Đổi muộn', 'Chưa đổi', 'Đề nghị hủy'],
@@ -250,8 +250,8 @@ export const viDistrict = {
     s1Body: (office: string, units: number, start: string, deadline: string, fileSent: boolean) =>
       `${office} đã gửi văn bản chỉ đạo${fileSent ? ' và tệp đợt rà soát' : ''} đến ${n(units)} đơn vị; các đơn vị rà soát, tổ chức thay đổi mật khẩu tài khoản quản trị và tài khoản người dùng các phần mềm ứng dụng trong thời gian từ ngày ${start} đến ngày ${deadline} và gửi tệp báo cáo có chữ ký số về ${office}.`,
     s2: 'II. TÌNH HÌNH NỘP BÁO CÁO CỦA CÁC ĐƠN VỊ',
-    s2Body: (expected: number, received: number, onTime: number, late: number, missing: number) =>
-      `Tổng số ${n(expected)} đơn vị phải báo cáo; đã nộp ${n(received)} đơn vị (đúng hạn ${n(onTime)}, nộp muộn ${n(late)}); chưa nộp ${n(missing)} đơn vị.`,
+    s2Body: (expected: number, received: number, onTime: number, late: number, missing: number, others = 0) =>
+      `Tổng số ${n(expected)} đơn vị phải báo cáo; đã nộp ${n(received)} đơn vị (đúng hạn ${n(onTime)}, nộp muộn ${n(late)}${others > 0 ? `; trong đó ${n(others)} đơn vị ngoài danh sách phải báo cáo` : ''}); chưa nộp ${n(missing)} đơn vị.`,
     s3: 'III. KẾT QUẢ RÀ SOÁT, THAY ĐỔI MẬT KHẨU',
     s4: 'IV. TÀI KHOẢN ĐỀ NGHỊ HỦY, ĐIỀU CHỈNH',
     s4Body: (count: number) =>

@@ -419,7 +419,7 @@ describe('unit files coming up', () => {
     try {
       const board = await o.call('district.board', { campaignId });
       expect(board.daysLeft).toBe(-4);
-      expect(board.counts).toEqual({ expected: 6, received: 5, onTime: 3, late: 2, missing: 1 });
+      expect(board.counts).toEqual({ expected: 6, received: 5, onTime: 3, late: 2, missing: 1, others: 0 });
       expect(board.units.map((u) => [u.code, u.status, u.firstReceivedOn])).toEqual([
         ['TCKH', 'late', '2024-01-27'], ['PHB', 'on_time', '2024-01-24'], ['PKT', 'on_time', '2024-01-24'], ['PQTG', 'missing', null],
         ['PVM', 'on_time', '2024-01-24'], ['THCS-DD', 'late', '2024-01-27'],

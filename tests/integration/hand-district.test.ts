@@ -99,10 +99,28 @@ describe('the receiving office with hand-built units: receipt days and every con
     expect(phb.results[0]!.message).toContain('(muộn 1 ngày)');
   });
 
+  it('units chosen as expected: a unit not chosen that sent a file is shown as not expected, and not counted as expected', async () => {
+    await freshOffice();
+    const before = await call('district.board', { campaignId });
+    const pvm = before.units.find((u) => u.code === 'PVM')!;
+    const pkt = before.units.find((u) => u.code === 'PKT')!;
+    await call('district.setExpected', { campaignId, unitIds: [pvm.unitId, pkt.unitId] });
+    const board = await call('district.board', { campaignId });
+    expect(board.units.map((u) => [u.code, u.expected, u.status])).toEqual([
+      ['PHB', false, 'late'], ['PKT', true, 'missing'], ['PVM', true, 'on_time'],
+    ]);
+    // PHB's file is listed and counted, and the sentence says it is outside the list (2 expected, 2
+    // sent, 1 missing would otherwise read as a contradiction).
+    expect(board.counts).toEqual({ expected: 2, received: 2, onTime: 1, late: 1, missing: 1, others: 1 });
+    const r = await job<DistrictExportResult>(call('district.export', { campaignId }));
+    const line = readWorkbook(r.filePath)['Tổng hợp']!.flat().find((v) => typeof v === 'string' && v.startsWith('Số đơn vị phải báo cáo'));
+    expect(line).toBe('Số đơn vị phải báo cáo: 2; đã nộp: 2 (đúng hạn 1, muộn 1; trong đó 1 đơn vị ngoài danh sách phải báo cáo); chưa nộp: 1.');
+  });
+
   it('the board: on time, late, not yet; totals per system and overall, and the devices', async () => {
     await freshOffice();
     const board = await call('district.board', { campaignId });
-    expect(board.counts).toEqual({ expected: 3, received: 2, onTime: 1, late: 1, missing: 1 });
+    expect(board.counts).toEqual({ expected: 3, received: 2, onTime: 1, late: 1, missing: 1, others: 0 });
     expect(board.units.map((u) => [u.code, u.status, u.firstReceivedOn, u.figures?.total ?? null, u.devices?.devices ?? null])).toEqual([
       ['PHB', 'late', '2024-02-16', 10, 9],
       ['PKT', 'missing', null, null, null],

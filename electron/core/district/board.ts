@@ -124,6 +124,7 @@ export function districtBoard(db: Db, campaignId: number, today: string, filter:
     onTime: everyone.filter((u) => u.status === 'on_time').length,
     late: everyone.filter((u) => u.status === 'late').length,
     missing: expected.filter((u) => u.status === 'missing').length,
+    others: everyone.filter((u) => !u.expected && u.status !== 'missing').length,
   };
   const chase = [...expected.filter((u) => u.status === 'missing'), ...everyone.filter((u) => u.status === 'late')];
   return { campaign, today, daysLeft: daysLeft(today, campaign.deadline), counts, units, totals: { overall, bySystem, devices }, chase, notices: boardNotices(db, units) };

@@ -57,7 +57,7 @@ export async function writeDistrictWorkbook(db: Db, o: DistrictWorkbookOptions):
   await s.merged(R.basis(c.directiveNumber, c.directiveDate ? formatViDate(c.directiveDate) : '', c.issuer), 1, W, { italic: true, size: 12, align: 'center', height: 32 });
   await s.merged(R.period(formatViDate(c.startDate), formatViDate(c.deadline)), 1, W, { italic: true, size: 12, align: 'center' });
   const n = board.counts;
-  await s.merged(T.submissionLine(n.expected, n.received, n.onTime, n.late, n.missing), 1, W, { size: 12, align: 'center', height: 20 });
+  await s.merged(T.submissionLine(n.expected, n.received, n.onTime, n.late, n.missing, n.others), 1, W, { size: 12, align: 'center', height: 20 });
   s.blank();
   await s.merged(F.unitsSection, 1, W, { bold: true, size: 12 });
   await s.row([...F.unitColumns], { bold: true, border: true, align: 'center', height: 48 });

@@ -51,7 +51,7 @@ export function DistrictReportPrint({ campaignId }: { campaignId: number }) {
       <p className="doc-section">{P.s1}</p>
       <p className="doc-body">{P.s1Body(runningName(office.name), c.expected, formatViDate(campaign.startDate), formatViDate(campaign.deadline), data.campaignFileSent)}</p>
       <p className="doc-section">{P.s2}</p>
-      <p className="doc-body">{P.s2Body(c.expected, c.received, c.onTime, c.late, c.missing)}</p>
+      <p className="doc-body">{P.s2Body(c.expected, c.received, c.onTime, c.late, c.missing, c.others)}</p>
       {missing.length > 0 && missing.length <= 10 && <p className="doc-body">{P.missingTitle} {missing.map((u) => u.name).join('; ')}.</p>}
       {missing.length > 10 && <p className="doc-body">{P.missingMany(missing.length)}</p>}
       <p className="doc-section">{P.s3}</p>
