@@ -7,6 +7,7 @@ import type { DistrictExportResult, SubmissionImportResult } from '../../shared/
 import type { ExportResult } from '../../shared/reports/schema';
 import { createCore, dispatch, type Core } from '../../electron/core';
 import { readWorkbook } from '../oracle/read-summary';
+import { recordSignature } from '../../electron/core/district/signed-submission';
 import { buildHandUnit, HAND_HOME, type HandUnit } from '../oracle/hand-unit';
 
 // Issue 22: the receiving office checked against hand-counted unit figures, not against sums of
@@ -37,11 +38,12 @@ async function job<R>(start: Promise<{ jobId: string }>): Promise<R> {
     await new Promise((r) => setTimeout(r, 10));
   }
 }
-const importOn = async (day: string, code: string) => {
+/** The office receives file `name` (default: the unit's code) of unit `code` on `day`. */
+const importOn = async (day: string, code: string, name = code) => {
   today = day;
-  const f = files[code]!;
+  const f = files[name]!;
   return job<SubmissionImportResult>(call('district.importFiles', {
-    campaignId, files: [{ fileName: `${code}.xlsx`, dataBase64: readFileSync(f.filePath).toString('base64') }], confirmedKeys: [{ unitCode: code, fingerprint: f.fingerprint }],
+    campaignId, files: [{ fileName: `${name}.xlsx`, dataBase64: readFileSync(f.filePath).toString('base64') }], confirmedKeys: [{ unitCode: code, fingerprint: f.fingerprint }],
   }));
 };
 
@@ -51,19 +53,23 @@ const importOn = async (day: string, code: string) => {
  * activates a mutant per test, so office work done in beforeAll would never run mutated code
  * (the units' own exports, which the office run does not mutate, stay in beforeAll).
  */
-async function freshOffice(): Promise<{ pvm: SubmissionImportResult; phb: SubmissionImportResult }> {
+async function freshOffice(
+  opts: { receive?: boolean; register?: [string, string][]; deadline?: string } = {},
+): Promise<{ pvm: SubmissionImportResult; phb: SubmissionImportResult } | null> {
   office?.db.close();
   officeNo++;
   today = '2024-02-10';
   office = createCore({ file: join(dir, `office-${officeNo}.sqlite`), shell: 'cli', appVersion: 'test', actor: 'van-thu', now: () => new Date(`${today}T15:00:00`) });
   await call('unit.save', { ...HAND_HOME, name: 'PHÒNG NỘI VỤ QUẬN ĐỐNG ĐA', code: 'PNV-DD', signAuthority: '', reportSymbol: 'BC-PNV', recipientName: 'UBND quận Đống Đa' });
   await call('district.saveSettings', { receivingMode: true, officeLevel: 'district', officeAddress: '90 Hoàng Cầu, Đống Đa' });
-  for (const [code, name] of [['PVM', 'UBND PHƯỜNG VĂN MIẾU'], ['PHB', 'UBND PHƯỜNG HÀNG BỘT'], ['PKT', 'UBND PHƯỜNG KHÂM THIÊN']] as const) {
-    await call('district.saveUnit', { code, name, kind: 'ward' });
-  }
-  const c = await call('campaigns.create', { directiveNumber: '123/UBND-NV', subject: 'Rà soát, thay đổi mật khẩu tài khoản các phần mềm', systemIds: [1, 2], startDate: '2024-02-01', deadline: '2024-02-15' });
+  const register = opts.register ?? [['PVM', 'UBND PHƯỜNG VĂN MIẾU'], ['PHB', 'UBND PHƯỜNG HÀNG BỘT'], ['PKT', 'UBND PHƯỜNG KHÂM THIÊN']];
+  for (const [code, name] of register) await call('district.saveUnit', { code, name, kind: 'ward' });
+  const c = await call('campaigns.create', {
+    directiveNumber: '123/UBND-NV', subject: 'Rà soát, thay đổi mật khẩu tài khoản các phần mềm', systemIds: [1, 2], startDate: '2024-02-01', deadline: opts.deadline ?? '2024-02-15',
+  });
   campaignId = c.id;
   await call('campaigns.advance', { id: campaignId, to: 'in_progress' });
+  if (opts.receive === false) return null;
   const pvm = await importOn('2024-02-15', 'PVM');
   const phb = await importOn('2024-02-16', 'PHB');
   today = '2024-02-20';
@@ -77,6 +83,10 @@ beforeAll(async () => {
     units.push(u);
     files[code] = await u.exportReport();
   }
+  // PVM's second file: the same figures, exported after its campaign was reported under a number.
+  const pvm = units[0]!;
+  await pvm.call('campaigns.advance', { id: pvm.campaignId, to: 'reported', reportNumber: '12/BC-UBND', reportedOn: '2024-02-29', signer: 'Nguyễn Văn Hùng' });
+  files.PVM2 = await pvm.exportReport();
 }, 120_000);
 afterAll(() => {
   for (const u of units) u.close();
@@ -92,7 +102,7 @@ const counts = (total: number, toCancel: number, mustChange: number, done: numbe
 
 describe('the receiving office with hand-built units: receipt days and every consolidated figure as counted by hand', () => {
   it('a file received on the deadline day is on time; the next day it is late', async () => {
-    const { pvm, phb } = await freshOffice();
+    const { pvm, phb } = (await freshOffice())!;
     expect(pvm.results.map((r) => [r.unitCode, r.status, r.receivedOn, r.late])).toEqual([['PVM', 'accepted', '2024-02-15', false]]);
     expect(pvm.results[0]!.message).toContain('(đúng hạn)');
     expect(phb.results.map((r) => [r.unitCode, r.status, r.receivedOn, r.late])).toEqual([['PHB', 'accepted', '2024-02-16', true]]);
@@ -146,6 +156,44 @@ describe('the receiving office with hand-built units: receipt days and every con
     expect(board.totals.devices).toEqual({ devices: 18, checked: 12, licensedAv: 8, infected: 2, remediated: 2 });
   });
 
+  it('a unit that sent two files: the newer one is current (its report number and date shown), the first receipt day decides the status', async () => {
+    await freshOffice();
+    const second = await importOn('2024-03-02', 'PVM', 'PVM2');
+    // Received after the deadline, but PVM's first file came on the deadline day: still on time.
+    expect(second.results.map((r) => [r.unitCode, r.status, r.replaced, r.receivedOn, r.late])).toEqual([['PVM', 'accepted', true, '2024-03-02', false]]);
+    expect(second.results[0]!.message).toContain('(đúng hạn)');
+    today = '2024-03-05';
+    const board = await call('district.board', { campaignId });
+    expect(board.units.map((u) => [u.code, u.status, u.firstReceivedOn, u.lastReceivedOn, u.files, u.fileName, u.report])).toEqual([
+      ['PHB', 'late', '2024-02-16', '2024-02-16', 1, 'PHB.xlsx', null],
+      ['PKT', 'missing', null, null, 0, null, null],
+      ['PVM', 'on_time', '2024-02-15', '2024-03-02', 2, 'PVM2.xlsx', { number: '12/BC-UBND', date: '2024-02-29' }],
+    ]);
+    // The replaced file is not counted twice.
+    expect(board.counts).toEqual({ expected: 3, received: 2, onTime: 1, late: 1, missing: 1, others: 0 });
+    expect(board.totals.overall.total).toBe(23);
+    const pvm = board.units.find((u) => u.code === 'PVM')!;
+    expect((await call('district.submissions', { campaignId, unitId: pvm.unitId })).map((e) => [e.fileName, e.receivedOn, e.current, e.figures.total]))
+      .toEqual([['PVM2.xlsx', '2024-03-02', true, 13], ['PVM.xlsx', '2024-02-15', false, 13]]);
+    // A filtered board still counts every unit.
+    const late = await call('district.board', { campaignId, status: 'late' });
+    expect([late.units.map((u) => u.code), late.counts]).toEqual([['PHB'], { expected: 3, received: 2, onTime: 1, late: 1, missing: 1, others: 0 }]);
+  });
+
+  it('the signer of a signed PDF, as recorded at receipt, is shown with the unit', async () => {
+    await freshOffice();
+    const before = await call('district.board', { campaignId });
+    const pvm = before.units.find((u) => u.code === 'PVM')!;
+    // What the import records for a signed PDF (signed-submission.ts); the PKI path itself is tests/integration/signing/office.test.ts.
+    recordSignature(office!.db, pvm.submissionId!, {
+      commonName: 'Nguyễn Văn Hùng', organisation: 'UBND PHƯỜNG VĂN MIẾU', subject: 'CN=Nguyễn Văn Hùng', serial: '01AF', issuer: 'CN=Test CA', signingTime: '2024-02-15T08:00:00Z', rootSha256: 'ab'.repeat(32),
+    });
+    const board = await call('district.board', { campaignId });
+    expect(board.units.map((u) => [u.code, u.signer])).toEqual([
+      ['PHB', null], ['PKT', null], ['PVM', { commonName: 'Nguyễn Văn Hùng', organisation: 'UBND PHƯỜNG VĂN MIẾU' }],
+    ]);
+  });
+
   it('the consolidated workbook: every cell of its tables, total rows included', async () => {
     await freshOffice();
     const r = await job<DistrictExportResult>(call('district.export', { campaignId }));
@@ -190,5 +238,84 @@ describe('the receiving office with hand-built units: receipt days and every con
       ['UBND PHƯỜNG HÀNG BỘT', 'Lê Văn Cường', 'cu***.nd'],
       ['UBND PHƯỜNG VĂN MIẾU', 'Lê Văn Cường', 'cu***.nd'],
     ]);
+  });
+});
+
+const upload = (name: string, as = `${name}.xlsx`) => ({ fileName: as, dataBase64: readFileSync(files[name]!.filePath).toString('base64') });
+const keyOf = (code: string, name = code) => ({ unitCode: code, fingerprint: files[name]!.fingerprint });
+const outcome = (r: SubmissionImportResult) => r.results.map((x) => [x.fileName, x.status, x.reason ?? null, x.message]);
+const stored = () => office!.db.prepare('SELECT count(*) AS n FROM district_submissions').get() as { n: number };
+
+describe('the receiving office with hand-built units: each file refused for its reason, and nothing stored for it', () => {
+  it('an accepted file is audited with what was matched; the same file again (stored, or twice in one batch) is refused as a duplicate', async () => {
+    await freshOffice();
+    const receipts = office!.db.prepare("SELECT summary, json_extract(data, '$.matchedBy') AS by, json_extract(data, '$.figures.total') AS total FROM audit_log WHERE action = 'receive' ORDER BY id").all();
+    expect(receipts).toEqual([
+      { summary: 'Nhận tệp báo cáo của UBND PHƯỜNG VĂN MIẾU: PVM.xlsx', by: 'directive', total: 13 },
+      { summary: 'Nhận tệp báo cáo của UBND PHƯỜNG HÀNG BỘT: PHB.xlsx', by: 'directive', total: 10 },
+    ]);
+    const again = await importOn('2024-02-17', 'PVM');
+    expect(outcome(again)).toEqual([['PVM.xlsx', 'refused', 'duplicate', 'Tệp này đã được nhận ngày 15/02/2024 (UBND PHƯỜNG VĂN MIẾU) — trùng hoàn toàn, không nhận lại.']]);
+    const batch = await job<SubmissionImportResult>(call('district.importFiles', { campaignId, files: [upload('PVM2', 'a.xlsx'), upload('PVM2', 'b.xlsx')], confirmedKeys: [keyOf('PVM', 'PVM2')] }));
+    expect(outcome(batch).map((r) => r.slice(0, 3))).toEqual([['a.xlsx', 'accepted', null], ['b.xlsx', 'refused', 'duplicate']]);
+    expect(batch.results[1]!.message).toBe('Tệp trùng hoàn toàn với tệp "a.xlsx" trong lần nhận này.');
+    expect([batch.accepted, batch.refused]).toEqual([1, 1]);
+    expect(stored()).toEqual({ n: 3 });
+  });
+
+  it('an older file after a newer one is refused; the newer stays current', async () => {
+    await freshOffice({ receive: false });
+    expect(outcome(await importOn('2024-02-14', 'PVM', 'PVM2')).map((r) => r.slice(0, 3))).toEqual([['PVM2.xlsx', 'accepted', null]]);
+    const old = await importOn('2024-02-15', 'PVM');
+    expect(outcome(old).map((r) => r.slice(0, 3))).toEqual([['PVM.xlsx', 'refused', 'older']]);
+    expect(old.results[0]!.message).toMatch(/^Đơn vị đã gửi một tệp mới hơn \(xuất lúc \d\d\/\d\d\/2024 \d\d:\d\d\); tệp này xuất lúc \d\d\/\d\d\/2024 \d\d:\d\d nên không thay thế tệp mới hơn\.$/);
+    const board = await call('district.board', { campaignId });
+    expect(board.units.filter((u) => u.files > 0).map((u) => [u.code, u.files, u.fileName, u.firstReceivedOn])).toEqual([['PVM', 1, 'PVM2.xlsx', '2024-02-14']]);
+  });
+
+  it('a unit not in the register, or registered under another name, is refused until the clerk confirms which unit it is', async () => {
+    await freshOffice({ receive: false, register: [['PVM', 'UBND phường Văn Miếu - Quốc Tử Giám']] });
+    const unknown = await importOn('2024-02-15', 'PHB');
+    expect(outcome(unknown)).toEqual([['PHB.xlsx', 'refused', 'unknownUnit',
+      'Đơn vị "UBND PHƯỜNG HÀNG BỘT" (mã PHB) chưa có trong danh sách đơn vị trực thuộc. Thêm đơn vị (đúng mã) vào danh sách rồi nhận lại tệp, hoặc đề nghị đơn vị kiểm tra mã đơn vị.']]);
+    const renamed = await importOn('2024-02-15', 'PVM');
+    expect(renamed.results.map((r) => [r.status, r.reason, r.unitName, r.fileUnitName])).toEqual([['refused', 'identity', 'UBND phường Văn Miếu - Quốc Tử Giám', 'UBND PHƯỜNG VĂN MIẾU']]);
+    expect(stored()).toEqual({ n: 0 });
+    // Confirmed for another code: still refused; for this code (typed in lower case): accepted, the note says so.
+    const confirm = (unitCode: string) => job<SubmissionImportResult>(call('district.importFiles', { campaignId, files: [upload('PVM')], confirmedKeys: [keyOf('PVM')], confirmedUnits: [{ unitCode, unitName: '' }] }));
+    expect((await confirm('PHB')).results.map((r) => r.reason)).toEqual(['identity']);
+    const ok = await confirm('pvm');
+    expect(ok.results.map((r) => [r.status, r.unitName])).toEqual([['accepted', 'UBND phường Văn Miếu - Quốc Tử Giám']]);
+    expect(ok.results[0]!.message).toContain('UBND PHƯỜNG VĂN MIẾU');
+    expect(stored()).toEqual({ n: 1 });
+  });
+
+  it('a file of another campaign is refused for the chosen one, matched without a choice; none matching: said so', async () => {
+    await freshOffice({ receive: false });
+    const first = campaignId;
+    const other = await call('campaigns.create', { directiveNumber: '999/UBND-NV', subject: 'Đợt khác', systemIds: [1], startDate: '2024-02-01', deadline: '2024-02-15' });
+    campaignId = other.id;
+    const refused = await importOn('2024-02-15', 'PVM');
+    expect(outcome(refused)).toEqual([['PVM.xlsx', 'refused', 'otherCampaign', 'Tệp thuộc đợt rà soát khác (văn bản 123/UBND-NV, hạn 15/02/2024), không phải đợt đang chọn.']]);
+    expect(refused.results[0]!.campaignId).toBe(first);
+    const auto = await job<SubmissionImportResult>(call('district.importFiles', { files: [upload('PVM')], confirmedKeys: [keyOf('PVM')] }));
+    expect(auto.results.map((r) => [r.status, r.campaignId, r.late])).toEqual([['accepted', first, false]]);
+
+    await freshOffice({ receive: false, deadline: '2024-02-16' });
+    const none = await job<SubmissionImportResult>(call('district.importFiles', { files: [upload('PVM')], confirmedKeys: [keyOf('PVM')] }));
+    expect(outcome(none)).toEqual([['PVM.xlsx', 'refused', 'noCampaign', 'Tệp báo cáo cho đợt rà soát theo văn bản 123/UBND-NV (hạn 15/02/2024) — không có đợt này trong các đợt rà soát của cơ quan.']]);
+    expect(stored()).toEqual({ n: 0 });
+  });
+
+  it('broken transfer, not an Excel file, not an ATTK report: refused with the file\'s name, nothing stored', async () => {
+    await freshOffice({ receive: false });
+    const r = await job<SubmissionImportResult>(call('district.importFiles', {
+      campaignId, files: [{ fileName: 'hong.xlsx', dataBase64: 'QUJD*' }, { fileName: 'ghi-chu.xlsx', dataBase64: Buffer.from('không phải tệp Excel').toString('base64') }],
+    }));
+    expect(r.results.map((x) => [x.fileName, x.status, x.reason, x.sha256 === null])).toEqual([['hong.xlsx', 'refused', 'unreadable', true], ['ghi-chu.xlsx', 'refused', 'unreadable', false]]);
+    expect(r.results[0]!.message).toBe('Không nhận được nội dung tệp "hong.xlsx" (dữ liệu truyền bị hỏng). Hãy chọn lại tệp.');
+    expect(r.results[1]!.message).toContain('"ghi-chu.xlsx"');
+    expect([r.accepted, r.refused]).toEqual([0, 2]);
+    expect(stored()).toEqual({ n: 0 });
   });
 });
