@@ -120,3 +120,33 @@ describe('countedChange, sumFigures, progressPercent (literal cases)', () => {
       .toEqual([0, 17, 99, 1, 100, 0]);
   });
 });
+
+// Issue 22 (survivors L57, L59, L100 of the 2026-12-02 run): confirmations in any order, a leaver
+// or a forced account with a change after the deadline, late and missing on both sides of a sum.
+describe('countedChange and sumFigures, the remaining cases', () => {
+  const c = (changedOn: string) => ({ changedOn, recordedAt: `${changedOn}T09:00:00.000Z` });
+  const facts = (dates: ReturnType<typeof c>[], leaver = false) => ({ leaver, confirmations: dates, malware: [] });
+  it('takes the latest change whatever the order the confirmations come in', () => {
+    expect(countedChange(facts([c('2024-01-20'), c('2024-01-12')]), '2024-01-10', '2024-01-25')).toBe('2024-01-20');
+    expect(countedChange(facts([c('2024-02-03'), c('2024-01-28')]), '2024-01-10', '2024-01-25')).toBe('2024-02-03');
+  });
+  it('has no date for an account to cancel or one that must change, even with a change after the deadline', () => {
+    expect(countedChange(facts([c('2024-02-01')], true), '2024-01-10', '2024-01-25')).toBe(null);
+    // Still infected: a change after the deadline does not make it late.
+    const forced: AccountFacts = { leaver: false, confirmations: [c('2024-02-01')], malware: [{ infectedOn: '2024-01-05', remediatedOn: null }] };
+    expect(campaignAccountState(forced, '2024-01-10', '2024-01-25')).toBe('must_change');
+    expect(countedChange(forced, '2024-01-10', '2024-01-25')).toBe(null);
+  });
+  it('adds late and missing from both operands', () => {
+    const a = emptyFigures();
+    addToFigures(a, 'admin', 'late', 2);
+    addToFigures(a, 'user', 'missing', 5);
+    const b = emptyFigures();
+    addToFigures(b, 'admin', 'late', 3);
+    addToFigures(b, 'user', 'missing', 1);
+    expect(sumFigures(a, b)).toEqual({
+      total: 11, toCancel: 0, mustChange: 0, done: 0, late: 5, missing: 6, admin: 5, user: 6,
+      byRole: { admin: { total: 5, toCancel: 0, mustChange: 0, done: 0, late: 5, missing: 0 }, user: { total: 6, toCancel: 0, mustChange: 0, done: 0, late: 0, missing: 6 } },
+    });
+  });
+});

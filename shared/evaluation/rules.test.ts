@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reminderText } from './messages';
 import {
-  addMonthsToKey, cyclePhase, DEFAULT_WINDOWS, evaluationReminders, isMonthKey, monthSchedule, monthStatus, monthsOfYear,
+  addMonthsToKey, cyclePhase, DEFAULT_WINDOWS, evaluationReminders, isLate, isMonthKey, monthSchedule, PDF_STATES, monthStatus, monthsOfYear,
   nextEvaluationDeadline, pdfState, recordIssue, selfEvalState, trackingFrom, unitEvalState, windowsIssue,
   type EvaluationWindows, type MonthRecordLike,
 } from './rules';
@@ -253,5 +253,87 @@ describe('nextEvaluationDeadline (dashboard card)', () => {
     expect(sent.schedule.suggestedSendBy).toBe('2024-01-26');
     const past = nextEvaluationDeadline('2023-12-30', W, []);
     expect(past).toMatchObject({ month: '2024-01', overdue: [{ month: '2023-12', lastDayToSend: '2023-12-28', daysLate: 2 }] });
+  });
+});
+
+// Issue 22 (mutation testing): the survivors of the 2026-12-02 run, each pinned on its exact day
+// with literal expected values. Calendar: 03/2024 — 22 Fri, 24 Sun, 25 Mon, 28 Thu; 09/2024 — 28 Sat, 27 Fri.
+describe('exact days and fields (issue 22)', () => {
+  const march = monthSchedule('2024-03', W);
+
+  it('names months with a four-digit year and two-digit month, and no prefix', () => {
+    expect(monthsOfYear(2024)).toEqual(['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12']);
+    expect(monthsOfYear(987)[8]).toBe('0987-09');
+    expect(isMonthKey('x2024-01')).toBe(false);
+    expect(isMonthKey('12024-01')).toBe(false);
+  });
+
+  it('writes single-digit days with two digits', () => {
+    expect(monthSchedule('2024-03', { selfEvalStartDay: 1, selfEvalEndDay: 5, unitEvalDay: 6, sendBeforeDay: 10 })).toMatchObject({
+      selfEvalStart: '2024-03-01', selfEvalEnd: '2024-03-05', unitEvalOn: '2024-03-06', lastDayToSend: '2024-03-09', suggestedSendBy: '2024-03-08', // 09/03/2024 is a Saturday
+    });
+  });
+
+  it('late means late or overdue, nothing else', () => {
+    expect(PDF_STATES.map(isLate)).toEqual([false, true, true, false, false, false]);
+  });
+
+  it('self evaluation is on time from the window\'s first day to its last, off window the day before or after', () => {
+    expect(['2024-03-21', '2024-03-22', '2024-03-24', '2024-03-25'].map((d) => selfEvalState(march, d, '2024-03-26'))).toEqual(['self_off_window', 'on_time', 'on_time', 'self_off_window']);
+  });
+
+  it('the unit evaluation is pending on its day, not done the day after', () => {
+    expect(unitEvalState(march, null, '2024-03-25')).toBe('pending');
+    expect(unitEvalState(march, null, '2024-03-24')).toBe('pending');
+    expect(unitEvalState(march, null, '2024-03-26')).toBe('not_done');
+  });
+
+  it('a month\'s status reads the self evaluation recorded for it', () => {
+    expect(monthStatus('2024-03', rec('2024-03', { selfEvalDoneOn: '2024-03-23' }), W, '2024-03-26', '2024-03')).toMatchObject({ selfEval: 'on_time', unitEval: 'not_done', pdf: 'open', late: false, daysLeft: 2 });
+  });
+
+  it('the next step: the self-evaluation window\'s last day from its first day to its last, then the unit evaluation on its day', () => {
+    const step = (today: string) => nextEvaluationDeadline(today, W, [], '2024-03').step;
+    expect(step('2024-03-21')).toEqual({ kind: 'self_eval', date: '2024-03-22', daysLeft: 1 });
+    expect(step('2024-03-22')).toEqual({ kind: 'self_eval', date: '2024-03-24', daysLeft: 2 });
+    expect(step('2024-03-24')).toEqual({ kind: 'self_eval', date: '2024-03-24', daysLeft: 0 });
+    expect(step('2024-03-25')).toEqual({ kind: 'unit_eval', date: '2024-03-25', daysLeft: 0 });
+    expect(step('2024-03-26')).toEqual({ kind: 'send', date: '2024-03-28', daysLeft: 2 });
+  });
+
+  it('the next deadline lists the previous month\'s unsent PDF as overdue, and not once it was sent', () => {
+    expect(nextEvaluationDeadline('2024-03-05', W, [], '2024-02').overdue).toEqual([{ month: '2024-02', lastDayToSend: '2024-02-28', daysLate: 6 }]);
+    const sent = [rec('2024-02', { selfEvalDoneOn: '2024-02-22', unitEvalOn: '2024-02-26', pdfSentOn: '2024-03-01' })];
+    expect(nextEvaluationDeadline('2024-03-05', W, sent, '2024-02').overdue).toEqual([]);
+  });
+
+  it('reminders carry their severity: a weekend deadline warns, the window and the unit\'s day inform', () => {
+    expect(evaluationReminders('2024-09-22', W, [])).toEqual([
+      { id: '2024-09:deadline_on_weekend', kind: 'deadline_on_weekend', severity: 'warning', month: '2024-09', date: '2024-09-28', from: '2024-09-28', daysLeft: 6, suggestedSendBy: '2024-09-27' },
+      { id: '2024-09:self_eval_open', kind: 'self_eval_open', severity: 'info', month: '2024-09', date: '2024-09-24', from: '2024-09-22', daysLeft: 2, suggestedSendBy: '2024-09-27' },
+    ]);
+    expect(evaluationReminders('2024-03-25', W, [])).toEqual([
+      { id: '2024-03:unit_eval_today', kind: 'unit_eval_today', severity: 'info', month: '2024-03', date: '2024-03-25', from: '2024-03-25', daysLeft: 0, suggestedSendBy: null },
+    ]);
+  });
+
+  it('a recorded date may be the month\'s first day or today, not the day before nor tomorrow', () => {
+    const r = (selfEvalDoneOn: string) => recordIssue({ month: '2024-03', selfEvalDoneOn, unitEvalOn: null, pdfSentOn: null, sentTo: '' }, '2024-03-26');
+    expect(r('2024-03-01')).toBeNull();
+    expect(r('2024-03-26')).toBeNull();
+    expect(r('2024-02-29')).toEqual({ field: 'selfEvalDoneOn', issue: 'before_month' });
+    expect(r('2024-03-27')).toEqual({ field: 'selfEvalDoneOn', issue: 'future' });
+  });
+
+  it('the unit may evaluate the day its people did, and send the PDF the day it evaluated — not before; an empty date is no date', () => {
+    const r = (selfEvalDoneOn: string | null, unitEvalOn: string | null, pdfSentOn: string | null) =>
+      recordIssue({ month: '2024-03', selfEvalDoneOn, unitEvalOn, pdfSentOn, sentTo: 'so@example.vn' }, '2024-03-26');
+    expect(r('2024-03-23', '2024-03-23', '2024-03-23')).toBeNull();
+    expect(r('2024-03-23', '2024-03-22', null)).toEqual({ field: 'unitEvalOn', issue: 'unit_before_self' });
+    expect(r(null, '2024-03-25', '2024-03-24')).toEqual({ field: 'pdfSentOn', issue: 'sent_before_unit' });
+    expect(r('2024-03-23', '', null)).toBeNull();
+    expect(r('', '2024-03-23', null)).toBeNull();
+    expect(r(null, '2024-03-25', '')).toBeNull();
+    expect(r(null, '', '2024-03-25')).toBeNull();
   });
 });

@@ -46,3 +46,13 @@ describe('rotationState', () => {
     expect(intervalFor('user', system)).toBe(3);
   });
 });
+
+// Issue 22 (survivor L40): the exact 14th day before the due date is "due soon" (≤ 14 days left), the 15th is not.
+describe('the due-soon boundary', () => {
+  it('is due soon with exactly 14 days left, ok with 15 (default and explicit)', () => {
+    expect(rotationState('2024-01-06', 1, '2024-01-23')).toEqual({ state: 'due_soon', nextDue: '2024-02-06', daysLeft: 14 });
+    expect(rotationState('2024-01-06', 1, '2024-01-22')).toEqual({ state: 'ok', nextDue: '2024-02-06', daysLeft: 15 });
+    expect(rotationState('2024-01-06', 1, '2024-01-30', 7)).toEqual({ state: 'due_soon', nextDue: '2024-02-06', daysLeft: 7 });
+    expect(rotationState('2024-01-06', 1, '2024-01-29', 7)).toEqual({ state: 'ok', nextDue: '2024-02-06', daysLeft: 8 });
+  });
+});
