@@ -3,6 +3,8 @@ import type { CampaignAccountState } from '../../../shared/campaigns/rules';
 import type { LegalDocument } from '../../../shared/legal/schema';
 import type { CancellationRow, DeviceFigures, DeviceSummary } from '../../../shared/reports/schema';
 import type { UnitProfile } from '../../../shared/unit/schema';
+import { AttkError } from '../../../shared/errors';
+import { vi } from '../../../shared/i18n/vi';
 import { checkWindowStart, type DeviceKind } from '../../../shared/devices/rules';
 import { campaignAmendments, campaignProgress, getCampaign, params, STATED_SQL } from '../campaigns/service';
 import type { Db } from '../db/open';
@@ -31,7 +33,7 @@ export interface ReportContext {
 
 export function reportContext(db: Db, campaignId: number, today: string): ReportContext {
   const unit = getHomeUnit(db);
-  if (!unit) throw new Error('no home unit');
+  if (!unit) throw new AttkError('VALIDATION', vi.errors.noHomeUnit);
   const campaign = getCampaign(db, campaignId, ['campaignId']);
   const systemCodes = new Map(
     (db.prepare('SELECT id, code FROM systems').all() as { id: number; code: string }[]).map((s) => [s.id, s.code || `S${s.id}`]),
@@ -72,26 +74,30 @@ export function accountRows(db: Db, campaign: Campaign): IterableIterator<Accoun
 }
 
 /** Rule 3: accounts of transferred/retired/left staff still active (listed until a cancellation is requested), on the campaign's systems. */
-export function cancellationRows(db: Db, campaign: Campaign | null): CancellationRow[] {
-  const scope = campaign ? 'AND a.system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = @campaignId)' : '';
+export function cancellationRows(db: Db, campaign: Campaign): CancellationRow[] {
   return db
     .prepare(
       `SELECT a.id AS accountId, p.full_name AS personName, p.position, p.department, u.name AS unitName, u.code AS unitCode,
          p.status AS personStatus, p.status_date AS statusDate, s.name AS systemName, s.managing_agency AS managingAgency,
          a.login_name AS loginName, a.role, a.status AS accountStatus
        FROM accounts a JOIN people p ON p.id = a.person_id JOIN units u ON u.id = p.unit_id JOIN systems s ON s.id = a.system_id
-       WHERE p.status <> 'working' AND a.status = 'active' ${scope}
+       WHERE p.status <> 'working' AND a.status = 'active'
+         AND a.system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = @campaignId)
        ORDER BY s.sort_order, s.id, u.name, p.sort_key, a.login_name`,
     )
-    .all(campaign ? { campaignId: campaign.id } : {}) as CancellationRow[];
+    .all({ campaignId: campaign.id }) as CancellationRow[];
 }
+
+// The two SQL fragments below are built by functions, not module constants: a constant is evaluated
+// once at import, so a mutation test (Stryker) can only try it by reloading every test, and its
+// incremental mode never re-runs such a "static" mutant once it survived (bench/mutation.md).
 
 /**
  * The devices a campaign's report counts (Rules 4 and 5): used for at least one of the campaign's
  * systems (device_systems), and in use — or still infected whatever its status, so an infection is
  * never hidden by setting the device aside. Each device once, whatever the number of systems.
  */
-const DEVICE_SCOPE = `d.id IN (SELECT device_id FROM device_systems WHERE system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = @campaignId))
+const deviceScope = () => `d.id IN (SELECT device_id FROM device_systems WHERE system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = @campaignId))
   AND (d.status = 'in_use' OR (d.infected_on IS NOT NULL AND d.remediated_on IS NULL))`;
 
 /**
@@ -101,7 +107,7 @@ const DEVICE_SCOPE = `d.id IN (SELECT device_id FROM device_systems WHERE system
  * infected = malware found and not yet remediated; remediated = malware found, then cleaned AND
  * the OS reinstalled.
  */
-const DEVICE_SUMS = `count(*) AS devices,
+const deviceSums = () => `count(*) AS devices,
   coalesce(sum(d.last_checked_on >= @windowStart), 0) AS checked,
   coalesce(sum(d.last_checked_on >= @windowStart AND c.av_installed = 1 AND c.av_licensed = 1 AND (c.licence_expires_on IS NULL OR c.licence_expires_on >= @today)), 0) AS licensedAv,
   coalesce(sum(d.infected_on IS NOT NULL AND d.remediated_on IS NULL), 0) AS infected,
@@ -114,7 +120,7 @@ function deviceParams(campaign: Campaign, today: string, months: number) {
 /** The devices of the campaign counted once each (the summary's and the signed payload's figures). */
 export function deviceSummary(db: Db, campaign: Campaign, today: string, months: number): DeviceSummary {
   return db
-    .prepare(`SELECT ${DEVICE_SUMS} FROM devices d LEFT JOIN device_checks c ON c.id = d.last_check_id WHERE ${DEVICE_SCOPE}`)
+    .prepare(`SELECT ${deviceSums()} FROM devices d LEFT JOIN device_checks c ON c.id = d.last_check_id WHERE ${deviceScope()}`)
     .get(deviceParams(campaign, today, months)) as DeviceSummary;
 }
 
@@ -122,9 +128,9 @@ export function deviceSummary(db: Db, campaign: Campaign, today: string, months:
 export function deviceFigures(db: Db, campaign: Campaign, today: string, months: number): DeviceFigures[] {
   return db
     .prepare(
-      `SELECT ds.system_id AS systemId, ${DEVICE_SUMS}
+      `SELECT ds.system_id AS systemId, ${deviceSums()}
        FROM device_systems ds JOIN devices d ON d.id = ds.device_id LEFT JOIN device_checks c ON c.id = d.last_check_id
-       WHERE ds.system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = @campaignId) AND ${DEVICE_SCOPE}
+       WHERE ds.system_id IN (SELECT system_id FROM campaign_systems WHERE campaign_id = @campaignId) AND ${deviceScope()}
        GROUP BY ds.system_id`,
     )
     .all(deviceParams(campaign, today, months)) as DeviceFigures[];
@@ -152,7 +158,7 @@ export interface DeviceReportRow {
   needsLicensedAv: number;
 }
 
-/** Devices of the campaign (DEVICE_SCOPE), with their latest check, in report order (unit, owner). */
+/** Devices of the campaign (deviceScope), with their latest check, in report order (unit, owner). */
 export function deviceRows(db: Db, campaign: Campaign): IterableIterator<DeviceReportRow> {
   return db
     .prepare(
@@ -166,7 +172,7 @@ export function deviceRows(db: Db, campaign: Campaign): IterableIterator<DeviceR
            AND k.malware_found = 1 ORDER BY k.checked_on DESC, k.id DESC LIMIT 1) END AS credentialStealing,
          d.needs_licensed_av AS needsLicensedAv
        FROM devices d JOIN people p ON p.id = d.owner_id JOIN units u ON u.id = p.unit_id LEFT JOIN device_checks c ON c.id = d.last_check_id
-       WHERE ${DEVICE_SCOPE}
+       WHERE ${deviceScope()}
        ORDER BY u.name, p.sort_key, d.id`,
     )
     .iterate({ campaignId: campaign.id }) as IterableIterator<DeviceReportRow>;
