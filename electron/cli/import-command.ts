@@ -72,7 +72,7 @@ export async function importCommand(args: ImportCommandArgs): Promise<number> {
     });
     const staged = await service.stage(stageInput, ctx, progressBar(T.cli.progressRead, bars));
     const planInput = { stageId: staged.stageId, sheet: staged.sheet, mapping: staged.mapping, duplicates, ...(systemId ? { systemId } : {}) };
-    const preview = service.preview(contract['import.preview'].input.parse({ ...planInput, filter: 'problems', limit: 1000 }), ctx);
+    const preview = await service.preview(contract['import.preview'].input.parse({ ...planInput, filter: 'problems', limit: 1000 }), ctx);
     if (preview.missing.length > 0 || preview.needsSystem) {
       throw new AttkError('VALIDATION', preview.needsSystem ? T.errors.needSystem : T.errors.missingRequired(preview.missing.map((f) => T.fields[f]).join(', ')));
     }
@@ -82,7 +82,8 @@ export async function importCommand(args: ImportCommandArgs): Promise<number> {
       const bar = progressBar(T.cli.progressCommit, bars);
       // The same checked backup the app makes before every import (electron/core/backup).
       await core.beforeWrite?.('import.commit');
-      result = core.db.transaction(() => service.commit(commitInput, ctx, bar)).immediate();
+      // One transaction of its own (in the file worker when built): all rows and the audit row, or nothing.
+      result = await service.commit(commitInput, ctx, bar);
     }
     const ms = Math.round(performance.now() - started);
     const problems = preview.rows.slice(0, 50).map((r) => ({ row: r.row, action: r.action, problems: r.problems }));

@@ -117,6 +117,7 @@ export function createCore(options: CoreOptions): AppCore {
       if (options.file === ':memory:' || !appendErrorLog(options.file, message, error)) console.error(`[attk] ${message}`);
     },
     gate: (method: MethodName) => lock.gate(method),
+    jobsRunning: () => env.jobs.hasRunning(),
     beforeWrite: async (method: MethodName) => {
       if (!BACKUP_BEFORE.has(method) || options.file === ':memory:') return;
       try {

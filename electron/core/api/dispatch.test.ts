@@ -191,3 +191,108 @@ describe('zodToApiError', () => {
     expect(zodToApiError(new z.ZodError([]))).toEqual({ code: 'VALIDATION', message: 'Dữ liệu nhập không hợp lệ.' });
   });
 });
+
+describe('a bulk write (the import commit) and the write gate', () => {
+  const COMMIT = { stageId: 'abcdefgh12', mapping: { fullName: 1 } };
+  /** A promise and its resolver: the bulk handler finishes when the test says so. */
+  const deferred = <T>() => {
+    let resolve!: (v: T) => void;
+    const promise = new Promise<T>((r) => (resolve = r));
+    return { promise, resolve };
+  };
+  const settled = async (p: Promise<unknown>) => {
+    let done = false;
+    void p.then(() => (done = true), () => (done = true));
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    return done;
+  };
+
+  it('runs its async handler outside any main-connection transaction, after the safety backup', async () => {
+    const order: string[] = [];
+    const core = makeCore(
+      { 'import.commit': async () => (order.push(`bulk in transaction: ${core.db.inTransaction}`), { created: 1 }) },
+      { beforeWrite: async (m) => void order.push(`before ${m}`) },
+    );
+    expect(await dispatch(core, 'import.commit', COMMIT)).toEqual({ ok: true, result: { created: 1 } });
+    expect(order).toEqual(['before import.commit', 'bulk in transaction: false']);
+  });
+
+  it('holds writes, jobs and admin calls while it runs — reads answer at once — and lets them run after, in order', async () => {
+    const release = deferred<string>();
+    const order: string[] = [];
+    const core = makeCore({
+      'import.commit': async () => {
+        order.push('bulk start');
+        const r = await release.promise;
+        order.push('bulk end');
+        return r;
+      },
+      'people.create': () => (order.push('write'), core.db.prepare('INSERT INTO t VALUES (1)').run(), 'w'),
+      'reports.export': () => (order.push('job'), { jobId: 'j' }),
+      'backup.create': () => (order.push('admin'), 'b'),
+      'people.list': () => (order.push('read'), 'r'),
+    });
+    const bulk = dispatch(core, 'import.commit', COMMIT);
+    await new Promise((r) => setImmediate(r));
+    const write = dispatch(core, 'people.create', { fullName: 'An' });
+    const job = dispatch(core, 'reports.export', { campaignId: 1 });
+    const admin = dispatch(core, 'backup.create', {});
+    expect(await dispatch(core, 'people.list', {})).toEqual({ ok: true, result: 'r' });
+    expect(await settled(write)).toBe(false);
+    expect(await settled(job)).toBe(false);
+    expect(await settled(admin)).toBe(false);
+    expect(rows(core)).toBe(0);
+    release.resolve('done');
+    expect(await bulk).toEqual({ ok: true, result: 'done' });
+    expect(await write).toEqual({ ok: true, result: 'w' });
+    expect(await job).toEqual({ ok: true, result: { jobId: 'j' } });
+    expect(await admin).toEqual({ ok: true, result: 'b' });
+    expect(order).toEqual(['bulk start', 'read', 'bulk end', 'write', 'job', 'admin']);
+  });
+
+  it('a failed bulk write releases the gate: its error is the typed envelope, the held write then runs', async () => {
+    const release = deferred<void>();
+    const core = makeCore({
+      'import.commit': async () => {
+        await release.promise;
+        throw Object.assign(new Error('UNIQUE constraint failed'), { code: 'SQLITE_CONSTRAINT_UNIQUE' });
+      },
+      'people.create': () => 'w',
+    });
+    const bulk = dispatch(core, 'import.commit', COMMIT);
+    const write = dispatch(core, 'people.create', { fullName: 'An' });
+    expect(await settled(write)).toBe(false);
+    release.resolve();
+    expect(await bulk).toEqual({ ok: false, error: { code: 'CONFLICT', message: vi.errors.conflict } });
+    expect(await write).toEqual({ ok: true, result: 'w' });
+  });
+
+  it('two bulk writes run one after the other, never together', async () => {
+    let running = 0;
+    let most = 0;
+    const core = makeCore({
+      'import.commit': async () => {
+        most = Math.max(most, ++running);
+        await new Promise((r) => setTimeout(r, 10));
+        running--;
+        return 'ok';
+      },
+    });
+    expect(await Promise.all([dispatch(core, 'import.commit', COMMIT), dispatch(core, 'import.commit', COMMIT)])).toEqual([
+      { ok: true, result: 'ok' }, { ok: true, result: 'ok' },
+    ]);
+    expect(most).toBe(1);
+  });
+
+  it('waits for running background jobs (they write on the main connection) before it starts', async () => {
+    let jobs = true;
+    const order: string[] = [];
+    const core = makeCore({ 'import.commit': async () => (order.push('bulk'), 'ok') }, { jobsRunning: () => jobs });
+    const bulk = dispatch(core, 'import.commit', COMMIT);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(order).toEqual([]);
+    jobs = false;
+    expect(await bulk).toEqual({ ok: true, result: 'ok' });
+    expect(order).toEqual(['bulk']);
+  });
+});

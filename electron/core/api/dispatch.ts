@@ -22,12 +22,52 @@ export interface Core {
   gate?: (method: MethodName) => ApiError | null;
   /** Awaited before a write's transaction opens or a job starts (the safety backup before an import). */
   beforeWrite?: (method: MethodName) => Promise<void>;
+  /** True while a background job runs (it may write on the main connection): a bulk write waits for it. */
+  jobsRunning?: () => boolean;
+}
+
+/**
+ * One per core: a `bulk` write (the import's commit) runs its transaction on another connection,
+ * in the file worker. While it runs — and while one is queued — every other write, job and admin
+ * call waits here, so nothing interleaves with it and no write on the main connection meets the
+ * worker's lock (SQLITE_BUSY, or the main thread blocked in the busy timeout). Reads never wait:
+ * they see the database as it was until the worker commits (WAL).
+ */
+class WriteGate {
+  private tail: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+
+  /** Run `work` after every bulk write queued before it; others wait until it ends. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    this.pending++;
+    const run = this.tail.then(work).finally(() => this.pending--);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves once no bulk write is running or queued (at once, usually). */
+  async idle(): Promise<void> {
+    while (this.pending > 0) await this.tail;
+  }
+}
+
+const gates = new WeakMap<Core, WriteGate>();
+function gateOf(core: Core): WriteGate {
+  let gate = gates.get(core);
+  if (!gate) gates.set(core, (gate = new WriteGate()));
+  return gate;
+}
+
+/** A bulk write first waits for running jobs: they write on the main connection. */
+async function jobsDone(core: Core): Promise<void> {
+  while (core.jobsRunning?.()) await new Promise((r) => setTimeout(r, 20));
 }
 
 /**
  * The one entry point for every call from outside the core (IPC, HTTP, CLI).
  * Unknown method → typed error. Input → validated by the contract's schema before any service
  * runs. Writes → one IMMEDIATE transaction: the change and its audit row land together or not at all.
+ * Bulk writes → their own transaction off the main thread, every other write held meanwhile (WriteGate).
  * The app lock (core.gate) is asked first: while locked, a call is refused before its input is read.
  * Never throws; never returns a stack.
  */
@@ -44,7 +84,18 @@ export async function dispatch(core: Core, method: unknown, rawInput: unknown): 
     const handler = core.handlers[method] as (input: unknown, ctx: CallContext) => unknown;
     const ctx = core.context();
     let result: unknown;
+    if (def.kind === 'bulk') {
+      // The safety backup, then the handler's own transaction (off the main thread), all behind the gate.
+      result = await gateOf(core).exclusive(async () => {
+        await jobsDone(core);
+        await core.beforeWrite?.(method);
+        return await handler(parsed.data, ctx);
+      });
+      return { ok: true, result };
+    }
     if ((def.kind === 'write' || def.kind === 'job') && core.beforeWrite) await core.beforeWrite(method);
+    // Nothing awaited between this and the write's transaction (or the job's start).
+    if (def.kind !== 'read') await gateOf(core).idle();
     if (def.kind === 'write') {
       result = core.db
         .transaction(() => {

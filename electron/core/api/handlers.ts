@@ -40,7 +40,7 @@ export function createHandlers(db: Db, env: ReportEnv & AppEnv): Omit<Handlers, 
     ...securityHandlers(db),
     ...evaluationHandlers(db),
     ...reportHandlers(db, env),
-    ...importHandlers(db),
+    ...importHandlers(db, { nativeBinding: env.nativeBinding }),
     ...districtHandlers(db, env),
     ...signingHandlers(db, env),
   };

@@ -38,6 +38,12 @@ export interface ReaderOptions {
    * pool is always copied.
    */
   transfer?: boolean;
+  /**
+   * A stopped worker (watchdog, crash, out of memory) is rejected only once its thread has ended —
+   * for a task that writes the database: after the rejection nothing of it may still be running,
+   * so the caller can look at what it left (the import's commit checks for its audit row).
+   */
+  settleAfterExit?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -70,6 +76,11 @@ export function useFileWorker(url: URL | null | undefined): void {
   for (const worker of idle.splice(0)) void worker.worker.terminate();
 }
 
+/** The worker a task would run in (null: inline on this thread). */
+export function fileWorkerUrl(options: Pick<ReaderOptions, 'workerUrl'> = {}): URL | null {
+  return workerUrlFor(options);
+}
+
 function workerUrlFor(options: ReaderOptions): URL | null {
   if (options.workerUrl !== undefined) return options.workerUrl;
   if (configuredUrl !== undefined) return configuredUrl;
@@ -94,7 +105,7 @@ export function runFileTask(task: FileTask, options: ReaderOptions = {}): Promis
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const url = workerUrlFor(options);
   if (!url) return inline(task, timeoutMs, options.onProgress);
-  return inWorker(url, task, timeoutMs, options.heapMb ?? DEFAULT_HEAP_MB, options.onProgress, options.transfer === true).catch((error: unknown) => {
+  return inWorker(url, task, timeoutMs, options.heapMb ?? DEFAULT_HEAP_MB, options.onProgress, options.transfer === true, options.settleAfterExit === true).catch((error: unknown) => {
     // The worker could not even start (its file missing from a package, a loader problem): run
     // inline rather than refuse every file. Never after the worker began the task — a file that
     // crashes the worker must not get a second chance on the main thread.
@@ -115,7 +126,18 @@ interface PooledWorker {
 }
 
 const idle: PooledWorker[] = [];
+/** Workers running a task now. */
+const busy = new Set<Worker>();
 let nextId = 1;
+
+/**
+ * Stop every worker that is running a task (the app quitting; tests that stop an import's commit
+ * mid-transaction). Each task fails as a stopped worker; a commit's transaction is rolled back with
+ * its connection. Resolves when the threads have ended.
+ */
+export async function stopFileWorkers(): Promise<void> {
+  await Promise.all([...busy].map((worker) => worker.terminate()));
+}
 
 function takeWorker(url: URL, heapMb: number): PooledWorker {
   const key = `${url.href}#${heapMb}`;
@@ -158,7 +180,7 @@ function release(pooled: PooledWorker): void {
   idle.push(pooled);
 }
 
-function inWorker(url: URL, task: FileTask, timeoutMs: number, heapMb: number, onProgress: ProgressFn | undefined, transfer: boolean): Promise<TaskResult> {
+function inWorker(url: URL, task: FileTask, timeoutMs: number, heapMb: number, onProgress: ProgressFn | undefined, transfer: boolean, settleAfterExit: boolean): Promise<TaskResult> {
   return new Promise((resolve, reject) => {
     let pooled: PooledWorker;
     try {
@@ -171,15 +193,21 @@ function inWorker(url: URL, task: FileTask, timeoutMs: number, heapMb: number, o
     const { worker } = pooled;
     const id = nextId++;
     let settled = false;
+    busy.add(worker);
     const finish = (fn: () => void, keep: boolean) => {
       if (settled) return;
       settled = true;
+      busy.delete(worker);
       clearTimeout(watchdog);
       if (keep) release(pooled);
       else {
         worker.removeAllListeners();
         worker.on('error', () => undefined);
-        void worker.terminate();
+        const ended = worker.terminate();
+        if (settleAfterExit) {
+          void ended.then(fn, fn);
+          return;
+        }
       }
       fn();
     };
@@ -202,6 +230,11 @@ function inWorker(url: URL, task: FileTask, timeoutMs: number, heapMb: number, o
     worker.on('exit', () => finish(() => reject(new ImportFileError('workerStopped')), false));
     // A private copy is transferred (not cloned) to the worker: the caller's buffer stays usable —
     // unless the caller gave it up and it is not a slice of Node's shared pool (≤ 4 KB buffers).
+    if (task.type === 'planImport' || task.type === 'commitImport') {
+      // The sheet's JSON is the caller's own copy, made for this task: moved, never cloned.
+      worker.postMessage({ id, task } satisfies WorkerRequest, [task.sheet.buffer as ArrayBuffer]);
+      return;
+    }
     if (!('bytes' in task)) {
       worker.postMessage({ id, task } satisfies WorkerRequest);
       return;

@@ -3,27 +3,30 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ParsedInputOf } from '../../../shared/api/contract';
 import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
+import { viImportCommit } from '../../../shared/i18n/vi-import-commit';
 import {
   FIELDS_OF, MAX_FILE_BYTES, POLICIES_OF, REQUIRED_OF,
   type ImportCommitResult, type ImportField, type ImportKind, type ImportMapping, type ImportPreview, type ImportSheetInfo,
 } from '../../../shared/import/schema';
-import { foldForSearch, personSortKey } from '../../../shared/text/vietnamese';
+import { foldForSearch } from '../../../shared/text/vietnamese';
 import type { CallContext, HandlersFor } from '../api/types';
-import { writeAudit } from '../audit/service';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
-import { personSearchText } from '../people/service';
+import { committedImport, decodeSheet, planPage, writeImport, type CommitFacts, type PageArgs, type PlanArgs, type PlannedPage } from './commit-task';
 import { describeColumns, detectHeader, mappingForRow, type DetectedHeader } from './detect';
 import { columnLetter } from './package-parts';
-import { extractRows, planImport, todayOf, type Plan, type PlannedRow } from './plan';
+import { todayOf, type PlanOptions } from './plan';
 import { fileProblemError, ImportFileError } from './problems';
-import type { ProgressFn, RawSheet, RawWorkbook } from './read-workbook';
-import { readWorkbookSafely, type ReaderOptions } from './run-reader';
+import { DEFAULT_READ_LIMITS, type ProgressFn, type RawSheet, type RawWorkbook } from './read-workbook';
+import { DEFAULT_TIMEOUT_MS, fileWorkerUrl, runFileTask, type ReaderOptions } from './run-reader';
 import { buildTemplate } from './template';
+import type { JsonWorkbook } from './worker-tasks';
 
 // The import service: stage (parse once, off the main thread), preview (plan against the database,
-// page by page), commit (plan again and write, inside the dispatcher's one IMMEDIATE transaction —
-// all rows and one summarising audit row, or nothing).
+// page by page, off the main thread), commit (plan again and write — all rows and one summarising
+// audit row, or nothing — in one IMMEDIATE transaction of the file worker's own connection, while
+// the dispatcher holds every other write: issue 16 §4, the main thread never waits on an import).
+// Without a worker (under vitest, unless a test bundles it) or on a `:memory:` database (a second
+// connection cannot open it) the same plan and write run on the main connection instead.
 
 const T = vi.import;
 
@@ -34,9 +37,13 @@ interface Stage {
   sha256: string;
   size: number;
   workbook: RawWorkbook;
+  /** Each sheet as the worker sent it (UTF-8 JSON): a copy of these bytes is what a plan task receives. */
+  json: Map<string, Uint8Array>;
   defaultSheet: string;
   detected: Map<string, DetectedHeader>;
   lastUsed: number;
+  /** A commit of this stage is running: a second one is refused. */
+  committing?: boolean;
 }
 
 export interface ImportServiceOptions {
@@ -46,6 +53,10 @@ export interface ImportServiceOptions {
   /** At most this many staged files are kept (the least recently used goes first). */
   maxStages?: number;
   clock?: () => number;
+  /** The native addon for the worker's own connections (Electron's build in the app). */
+  nativeBinding?: string | undefined;
+  /** Watchdog of the commit in the worker (default 60 s). */
+  commitTimeoutMs?: number;
 }
 
 type StageInput = ParsedInputOf<'import.stage'>;
@@ -86,9 +97,17 @@ export class ImportService {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const size = bytes.length;
     let workbook: RawWorkbook;
+    const json = new Map<string, Uint8Array>();
     try {
-      // The bytes are moved to the file worker (not copied); only the hash and size are kept.
-      workbook = await readWorkbookSafely(bytes, { ...this.options.reader, transfer: true, ...(onProgress ? { onProgress } : {}) });
+      // The bytes are moved to the file worker (not copied); only the hash and size are kept. The
+      // sheets come back as JSON bytes (moved too): decoding them here is cheaper than a structured
+      // clone, and the plan tasks are sent copies of the same bytes.
+      const read = (await runFileTask(
+        { type: 'stageWorkbook', bytes, limits: this.options.reader?.limits ?? DEFAULT_READ_LIMITS },
+        { ...this.options.reader, transfer: true, ...(onProgress ? { onProgress } : {}) },
+      )) as JsonWorkbook;
+      workbook = { sheets: read.sheets.map((bytes) => decodeSheet(bytes)) };
+      workbook.sheets.forEach((sheet, i) => json.set(sheet.name, read.sheets[i]!));
     } catch (error) {
       if (error instanceof ImportFileError) throw fileProblemError(fileName, error.problem);
       throw error;
@@ -127,76 +146,111 @@ export class ImportService {
       sha256,
       size,
       workbook,
+      json,
       defaultSheet: chosen.name,
       detected,
       lastUsed: this.clock(),
     };
-    if (extractRows(chosen, header.headerRow, header.mapping).rows.length === 0) {
+    const first = await this.planned({ stageId: stage.id, duplicates: 'skip', filter: 'all', offset: 0, limit: 200 }, ctx, stage, true);
+    if (first.extracted === 0) {
       throw fileProblemError(fileName, { code: 'noRows', detail: { sheet: chosen.name, row: header.headerRow } });
     }
-    const first = this.preview({ stageId: stage.id, duplicates: 'skip', filter: 'all', offset: 0, limit: 200 }, ctx, stage);
     this.evict();
     this.stages.set(stage.id, stage);
-    return first;
+    return first.preview;
   }
 
-  preview(input: PreviewInput, ctx: CallContext, staged?: Stage): ImportPreview {
+  /** One page of the plan (planned in the worker: ~0.4 s of CPU for 10,000 rows). */
+  async preview(input: PreviewInput, ctx: CallContext): Promise<ImportPreview> {
+    return (await this.planned(input, ctx)).preview;
+  }
+
+  /** A preview page, and how many data rows the sheet has under the header (counted when `count` even if nothing can be planned). */
+  private async planned(input: PreviewInput, ctx: CallContext, staged?: Stage, count = false): Promise<{ preview: ImportPreview; extracted: number }> {
     const r = this.resolve(input, staged);
     const base = this.describe(r, input.duplicates);
-    if (r.headerRow === null || r.missing.length > 0 || r.needsSystem) return { ...base, filter: input.filter, offset: 0, total: 0, rows: [] };
-    const plan = planImport(this.db, r.sheet, {
-      kind: r.stage.kind, headerRow: r.headerRow, mapping: r.mapping, duplicates: input.duplicates, systemId: input.systemId, today: todayOf(ctx.now()),
-    });
-    const matching = input.filter === 'problems' ? plan.rows.filter((row) => row.problems.length > 0) : plan.rows;
+    const empty = { ...base, filter: input.filter, offset: 0, total: 0, rows: [] };
+    if (r.headerRow === null) return { preview: empty, extracted: 0 };
+    const plannable = r.missing.length === 0 && !r.needsSystem;
+    if (!plannable && !count) return { preview: empty, extracted: 0 };
+    const args: PlanArgs = { ...this.planOptions(r, input, ctx), ...(plannable ? {} : { countOnly: true }) };
+    const page = await this.plan(r, args, { filter: input.filter, offset: input.offset, limit: input.limit });
+    if (!plannable) return { preview: empty, extracted: page.extracted };
     return {
-      ...base,
-      counts: countsOf(plan),
-      notes: plan.notes,
-      filter: input.filter,
-      offset: input.offset,
-      total: matching.length,
-      rows: matching.slice(input.offset, input.offset + input.limit).map(publicRow),
+      preview: { ...base, counts: page.counts, notes: page.notes, filter: input.filter, offset: input.offset, total: page.total, rows: page.rows },
+      extracted: page.extracted,
     };
   }
 
-  /** Synchronous: runs inside the dispatcher's transaction. Writes the valid rows and one audit row. */
-  commit(input: CommitInput, ctx: CallContext, onProgress?: ProgressFn): ImportCommitResult {
+  private planOptions(r: Resolved, input: PreviewInput | CommitInput, ctx: CallContext): PlanOptions {
+    return { kind: r.stage.kind, headerRow: r.headerRow!, mapping: r.mapping, duplicates: input.duplicates, systemId: input.systemId, today: todayOf(ctx.now()) };
+  }
+
+  /** The worker this service's plans and commits run in; null: inline on the main connection (no built worker, or `:memory:`, which a second connection cannot open). */
+  private worker(): URL | null {
+    if (this.db.memory) return null;
+    return fileWorkerUrl(this.options.reader ?? {});
+  }
+
+  /** A fresh copy of the sheet's JSON for a task (the task's copy is moved to the worker). */
+  private sheetBytes(r: Resolved): Uint8Array {
+    return new Uint8Array(r.stage.json.get(r.sheet.name)!);
+  }
+
+  private async plan(r: Resolved, args: PlanArgs, page: PageArgs): Promise<PlannedPage> {
+    const url = this.worker();
+    if (!url) return planPage(this.db, r.sheet, args, page);
+    try {
+      return (await runFileTask(
+        { type: 'planImport', dbFile: this.db.name, nativeBinding: this.options.nativeBinding, sheet: this.sheetBytes(r), plan: args, page },
+        { ...this.options.reader, workerUrl: url },
+      )) as PlannedPage;
+    } catch (error) {
+      if (error instanceof ImportFileError) throw fileProblemError(r.stage.fileName, error.problem);
+      throw error;
+    }
+  }
+
+  /**
+   * Plan again and write the valid rows and one audit row, all or nothing, in one IMMEDIATE
+   * transaction — of the worker's own connection (the dispatcher runs this as a `bulk` method: no
+   * transaction of its own on the main connection, every other write held until this ends), or of
+   * the main connection when there is no worker. The stage is used once: dropped when the import
+   * is written, kept when it failed (nothing was written; the clerk can try again).
+   */
+  async commit(input: CommitInput, ctx: CallContext, onProgress?: ProgressFn): Promise<ImportCommitResult> {
     const r = this.resolve(input);
     if (r.headerRow === null) throw new AttkError('VALIDATION', T.errors.headerOutside, ['headerRow']);
     if (r.missing.length > 0) throw new AttkError('VALIDATION', T.errors.missingRequired(r.missing.map((f) => fieldLabel(r.stage.kind, f)).join(', ')), ['mapping']);
     if (r.needsSystem) throw new AttkError('VALIDATION', T.errors.needSystem, ['systemId']);
-    const plan = planImport(this.db, r.sheet, {
-      kind: r.stage.kind, headerRow: r.headerRow, mapping: r.mapping, duplicates: input.duplicates, systemId: input.systemId, today: todayOf(ctx.now()),
-    });
-    const counts = countsOf(plan);
-    const batchId = randomUUID();
-    const writer = new Writer(this.db, ctx, r.mapping, batchId);
-    const total = plan.rows.length;
-    plan.rows.forEach((row, i) => {
-      writer.write(r.stage.kind, row);
-      if (onProgress && (i % 500 === 0 || i === total - 1)) onProgress(i + 1, total);
-    });
-    const result: ImportCommitResult = {
-      kind: r.stage.kind,
-      fileName: r.stage.fileName,
-      sheet: r.sheet.name,
-      created: writer.created,
-      updated: writer.updated,
-      skipped: counts.skip,
-      errors: counts.error,
-    };
-    writeAudit(this.db, ctx, {
-      action: 'import',
-      entity: 'import',
-      entityId: null,
-      summary: T.auditSummary(T.auditKind[r.stage.kind], r.stage.fileName, writer.created, writer.updated),
-      data: {
-        ...result, batchId, sha256: r.stage.sha256, size: r.stage.size, headerRow: r.headerRow, duplicates: input.duplicates,
-        mapping: Object.fromEntries(Object.entries(r.mapping).map(([f, c]) => [f, columnLetter(c)])),
-        errorRows: plan.rows.filter((row) => row.action === 'error').slice(0, 200).map((row) => row.row),
-      },
-    });
-    // The transaction commits right after this returns; a second commit of the same file is refused.
+    if (r.stage.committing) throw new AttkError('CONFLICT', viImportCommit.busy, ['stageId']);
+    const plan = this.planOptions(r, input, ctx);
+    const facts: CommitFacts = { kind: r.stage.kind, fileName: r.stage.fileName, sha256: r.stage.sha256, size: r.stage.size, batchId: randomUUID() };
+    const who = { actor: ctx.actor, at: ctx.now().toISOString() };
+    const url = this.worker();
+    let result: ImportCommitResult;
+    r.stage.committing = true;
+    try {
+      if (!url) result = writeImport(this.db, r.sheet, plan, facts, who, onProgress);
+      else {
+        try {
+          result = (await runFileTask(
+            { type: 'commitImport', dbFile: this.db.name, nativeBinding: this.options.nativeBinding, sheet: this.sheetBytes(r), plan, facts, who },
+            { workerUrl: url, timeoutMs: this.options.commitTimeoutMs ?? DEFAULT_TIMEOUT_MS, settleAfterExit: true, ...(onProgress ? { onProgress } : {}) },
+          )) as ImportCommitResult;
+        } catch (error) {
+          if (!(error instanceof ImportFileError)) throw error;
+          // The worker was stopped (watchdog, crash, memory) and its thread has ended: if that
+          // happened after its COMMIT, the import is in the database — its audit row says so.
+          const landed = committedImport(this.db, facts.batchId);
+          if (!landed) throw commitStopped(error, r.stage.fileName);
+          result = landed;
+        }
+      }
+    } finally {
+      r.stage.committing = false;
+    }
+    // Written: a second commit of the same file is refused.
     this.stages.delete(r.stage.id);
     return result;
   }
@@ -286,123 +340,11 @@ function fieldLabel(kind: ImportKind, field: ImportField): string {
   return kind !== 'staff' && field === 'fullName' ? T.ownerField : T.fields[field];
 }
 
-function countsOf(plan: Plan): ImportPreview['counts'] {
-  const c = { rows: plan.rows.length, create: 0, update: 0, skip: 0, error: 0, warning: 0, converted: plan.converted };
-  for (const row of plan.rows) {
-    c[row.action]++;
-    if (row.problems.some((p) => p.level === 'warning')) c.warning++;
-  }
-  return c;
-}
-
-function publicRow(row: PlannedRow): ImportPreview['rows'][number] {
-  const { row: n, action, values, problems, converted } = row;
-  return converted ? { row: n, action, values, problems, converted } : { row: n, action, values, problems };
-}
-
-/** Inserts and updates with prepared statements, mirroring what the people/accounts/confirmations services store. */
-class Writer {
-  created = 0;
-  updated = 0;
-  private readonly now: string;
-  private readonly unitNames = new Map<number, string>();
-  private readonly stmt: Record<string, Statement> = {};
-
-  constructor(
-    private readonly db: Db,
-    private readonly ctx: CallContext,
-    private readonly mapping: ImportMapping,
-    private readonly batchId: string,
-  ) {
-    this.now = ctx.now().toISOString();
-  }
-
-  private prepare(key: string, sql: string) {
-    return (this.stmt[key] ??= this.db.prepare(sql));
-  }
-
-  private unitName(id: number): string {
-    let name = this.unitNames.get(id);
-    if (name === undefined) {
-      name = (this.db.prepare('SELECT name FROM units WHERE id = ?').get(id) as { name: string } | undefined)?.name;
-      if (name === undefined) throw new AttkError('VALIDATION', vi.errors.noHomeUnit);
-      this.unitNames.set(id, name);
-    }
-    return name;
-  }
-
-  write(kind: ImportKind, row: PlannedRow): void {
-    if (row.action === 'create') this.created++;
-    else if (row.action === 'update') this.updated++;
-    else return;
-    if (kind === 'staff') this.staff(row);
-    else if (kind === 'accounts') this.account(row);
-    else this.confirmation(row);
-  }
-
-  private staff(row: PlannedRow): void {
-    const v = row.staff!;
-    if (row.action === 'create') {
-      this.prepare(
-        'personInsert',
-        `INSERT INTO people (unit_id, full_name, position, department, staff_type, party_member, note, sort_key, search_text, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(v.unitId, v.fullName, v.position, v.department, v.staffType, v.partyMember ? 1 : 0, v.note, personSortKey(v.fullName),
-        personSearchText(v.fullName, v.position, v.department, this.unitName(v.unitId)), this.now, this.now);
-      return;
-    }
-    // Update only what the file has a column for: a list without "Chức vụ" must not blank positions.
-    const before = this.prepare('personGet', 'SELECT unit_id AS unitId, position, department, staff_type AS staffType, party_member AS partyMember, note FROM people WHERE id = ?')
-      .get(row.targetId) as { unitId: number; position: string; department: string; staffType: string; partyMember: number; note: string };
-    const m = this.mapping;
-    const next = {
-      unitId: m.unit !== undefined && row.values.unit ? v.unitId : before.unitId,
-      position: m.position !== undefined ? v.position : before.position,
-      department: m.department !== undefined || v.department ? v.department : before.department,
-      staffType: m.staffType !== undefined ? v.staffType : before.staffType,
-      partyMember: m.partyMember !== undefined ? (v.partyMember ? 1 : 0) : before.partyMember,
-      note: m.note !== undefined ? v.note : before.note,
-    };
-    this.prepare(
-      'personUpdate',
-      `UPDATE people SET unit_id = ?, full_name = ?, position = ?, department = ?, staff_type = ?, party_member = ?, note = ?,
-         sort_key = ?, search_text = ?, updated_at = ? WHERE id = ?`,
-    ).run(next.unitId, v.fullName, next.position, next.department, next.staffType, next.partyMember, next.note, personSortKey(v.fullName),
-      personSearchText(v.fullName, next.position, next.department, this.unitName(next.unitId)), this.now, row.targetId);
-  }
-
-  private account(row: PlannedRow): void {
-    const v = row.account!;
-    if (row.action === 'create') {
-      this.prepare(
-        'accountInsert',
-        `INSERT INTO accounts (system_id, person_id, login_name, role, status, source_document, created_on, note, search_text, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?)`,
-      ).run(v.systemId, v.personId, v.loginName, v.role, v.sourceDocument, v.createdOn, v.note, foldForSearch(v.loginName), this.now, this.now);
-      return;
-    }
-    const before = this.prepare('accountGet', 'SELECT person_id AS personId, role, source_document AS sourceDocument, created_on AS createdOn, note FROM accounts WHERE id = ?')
-      .get(row.targetId) as { personId: number | null; role: string; sourceDocument: string; createdOn: string | null; note: string };
-    const m = this.mapping;
-    this.prepare('accountUpdate', 'UPDATE accounts SET person_id = ?, role = ?, source_document = ?, created_on = ?, note = ?, updated_at = ? WHERE id = ?').run(
-      m.fullName !== undefined ? v.personId : before.personId,
-      m.role !== undefined ? v.role : before.role,
-      m.sourceDocument !== undefined ? v.sourceDocument : before.sourceDocument,
-      m.createdOn !== undefined ? v.createdOn : before.createdOn,
-      m.note !== undefined ? v.note : before.note,
-      this.now,
-      row.targetId,
-    );
-  }
-
-  private confirmation(row: PlannedRow): void {
-    const v = row.confirmation!;
-    this.prepare(
-      'confirmationInsert',
-      `INSERT INTO confirmations (account_id, changed_on, confirmed_by, method, note, campaign_id, batch_id, recorded_by, recorded_at)
-       VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
-    ).run(v.accountId, v.changedOn, v.confirmedBy, v.method, v.note, this.batchId, this.ctx.actor, this.now);
-  }
+/** A stopped commit worker, in the clerk's words (the read's own messages speak of reading the file). */
+function commitStopped(error: ImportFileError, fileName: string): AttkError {
+  const code = error.problem.code;
+  const message = code === 'timeout' ? viImportCommit.timeout(fileName) : code === 'outOfMemory' ? viImportCommit.outOfMemory(fileName) : viImportCommit.stopped(fileName);
+  return new AttkError('DATABASE', message);
 }
 
 /** The contract's `import.*` methods, over one ImportService per database. */
