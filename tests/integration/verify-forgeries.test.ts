@@ -465,4 +465,45 @@ describe('a file another program wrote', () => {
     execFileSync('/usr/bin/python3', ['-c', 'import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\nwb.save(sys.argv[2])', exported.filePath, out]);
     expect(await verifyReportFile(out)).toMatchObject({ ok: true, problems: [], fingerprint: exported.fingerprint });
   });
+
+  it('verifies a file whose sheet parts are numbered otherwise (each sheet found through the workbook\'s relationships)', async () => {
+    const p = parts();
+    const renumber: Record<string, string> = { '1': '12', '2': '3', '3': '2', '4': '40', '7': '17' };
+    const to = (n: string) => renumber[n] ?? n;
+    const q = new Map<string, Buffer>();
+    for (const [name, data] of p) {
+      const m = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name);
+      q.set(m ? `xl/worksheets/sheet${to(m[1]!)}.xml` : name, data);
+    }
+    const retarget = (x: string) => x.replace(/worksheets\/sheet(\d+)\.xml/g, (_, n: string) => `worksheets/sheet${to(n)}.xml`);
+    q.set('xl/_rels/workbook.xml.rels', Buffer.from(retarget(text(p, 'xl/_rels/workbook.xml.rels'))));
+    q.set('[Content_Types].xml', Buffer.from(retarget(text(p, '[Content_Types].xml'))));
+    expect(await verifyReportParts(q)).toMatchObject({ ok: true, problems: [], fingerprint: exported.fingerprint });
+    // A changed cell on "Thiết bị" (now part 2) is still seen, and named on its own sheet.
+    const r = new Map(q);
+    r.set('xl/worksheets/sheet2.xml', Buffer.from(text(q, 'xl/worksheets/sheet2.xml').replace(/<row r="5"[^>]*>/, (m) => m.replace('>', ' hidden="1">'))));
+    expect((await verifyReportParts(r)).problems).toEqual(['Trang "Thiết bị" có hàng 5 bị ẩn.']);
+  });
+
+  it('verifies a workbook whose relationship attribute has another namespace prefix', async () => {
+    const p = new Map(parts());
+    p.set('xl/workbook.xml', Buffer.from(text(p, 'xl/workbook.xml').replace('xmlns:r=', 'xmlns:rel=').replace(/ r:id=/g, ' rel:id=')));
+    expect(text(p, 'xl/workbook.xml')).toContain('<sheet name="_attk" sheetId="7" state="veryHidden" rel:id="rId7"/>');
+    expect(await verifyReportParts(p)).toMatchObject({ ok: true, problems: [], fingerprint: exported.fingerprint });
+  });
+
+  it('refuses a workbook whose sheet numbers point the payload at the sheet a reader sees as "Tổng hợp"', async () => {
+    // The forger keeps every signed part but swaps the contents of parts 1 and 7 and the two sheets'
+    // sheetId: a reader opening the file sees a "Tổng hợp" tab holding the payload rows plus figures
+    // of the forger's choosing, the real summary hidden as "_attk". The reader library names a sheet
+    // by its sheetId; the verifier must not read the parts under other names than a reader does.
+    const p = new Map(parts());
+    const summary = text(p, 'xl/worksheets/sheet1.xml');
+    const payload = text(p, META_PART).replace('</row>', '<c r="D1" t="inlineStr"><is><t>100% TÀI KHOẢN ĐÃ ĐỔI MẬT KHẨU</t></is></c></row>');
+    p.set('xl/worksheets/sheet1.xml', Buffer.from(payload));
+    p.set(META_PART, Buffer.from(summary));
+    p.set('xl/workbook.xml', Buffer.from(text(p, 'xl/workbook.xml').replace('sheetId="1" r:id="rId1"', 'sheetId="7" r:id="rId1"').replace('sheetId="7" state="veryHidden" r:id="rId7"', 'sheetId="1" state="veryHidden" r:id="rId7"')));
+    expect(text(p, 'xl/workbook.xml')).toContain('<sheet name="Tổng hợp" sheetId="7" r:id="rId1"/>');
+    expect(await verifyReportParts(p)).toMatchObject({ ok: false, problems: [NOT_ATTK] });
+  });
 });

@@ -54,7 +54,8 @@ async function verifyNormalised(file: string, sheets: { id: number; name: string
   const look = new LookProblems();
   const maxCol = new Map<string, number>();
   const meta = new Map<string, string>();
-  // The reader numbers sheets by part file; the id may arrive as a string.
+  // The reader numbers sheets by part file (it is given no worksheet relationships: readerOrdered);
+  // the id may arrive as a string.
   const nameOf = (id: number | string) => sheets.find((s) => s.id === Number(id))?.name ?? `#${id}`;
   const ExcelJS = await loadExcelJs();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
@@ -208,6 +209,15 @@ function sheetOrder(parts: Map<string, Buffer>): { id: number; name: string }[] 
 }
 
 const EMPTY_SST = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
+/**
+ * What the reader gets as the workbook's relationships: none. Given the real ones, exceljs numbers a
+ * sheet by its sheetId (workbook.xml) instead of its part — a forger who swaps two sheets' sheetIds
+ * and their parts' contents then has the payload read from the part every other program shows as
+ * "Tổng hợp" (with figures of his choosing beside it) while the real summary, hidden as "_attk",
+ * is hashed. Without them every sheet is its part number, named here from the same relationships
+ * other programs follow (sheetOrder). The reader needs no relationship to find shared strings or styles.
+ */
+const EMPTY_RELS = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>');
 
 function readerOrdered(parts: Map<string, Buffer>): Buffer {
   const first = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
@@ -216,7 +226,8 @@ function readerOrdered(parts: Map<string, Buffer>): Buffer {
   const entries: { name: string; data: Buffer }[] = [];
   for (const name of first) {
     const key = byLower.get(name.toLowerCase());
-    if (key) entries.push({ name: key, data: ascii(key, parts.get(key)!) });
+    if (name === 'xl/_rels/workbook.xml.rels') entries.push({ name, data: EMPTY_RELS });
+    else if (key) entries.push({ name: key, data: ascii(key, parts.get(key)!) });
     else if (name === 'xl/sharedStrings.xml') entries.push({ name, data: EMPTY_SST });
   }
   const taken = new Set(entries.map((e) => e.name));
