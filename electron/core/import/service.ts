@@ -11,15 +11,15 @@ import {
 import { foldForSearch } from '../../../shared/text/vietnamese';
 import type { CallContext, HandlersFor } from '../api/types';
 import type { Db } from '../db/open';
-import { committedImport, decodeSheet, planPage, writeImport, type CommitFacts, type PageArgs, type PlanArgs, type PlannedPage } from './commit-task';
+import { committedImport, decodeSheet, planPage, writeImport, type CommitFacts, type PageArgs, type PlanArgs, type PlannedPage, type StagedSheet } from './commit-task';
 import { describeColumns, detectHeader, mappingForRow, type DetectedHeader } from './detect';
 import { columnLetter } from './package-parts';
 import { todayOf, type PlanOptions } from './plan';
 import { fileProblemError, ImportFileError } from './problems';
-import { DEFAULT_READ_LIMITS, type ProgressFn, type RawSheet, type RawWorkbook } from './read-workbook';
+import { DEFAULT_READ_LIMITS, type ProgressFn, type RawSheet } from './read-workbook';
 import { DEFAULT_TIMEOUT_MS, fileWorkerUrl, runFileTask, type ReaderOptions } from './run-reader';
 import { buildTemplate } from './template';
-import type { JsonWorkbook } from './worker-tasks';
+import type { StagedWorkbook } from './worker-tasks';
 
 // The import service: stage (parse once, off the main thread), preview (plan against the database,
 // page by page, off the main thread), commit (plan again and write — all rows and one summarising
@@ -36,9 +36,8 @@ interface Stage {
   fileName: string;
   sha256: string;
   size: number;
-  workbook: RawWorkbook;
-  /** Each sheet as the worker sent it (UTF-8 JSON): a copy of these bytes is what a plan task receives. */
-  json: Map<string, Uint8Array>;
+  /** Each sheet: its head decoded, the whole as JSON bytes (a copy of them is what a plan task receives), its facts. */
+  sheets: StagedSheet[];
   defaultSheet: string;
   detected: Map<string, DetectedHeader>;
   lastUsed: number;
@@ -65,6 +64,8 @@ type CommitInput = ParsedInputOf<'import.commit'>;
 
 interface Resolved {
   stage: Stage;
+  staged: StagedSheet;
+  /** The sheet's decoded head (or the whole sheet, when the header sits below the head). */
   sheet: RawSheet;
   headerRow: number | null;
   headerRows: 1 | 2;
@@ -96,48 +97,38 @@ export class ImportService {
     if (bytes.length > MAX_FILE_BYTES) throw fileProblemError(fileName, { code: 'tooLarge', detail: { limit: MAX_FILE_BYTES } });
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const size = bytes.length;
-    let workbook: RawWorkbook;
-    const json = new Map<string, Uint8Array>();
+    let sheets: StagedSheet[];
     try {
-      // The bytes are moved to the file worker (not copied); only the hash and size are kept. The
-      // sheets come back as JSON bytes (moved too): decoding them here is cheaper than a structured
-      // clone, and the plan tasks are sent copies of the same bytes.
-      const read = (await runFileTask(
-        { type: 'stageWorkbook', bytes, limits: this.options.reader?.limits ?? DEFAULT_READ_LIMITS },
+      // The bytes are moved to the file worker (not copied); only the hash and size are kept. Each
+      // sheet comes back as JSON bytes (moved too, never decoded whole here), its first rows, its
+      // facts and its detected header: the main thread never walks 10,000 rows.
+      sheets = ((await runFileTask(
+        { type: 'stageWorkbook', bytes, limits: this.options.reader?.limits ?? DEFAULT_READ_LIMITS, kind },
         { ...this.options.reader, transfer: true, ...(onProgress ? { onProgress } : {}) },
-      )) as JsonWorkbook;
-      workbook = { sheets: read.sheets.map((bytes) => decodeSheet(bytes)) };
-      workbook.sheets.forEach((sheet, i) => json.set(sheet.name, read.sheets[i]!));
+      )) as StagedWorkbook).staged;
     } catch (error) {
       if (error instanceof ImportFileError) throw fileProblemError(fileName, error.problem);
       throw error;
     }
 
-    const detected = new Map<string, DetectedHeader>();
-    const detect = (sheet: RawSheet) => {
-      let d = detected.get(sheet.name);
-      if (!d) detected.set(sheet.name, (d = detectHeader(sheet, kind)));
-      return d;
-    };
-    let chosen: RawSheet | undefined;
+    // Detected in the worker (the header is searched in the top rows, which the head holds).
+    const detected = new Map<string, DetectedHeader>(sheets.map((s) => [s.head.name, s.detected]));
+    let chosen: StagedSheet | undefined;
     if (input.sheet !== undefined) {
-      chosen = workbook.sheets.find((s) => s.name === input.sheet);
+      chosen = sheets.find((s) => s.head.name === input.sheet);
       if (!chosen) throw fileProblemError(fileName, { code: 'sheetNotFound', detail: { sheet: input.sheet } });
     } else {
       // The template's "Hướng dẫn" sheet holds an example table: never pick it by itself.
-      const visible = workbook.sheets.filter((s) => !s.hidden && !foldForSearch(s.name).startsWith('huong dan'));
-      const candidates = visible.length > 0 ? visible : workbook.sheets;
+      const visible = sheets.filter((s) => !s.head.hidden && !foldForSearch(s.head.name).startsWith('huong dan'));
+      const candidates = visible.length > 0 ? visible : sheets;
       chosen =
-        candidates.find((s) => {
-          const d = detect(s);
-          return d.headerRow !== null && s.rows.some((r) => r.r > d.headerRow!);
-        }) ??
-        candidates.find((s) => detect(s).headerRow !== null) ??
+        candidates.find((s) => s.detected.headerRow !== null && s.lastRow > s.detected.headerRow) ??
+        candidates.find((s) => s.detected.headerRow !== null) ??
         candidates[0];
     }
     if (!chosen) throw fileProblemError(fileName, { code: 'noSheets' });
-    const header = detect(chosen);
-    if (header.headerRow === null) throw fileProblemError(fileName, { code: 'noColumns', detail: { sheet: chosen.name } });
+    const header = chosen.detected;
+    if (header.headerRow === null) throw fileProblemError(fileName, { code: 'noColumns', detail: { sheet: chosen.head.name } });
 
     const stage: Stage = {
       id: randomBytes(12).toString('base64url'),
@@ -145,15 +136,14 @@ export class ImportService {
       fileName,
       sha256,
       size,
-      workbook,
-      json,
-      defaultSheet: chosen.name,
+      sheets,
+      defaultSheet: chosen.head.name,
       detected,
       lastUsed: this.clock(),
     };
     const first = await this.planned({ stageId: stage.id, duplicates: 'skip', filter: 'all', offset: 0, limit: 200 }, ctx, stage, true);
     if (first.extracted === 0) {
-      throw fileProblemError(fileName, { code: 'noRows', detail: { sheet: chosen.name, row: header.headerRow } });
+      throw fileProblemError(fileName, { code: 'noRows', detail: { sheet: chosen.head.name, row: header.headerRow } });
     }
     this.evict();
     this.stages.set(stage.id, stage);
@@ -194,12 +184,17 @@ export class ImportService {
 
   /** A fresh copy of the sheet's JSON for a task (the task's copy is moved to the worker). */
   private sheetBytes(r: Resolved): Uint8Array {
-    return new Uint8Array(r.stage.json.get(r.sheet.name)!);
+    return new Uint8Array(r.staged.json);
+  }
+
+  /** The whole sheet, decoded on this thread: only where the plan or the write runs here too (no worker, `:memory:`). */
+  private fullSheet(r: Resolved): RawSheet {
+    return r.sheet.rows.length === r.staged.rows ? r.sheet : decodeSheet(r.staged.json);
   }
 
   private async plan(r: Resolved, args: PlanArgs, page: PageArgs): Promise<PlannedPage> {
     const url = this.worker();
-    if (!url) return planPage(this.db, r.sheet, args, page);
+    if (!url) return planPage(this.db, this.fullSheet(r), args, page);
     try {
       return (await runFileTask(
         { type: 'planImport', dbFile: this.db.name, nativeBinding: this.options.nativeBinding, sheet: this.sheetBytes(r), plan: args, page },
@@ -231,7 +226,7 @@ export class ImportService {
     let result: ImportCommitResult;
     r.stage.committing = true;
     try {
-      if (!url) result = writeImport(this.db, r.sheet, plan, facts, who, onProgress);
+      if (!url) result = writeImport(this.db, this.fullSheet(r), plan, facts, who, onProgress);
       else {
         try {
           result = (await runFileTask(
@@ -278,21 +273,23 @@ export class ImportService {
     stage.lastUsed = this.clock();
     const kind = stage.kind;
     const sheetName = input.sheet ?? stage.defaultSheet;
-    const sheet = stage.workbook.sheets.find((s) => s.name === sheetName);
-    if (!sheet) throw new AttkError('VALIDATION', T.fileErrors.sheetNotFound(stage.fileName, { sheet: sheetName }), ['sheet']);
+    const sheetOf = stage.sheets.find((s) => s.head.name === sheetName);
+    if (!sheetOf) throw new AttkError('VALIDATION', T.fileErrors.sheetNotFound(stage.fileName, { sheet: sheetName }), ['sheet']);
+    let sheet = sheetOf.head;
     let detected = stage.detected.get(sheet.name);
     if (!detected) stage.detected.set(sheet.name, (detected = detectHeader(sheet, kind)));
 
     let headerRow = detected.headerRow;
     let headerRows = detected.headerRows;
     if (input.headerRow !== undefined && input.headerRow !== detected.headerRow) {
-      const last = sheet.rows[sheet.rows.length - 1]?.r ?? 0;
-      if (input.headerRow > last) throw new AttkError('VALIDATION', T.errors.headerOutside, ['headerRow']);
+      if (input.headerRow > sheetOf.lastRow) throw new AttkError('VALIDATION', T.errors.headerOutside, ['headerRow']);
       headerRow = input.headerRow;
       headerRows = 1;
     }
+    // A header chosen below the decoded head (a list under 300 rows of preamble): decode the whole sheet here.
+    if (headerRow !== null && sheet.rows.length < sheetOf.rows && headerRow >= (sheet.rows[sheet.rows.length - 1]?.r ?? 0)) sheet = decodeSheet(sheetOf.json);
     const mapping = input.mapping ?? (headerRow === detected.headerRow ? detected.mapping : headerRow === null ? {} : mappingForRow(sheet, headerRow, kind));
-    const width = Math.max(0, ...sheet.rows.map((row) => row.cells.length));
+    const width = sheetOf.width;
     const used = new Map<number, ImportField>();
     for (const [field, col] of Object.entries(mapping) as [ImportField, number][]) {
       if (!FIELDS_OF[kind].includes(field)) throw new AttkError('VALIDATION', T.errors.fieldNotForKind(fieldLabel(kind, field)), ['mapping', field]);
@@ -305,14 +302,14 @@ export class ImportService {
     }
     const missing = REQUIRED_OF[kind].filter((f) => mapping[f] === undefined);
     const needsSystem = kind !== 'staff' && mapping.system === undefined && input.systemId === undefined;
-    return { stage, sheet, headerRow, headerRows, mapping, missing, needsSystem };
+    return { stage, staged: sheetOf, sheet, headerRow, headerRows, mapping, missing, needsSystem };
   }
 
   private describe(r: Resolved, duplicates: PreviewInput['duplicates']): Omit<ImportPreview, 'filter' | 'offset' | 'total' | 'rows'> {
-    const sheets: ImportSheetInfo[] = r.stage.workbook.sheets.map((s) => ({
+    const sheets: ImportSheetInfo[] = r.stage.sheets.map(({ head: s, rows }) => ({
       name: s.name,
       hidden: s.hidden,
-      rows: s.rows.length,
+      rows,
       recognised: (r.stage.detected.get(s.name) ?? detectHeader(s, r.stage.kind)).headerRow !== null,
     }));
     const legacy = (['tcvn3', 'vni'] as const).flatMap((encoding) => (r.sheet.converted[encoding] ? [{ encoding, cells: r.sheet.converted[encoding]! }] : []));

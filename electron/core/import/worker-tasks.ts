@@ -6,16 +6,16 @@ import { verifyReportParts } from '../reports/verify';
 import { checkBackupCopy } from '../backup/check-copy';
 import { writeReportFile, type WriteReportTask, type WrittenReport } from '../reports/write-task';
 import type { ErrorCode } from '../../../shared/errors';
-import type { ImportCommitResult } from '../../../shared/import/schema';
-import { runCommitTask, runPlanTask, type CommitImportTask, type PlanImportTask, type PlannedPage } from './commit-task';
+import type { ImportCommitResult, ImportKind } from '../../../shared/import/schema';
+import { runCommitTask, runPlanTask, stageSheet, type CommitImportTask, type PlanImportTask, type PlannedPage, type StagedSheet } from './commit-task';
 
 // The work the file worker does (worker.ts runs it in a worker thread; run-reader.ts runs it inline
 // when no built worker exists). Inputs and results are plain data: they cross a thread boundary.
 
 export type FileTask =
   | { type: 'readWorkbook'; bytes: Uint8Array; limits: ReadLimits }
-  /** The import's stage: the same read, each sheet sent back as UTF-8 JSON bytes (moved, not cloned: see commit-task.ts). */
-  | { type: 'stageWorkbook'; bytes: Uint8Array; limits: ReadLimits }
+  /** The import's stage: the same read; each sheet sent back as UTF-8 JSON bytes (moved, not cloned), its head, facts and detected header (commit-task.ts). */
+  | { type: 'stageWorkbook'; bytes: Uint8Array; limits: ReadLimits; kind: ImportKind }
   /** The import's preview page, planned on a read-only connection (import/commit-task.ts). */
   | PlanImportTask
   /** The import's commit: plan + write + audit in one transaction of the worker's own connection (import/commit-task.ts). */
@@ -26,18 +26,16 @@ export type FileTask =
   /** A report export's workbook, written from a read-only snapshot to the publisher's temporary file (reports/write-task.ts). */
   | WriteReportTask;
 
-/** A workbook whose sheets are UTF-8 JSON (RawSheet each), as the stage keeps it. */
-export interface JsonWorkbook {
-  sheets: Uint8Array[];
+/** A workbook as the import's stage keeps it. */
+export interface StagedWorkbook {
+  staged: StagedSheet[];
 }
 
-export type TaskResult = RawWorkbook | JsonWorkbook | VerifyResult | WrittenReport | PlannedPage | ImportCommitResult | string;
+export type TaskResult = RawWorkbook | StagedWorkbook | VerifyResult | WrittenReport | PlannedPage | ImportCommitResult | string;
 
 /** The buffers a result can give up to the receiving thread instead of being cloned. */
 export function transferablesOf(result: TaskResult): ArrayBuffer[] {
-  if (typeof result === 'object' && 'sheets' in result && result.sheets.every((s) => s instanceof Uint8Array)) {
-    return (result as JsonWorkbook).sheets.map((s) => s.buffer as ArrayBuffer);
-  }
+  if (typeof result === 'object' && 'staged' in result) return result.staged.map((s) => s.json.buffer as ArrayBuffer);
   return [];
 }
 
@@ -65,8 +63,7 @@ export async function runTask(task: FileTask, onProgress?: ProgressFn): Promise<
       return readWorkbook(task.bytes, task.limits, onProgress);
     case 'stageWorkbook': {
       const workbook = await readWorkbook(task.bytes, task.limits, onProgress);
-      const encoder = new TextEncoder();
-      return { sheets: workbook.sheets.map((sheet) => encoder.encode(JSON.stringify(sheet))) };
+      return { staged: workbook.sheets.map((sheet) => stageSheet(sheet, task.kind)) };
     }
     case 'planImport':
       return runPlanTask(task);

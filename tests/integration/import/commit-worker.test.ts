@@ -203,6 +203,25 @@ describe('the import commit in the file worker', () => {
     }
   }, 60_000);
 
+  it('a header the clerk picks below the first 300 rows (only the head is decoded on the main thread) still maps and plans', async () => {
+    const t = await importCore();
+    try {
+      const rows = [...staffRows(NAMES(320, 'A')), [], ['STT', 'Họ và tên', 'Chức vụ', 'Bộ phận'], [1, 'Lê Thị Dưới', 'Kế toán', 'Tài chính'], [2, 'Phạm Văn Cuối', '', 'Tài chính']];
+      const p = await stage(t, 'staff', await workbook({ rows }), 'ds.xlsx');
+      expect(p.headerRow).toBe(1);
+      expect(p.sheets[0]!.rows).toBe(324);
+      const below = await t.call('import.preview', { stageId: p.stageId, headerRow: 323 });
+      expect(below.mapping).toEqual(p.mapping);
+      expect(below.columns.map((c) => c.label)).toEqual(['STT', 'Họ và tên', 'Chức vụ', 'Bộ phận']);
+      expect(below.counts).toMatchObject({ rows: 2, create: 2 });
+      expect(below.rows.map((r) => r.values.fullName)).toEqual(['Lê Thị Dưới', 'Phạm Văn Cuối']);
+      expect(await t.call('import.commit', { stageId: p.stageId, headerRow: 323, mapping: below.mapping })).toMatchObject({ created: 2 });
+      expect(count(t, "SELECT count(*) AS n FROM people WHERE department = 'Tài chính'")).toBe(2);
+    } finally {
+      t.close();
+    }
+  }, 60_000);
+
   it('an in-memory database (no second connection can open it) commits on the main connection, all or nothing as before', async () => {
     const core = createCore({ file: ':memory:', shell: 'cli', appVersion: 'test', actor: 'tester', now: () => new Date('2024-01-20T09:00:00') });
     try {
