@@ -170,6 +170,7 @@ describe('district.expected / setExpected', () => {
     expect(await t!.call('district.expected', { campaignId })).toEqual([p1, p3]);
     expect(await t!.raw('district.expected', { campaignId: campaignId + 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', path: ['campaignId'] } });
     expect(await t!.raw('district.setExpected', { campaignId: campaignId + 1, unitIds: [p1] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', path: ['campaignId'] } });
+    expect(await t!.raw('district.board', { campaignId: campaignId + 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', path: ['campaignId'] } });
   });
 });
 

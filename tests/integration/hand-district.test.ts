@@ -263,6 +263,16 @@ describe('the receiving office with hand-built units: each file refused for its 
     expect(stored()).toEqual({ n: 3 });
   });
 
+  it('before any file: every unit to chase, by kind then name, filtered or not', async () => {
+    await freshOffice({ receive: false });
+    for (const filter of [{}, { kind: 'ward' as const }, { status: 'missing' as const }]) {
+      const board = await call('district.board', { campaignId, ...filter });
+      expect([board.units.map((u) => u.code), board.chase.map((u) => u.code), board.counts]).toEqual([
+        ['PHB', 'PKT', 'PVM'], ['PHB', 'PKT', 'PVM'], { expected: 3, received: 0, onTime: 0, late: 0, missing: 3, others: 0 },
+      ]);
+    }
+  });
+
   it('an older file after a newer one is refused; the newer stays current', async () => {
     await freshOffice({ receive: false });
     expect(outcome(await importOn('2024-02-14', 'PVM', 'PVM2')).map((r) => r.slice(0, 3))).toEqual([['PVM2.xlsx', 'accepted', null]]);
