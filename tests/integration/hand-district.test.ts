@@ -104,9 +104,10 @@ describe('the receiving office with hand-built units: receipt days and every con
   it('a file received on the deadline day is on time; the next day it is late', async () => {
     const { pvm, phb } = (await freshOffice())!;
     expect(pvm.results.map((r) => [r.unitCode, r.status, r.receivedOn, r.late])).toEqual([['PVM', 'accepted', '2024-02-15', false]]);
-    expect(pvm.results[0]!.message).toContain('(đúng hạn)');
+    const pinned = (code: string) => ` Đã lưu mã xác thực ${files[code]!.fingerprint} của đơn vị (đã đối chiếu với báo cáo giấy).`;
+    expect(pvm.results.map((r) => [r.message, r.keyPinned, r.replaced])).toEqual([[`Đã nhận tệp của UBND PHƯỜNG VĂN MIẾU (đúng hạn).${pinned('PVM')}`, true, false]]);
     expect(phb.results.map((r) => [r.unitCode, r.status, r.receivedOn, r.late])).toEqual([['PHB', 'accepted', '2024-02-16', true]]);
-    expect(phb.results[0]!.message).toContain('(muộn 1 ngày)');
+    expect(phb.results.map((r) => [r.message, r.keyPinned, r.replaced])).toEqual([[`Đã nhận tệp của UBND PHƯỜNG HÀNG BỘT (muộn 1 ngày).${pinned('PHB')}`, true, false]]);
   });
 
   it('units chosen as expected: a unit not chosen that sent a file is shown as not expected, and not counted as expected', async () => {
@@ -161,7 +162,7 @@ describe('the receiving office with hand-built units: receipt days and every con
     const second = await importOn('2024-03-02', 'PVM', 'PVM2');
     // Received after the deadline, but PVM's first file came on the deadline day: still on time.
     expect(second.results.map((r) => [r.unitCode, r.status, r.replaced, r.receivedOn, r.late])).toEqual([['PVM', 'accepted', true, '2024-03-02', false]]);
-    expect(second.results[0]!.message).toContain('(đúng hạn)');
+    expect(second.results.map((r) => [r.message, r.keyPinned])).toEqual([['Đã nhận tệp của UBND PHƯỜNG VĂN MIẾU (đúng hạn), thay cho tệp gửi trước — tệp cũ vẫn lưu trong lịch sử.', false]]);
     today = '2024-03-05';
     const board = await call('district.board', { campaignId });
     expect(board.units.map((u) => [u.code, u.status, u.firstReceivedOn, u.lastReceivedOn, u.files, u.fileName, u.report])).toEqual([
@@ -296,7 +297,10 @@ describe('the receiving office with hand-built units: each file refused for its 
     expect((await confirm('PHB')).results.map((r) => r.reason)).toEqual(['identity']);
     const ok = await confirm('pvm');
     expect(ok.results.map((r) => [r.status, r.unitName])).toEqual([['accepted', 'UBND phường Văn Miếu - Quốc Tử Giám']]);
-    expect(ok.results[0]!.message).toContain('UBND PHƯỜNG VĂN MIẾU');
+    expect(ok.results[0]!.message).toBe(
+      `Đã nhận tệp của UBND phường Văn Miếu - Quốc Tử Giám (đúng hạn). Đã lưu mã xác thực ${files.PVM!.fingerprint} của đơn vị (đã đối chiếu với báo cáo giấy).`
+      + ' Đã xác nhận tệp ghi "UBND PHƯỜNG VĂN MIẾU" là UBND phường Văn Miếu - Quốc Tử Giám.',
+    );
     expect(stored()).toEqual({ n: 1 });
   });
 
@@ -315,6 +319,19 @@ describe('the receiving office with hand-built units: each file refused for its 
     const none = await job<SubmissionImportResult>(call('district.importFiles', { files: [upload('PVM')], confirmedKeys: [keyOf('PVM')] }));
     expect(outcome(none)).toEqual([['PVM.xlsx', 'refused', 'noCampaign', 'Tệp báo cáo cho đợt rà soát theo văn bản 123/UBND-NV (hạn 15/02/2024) — không có đợt này trong các đợt rà soát của cơ quan.']]);
     expect(stored()).toEqual({ n: 0 });
+  });
+
+  it('a first file needs its key confirmed: refused without, kept but said unchecked with --trust-new-keys', async () => {
+    await freshOffice({ receive: false });
+    today = '2024-02-15';
+    const fp = files.PHB!.fingerprint;
+    const none = await job<SubmissionImportResult>(call('district.importFiles', { campaignId, files: [upload('PHB')] }));
+    expect(none.results.map((r) => [r.status, r.reason])).toEqual([['refused', 'needsKey']]);
+    expect(stored()).toEqual({ n: 0 });
+    const trusted = await job<SubmissionImportResult>(call('district.importFiles', { campaignId, files: [upload('PHB')], trustNewKeys: true }));
+    expect(trusted.results.map((r) => [r.status, r.keyPinned, r.message])).toEqual([[
+      'accepted', true, `Đã nhận tệp của UBND PHƯỜNG HÀNG BỘT (đúng hạn). Đã lưu mã xác thực ${fp} của đơn vị theo --trust-new-keys (CHƯA đối chiếu với báo cáo giấy — hãy đối chiếu ngay).`,
+    ]]);
   });
 
   it('broken transfer, not an Excel file, not an ATTK report: refused with the file\'s name, nothing stored', async () => {
