@@ -321,6 +321,20 @@ describe('the receiving office with hand-built units: each file refused for its 
     expect(stored()).toEqual({ n: 0 });
   });
 
+  it('matched by directive number (typed with other spacing or case) and deadline: the chosen campaign, else the newest of the same', async () => {
+    await freshOffice({ receive: false });
+    const first = campaignId;
+    const twin = await call('campaigns.create', { directiveNumber: '123 / ubnd-NV', subject: 'Cùng văn bản', systemIds: [1, 2], startDate: '2024-02-01', deadline: '2024-02-15' });
+    await call('campaigns.advance', { id: twin.id, to: 'in_progress' });
+    const send = (name: string, chosen?: number) =>
+      job<SubmissionImportResult>(call('district.importFiles', { ...(chosen ? { campaignId: chosen } : {}), files: [upload(name)], confirmedKeys: [keyOf(name)] }));
+    today = '2024-02-15';
+    expect((await send('PVM', first)).results.map((r) => [r.status, r.campaignId])).toEqual([['accepted', first]]);
+    expect((await send('PHB')).results.map((r) => [r.status, r.campaignId])).toEqual([['accepted', twin.id]]);
+    const rows = office!.db.prepare('SELECT campaign_id AS c, matched_by AS by FROM district_submissions ORDER BY id').all();
+    expect(rows).toEqual([{ c: first, by: 'directive' }, { c: twin.id, by: 'directive' }]);
+  });
+
   it('a first file needs its key confirmed: refused without, kept but said unchecked with --trust-new-keys', async () => {
     await freshOffice({ receive: false });
     today = '2024-02-15';
