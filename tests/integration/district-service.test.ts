@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DistrictExportResult, UnitListImportResult } from '../../shared/district/schema';
 import { HOME_UNIT, makeTestCore, type TestCore } from './harness-core';
@@ -18,12 +20,14 @@ afterEach(() => {
   t = undefined;
 });
 
-async function job<R>(start: Promise<{ jobId: string }>): Promise<{ state: string; result?: R; message?: string }> {
+/** A job's outcome, with its kind (the job list shows it) and, when it failed, its typed error. */
+async function job<R>(start: Promise<{ jobId: string }>, kind?: string): Promise<{ state: string; result?: R; message?: string; error?: unknown }> {
   const { jobId } = await start;
   for (;;) {
     const s = await t!.call('jobs.status', { id: jobId });
+    if (kind !== undefined) expect(s.kind).toBe(kind);
     if (s.state === 'done') return { state: 'done', result: s.result as R };
-    if (s.state === 'failed') return { state: 'failed', message: s.error?.message ?? '' };
+    if (s.state === 'failed') return { state: 'failed', message: s.error?.message ?? '', error: s.error };
     await new Promise((r) => setTimeout(r, 10));
   }
 }
@@ -89,7 +93,7 @@ describe('district.importUnits', () => {
       '5;Phòng Nội vụ;pnv.dd;Cơ quan;', // 6: the office's own code
       '6;Không có mã;;Phường;', // 7: refused by the reader
     ].join('\n');
-    const r = await job<UnitListImportResult>(t!.call('district.importUnits', { fileName: 'donvi.csv', dataBase64: b64(csv) }));
+    const r = await job<UnitListImportResult>(t!.call('district.importUnits', { fileName: 'donvi.csv', dataBase64: b64(csv) }), 'district.importUnits');
     expect(r).toEqual({
       state: 'done',
       result: {
@@ -114,17 +118,22 @@ describe('district.importUnits', () => {
     await office();
     await t!.call('district.saveUnit', { code: 'P1', name: 'UBND phường Một', kind: 'ward', contact: '' });
     await t!.call('district.saveUnit', { code: 'P2', name: 'UBND phường Hai', kind: 'ward', contact: '' });
-    const csv = ['Tên đơn vị;Mã;Loại;Liên hệ', 'UBND xã Một;P1;Xã;', 'UBND phường Hai mới;P2;Phường;'].join('\n');
+    const csv = ['Tên đơn vị;Mã;Loại;Liên hệ', 'UBND phường Một;P1;Xã;', 'UBND phường Hai mới;P2;Phường;'].join('\n');
     const r = await job<UnitListImportResult>(t!.call('district.importUnits', { fileName: 'donvi.csv', dataBase64: b64(csv) }));
     expect(r.result).toEqual({ created: 0, updated: 2, unchanged: 0, problems: [] });
-    expect((await t!.call('district.units', {})).map((u) => [u.code, u.name, u.kind])).toEqual([['P2', 'UBND phường Hai mới', 'ward'], ['P1', 'UBND xã Một', 'commune']]);
+    expect((await t!.call('district.units', {})).map((u) => [u.code, u.name, u.kind])).toEqual([['P2', 'UBND phường Hai mới', 'ward'], ['P1', 'UBND phường Một', 'commune']]);
   });
 
   it('a file without the name and code columns fails with the reason and changes nothing; broken base64 is refused at once', async () => {
     await office();
     const before = audit().length;
     const r = await job(t!.call('district.importUnits', { fileName: 'x.csv', dataBase64: b64('Họ và tên;Chức vụ\nA;B') }));
-    expect(r).toEqual({ state: 'failed', message: 'Không tìm thấy dòng tiêu đề có cột "Tên đơn vị" và "Mã". Hãy kiểm tra tệp (xem hướng dẫn).' });
+    const noHeader = 'Không tìm thấy dòng tiêu đề có cột "Tên đơn vị" và "Mã". Hãy kiểm tra tệp (xem hướng dẫn).';
+    expect(r).toEqual({ state: 'failed', message: noHeader, error: { code: 'VALIDATION', message: noHeader, path: ['dataBase64'] } });
+    // A broken .xlsx (zip signature, garbage after it): the import's own file error.
+    const broken = await job(t!.call('district.importUnits', { fileName: 'ds.xlsx', dataBase64: Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)]).toString('base64') }));
+    const cut = 'Tệp "ds.xlsx" bị cắt cụt hoặc hỏng (thiếu phần cuối tệp), có thể do tải về hoặc chép chưa xong. Hãy lấy lại bản đầy đủ.';
+    expect(broken).toEqual({ state: 'failed', message: cut, error: { code: 'VALIDATION', message: cut, path: ['dataBase64'] } });
     expect(await t!.raw('district.importUnits', { fileName: 'x.csv', dataBase64: 'QUJD*' })).toMatchObject({
       ok: false, error: { code: 'VALIDATION', path: ['dataBase64'], message: 'Không nhận được nội dung tệp "x.csv" (dữ liệu truyền bị hỏng). Hãy chọn lại tệp.' },
     });
@@ -178,7 +187,7 @@ describe('district.export / exportFile / reportData', () => {
   it('exports the workbook (no unit has sent a file yet), records it with its SHA-256 and counts, and gives it back', async () => {
     const campaignId = await office();
     for (const code of ['P1', 'P2']) await t!.call('district.saveUnit', { code, name: `UBND phường ${code}`, kind: 'ward', contact: '' });
-    const r = await job<DistrictExportResult>(t!.call('district.export', { campaignId }));
+    const r = await job<DistrictExportResult>(t!.call('district.export', { campaignId }), 'district.export');
     expect(r.state).toBe('done');
     const e = r.result!;
     const stamp = new Date('2024-02-20T09:00:00').toISOString().slice(0, 19).replace(/[-:T]/g, '');
@@ -228,5 +237,46 @@ describe('district.export / exportFile / reportData', () => {
     await t!.call('campaignFile.export', { campaignId: other.id });
     expect((await t!.call('district.reportData', { campaignId })).campaignFileSent).toBe(false);
     expect((await t!.call('district.reportData', { campaignId: other.id })).campaignFileSent).toBe(true);
+  });
+});
+
+describe('district.importFiles / export failures / campaign file handlers', () => {
+  it('an unknown campaign is refused at once, before any job', async () => {
+    const campaignId = await office();
+    expect(await t!.raw('district.importFiles', { campaignId: campaignId + 1, files: [{ fileName: 'a.xlsx', dataBase64: b64('x') }] })).toMatchObject({
+      ok: false, error: { code: 'NOT_FOUND', path: ['campaignId'] },
+    });
+    const r = await job(t!.call('district.importFiles', { campaignId, files: [{ fileName: 'a.xlsx', dataBase64: 'QUJD*' }] }), 'district.importFiles');
+    expect(r.state).toBe('done');
+  });
+
+  it('an export whose record cannot be written leaves no file behind (no file without its history row)', async () => {
+    const campaignId = await office();
+    t!.core.db.exec("CREATE TEMP TRIGGER no_export BEFORE INSERT ON district_exports BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    const r = await job(t!.call('district.export', { campaignId }));
+    expect(r.state).toBe('failed');
+    const dir = join(dirname(t!.file), 'exports');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.xlsx'))).toEqual([]);
+    expect(t!.core.db.prepare('SELECT count(*) AS n FROM district_exports').get()).toEqual({ n: 0 });
+    t!.core.db.exec('DROP TRIGGER no_export');
+    const ok = await job<DistrictExportResult>(t!.call('district.export', { campaignId }));
+    expect(readdirSync(dir).filter((f) => f.endsWith('.xlsx'))).toEqual([ok.result!.fileName]);
+  });
+
+  it('a unit previews then imports the office\'s campaign file', async () => {
+    const campaignId = await office();
+    await t!.call('district.saveUnit', { code: 'P1', name: 'UBND PHƯỜNG MỘT', kind: 'ward', contact: '' });
+    const f = await t!.call('campaignFile.export', { campaignId });
+    const unit = makeTestCore('2024-02-20');
+    try {
+      await unit.call('unit.save', { ...HOME_UNIT, code: 'P1', name: 'UBND PHƯỜNG MỘT' });
+      const file = { fileName: f.fileName, dataBase64: f.dataBase64 };
+      const preview = await unit.call('campaignFile.preview', file);
+      expect([preview.reference, preview.campaign.directiveNumber, preview.campaign.deadline]).toEqual([f.reference, '123/UBND-NV', '2024-02-15']);
+      const imported = await unit.call('campaignFile.import', file);
+      expect([imported.created, imported.campaign.reference, imported.campaign.directiveNumber, imported.campaign.deadline]).toEqual([true, f.reference, '123/UBND-NV', '2024-02-15']);
+    } finally {
+      unit.close();
+    }
   });
 });
