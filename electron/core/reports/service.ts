@@ -69,7 +69,7 @@ export async function runExport(db: Db, env: ReportEnv, ctx: CallContext, input:
   const dir = exportsDir(env.file);
   mkdirSync(dir, { recursive: true });
   const unit = getHomeUnit(db);
-  if (!unit) throw new Error('no home unit');
+  if (!unit) throw new AttkError('VALIDATION', vi.errors.noHomeUnit);
   const fileName = vi.reports.fileName(unit.code.replace(/[^A-Za-z0-9_-]/g, '_'), input.kind === 'report' ? 'BaoCao' : 'DeNghiHuy', generatedAt.slice(0, 19).replace(/[-:T]/g, ''));
   let written: WrittenReport | undefined;
   // Two exports in the same second get -2, -3… (the record points at its own file). The workbook
