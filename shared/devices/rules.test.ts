@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkIssue, checkProblems, checkResult, checkWindowStart, deviceState, expiringLimit, forcedChange, infectionOf, infectionState, licenceExpiringSoon,
-  type CheckFacts, type DeviceFacts, type InfectionFacts, type OwnerDevice,
+  checkIssue, checkProblems, checkResult, checkWindowStart, countsAfterMalware, deviceState, expiringLimit, forcedChange, forcedDevice, infectionOf,
+  infectionState, licenceExpiringSoon, malwareFloor,
+  type CheckFacts, type DeviceFacts, type Infection, type InfectionFacts, type MalwareFloor, type OwnerDevice,
 } from './rules';
 
 const found = (checkedOn: string, extra: Partial<InfectionFacts> = {}): InfectionFacts => ({
@@ -212,5 +213,188 @@ describe('one check: problems, result, consistency', () => {
     expect(checkIssue(check({ malwareFound: true, cleaned: true, osReinstalled: true, remediatedOn: '2024-01-09' }))).toEqual({ path: 'remediatedOn', issue: 'remediation_before_check' });
     // A follow-up record may report a remediation done before its own date.
     expect(checkIssue(check({ cleaned: true, osReinstalled: true, remediatedOn: '2024-01-09' }))).toBeNull();
+  });
+});
+
+// Hand-built literal cases on the exact boundaries (issue 22: mutation testing). Each input is given
+// in both orders where the rule picks a latest/earliest/lowest, so "the last one seen" cannot pass.
+describe('infectionOf: which finding, which remediation, when it was recorded', () => {
+  it('the infection date is the latest finding, whatever the order of the records', () => {
+    expect(infectionOf([found('2024-01-15'), found('2024-01-10')]).infectedOn).toBe('2024-01-15');
+    expect(infectionOf([found('2024-01-10'), found('2024-01-15')]).infectedOn).toBe('2024-01-15');
+    // A remediation of the earlier finding does not end the later one.
+    expect(infectionOf([found('2024-01-15'), fixed('2024-01-12', '2024-01-12'), found('2024-01-10')])).toStrictEqual({ infectedOn: '2024-01-15', remediatedOn: null });
+  });
+
+  it('the remediation is the earliest on or after the finding, whatever the order of the records', () => {
+    expect(infectionOf([found('2024-01-10'), fixed('2024-01-18', '2024-01-18'), fixed('2024-01-12', '2024-01-12')]).remediatedOn).toBe('2024-01-12');
+    expect(infectionOf([fixed('2024-01-09', '2024-01-09'), found('2024-01-10'), fixed('2024-01-11', '2024-01-11')]).remediatedOn).toBe('2024-01-11');
+    // On the finding day it counts; the day before it does not.
+    expect(infectionOf([found('2024-01-10'), fixed('2024-01-12', '2024-01-10')]).remediatedOn).toBe('2024-01-10');
+    expect(infectionOf([found('2024-01-10'), fixed('2024-01-12', '2024-01-09')]).remediatedOn).toBeNull();
+  });
+
+  it('a record saying cleaned and reinstalled without a date ends nothing and names no recording time', () => {
+    expect(infectionOf([found('2024-01-10'), fixed('2024-01-12', '2024-01-12', { remediatedOn: null, recordedAt: '2024-01-12T08:00:00.000Z' })]))
+      .toStrictEqual({ infectedOn: '2024-01-10', remediatedOn: null });
+  });
+
+  it('when the remediation was recorded: the earliest valid record of cleaned AND reinstalled with that very remediation date', () => {
+    const history: InfectionFacts[] = [
+      found('2024-01-10', { recordedAt: '2024-01-10T07:00:00.000Z' }),
+      // Without a recording time: no constraint from this record.
+      fixed('2024-01-12', '2024-01-12'),
+      fixed('2024-01-14', '2024-01-12', { recordedAt: '2024-01-14T08:00:00.000Z' }),
+      fixed('2024-01-12', '2024-01-12', { recordedAt: '2024-01-12T09:00:00.000Z' }),
+      fixed('2024-01-13', '2024-01-12', { recordedAt: '2024-01-13T08:00:00.000Z' }),
+      // Earlier recording times that do not count: voided, cleaned only, reinstalled only, another remediation date.
+      fixed('2024-01-12', '2024-01-12', { recordedAt: '2024-01-11T01:00:00.000Z', voided: true }),
+      fixed('2024-01-12', '2024-01-12', { recordedAt: '2024-01-11T02:00:00.000Z', osReinstalled: false }),
+      fixed('2024-01-12', '2024-01-12', { recordedAt: '2024-01-11T03:00:00.000Z', cleaned: false }),
+      fixed('2024-01-15', '2024-01-15', { recordedAt: '2024-01-11T04:00:00.000Z' }),
+    ];
+    expect(infectionOf(history)).toStrictEqual({ infectedOn: '2024-01-10', remediatedOn: '2024-01-12', remediationRecordedAt: '2024-01-12T09:00:00.000Z' });
+    expect(infectionOf([...history].reverse())).toStrictEqual({ infectedOn: '2024-01-10', remediatedOn: '2024-01-12', remediationRecordedAt: '2024-01-12T09:00:00.000Z' });
+    // No remediating record has a recording time: the key is absent, not undefined.
+    expect(infectionOf([found('2024-01-10'), fixed('2024-01-12', '2024-01-12')])).toStrictEqual({ infectedOn: '2024-01-10', remediatedOn: '2024-01-12' });
+  });
+});
+
+describe('malwareFloor: what the owner\'s devices ask of a confirmation', () => {
+  const inf = (infectedOn: string | null, remediatedOn: string | null, remediationRecordedAt?: string | null): Infection => ({ infectedOn, remediatedOn, remediationRecordedAt });
+
+  it('null when no device of the owner ever had malware', () => {
+    expect(malwareFloor([])).toBeNull();
+    expect(malwareFloor([inf(null, null), inf(null, null)])).toBeNull();
+  });
+
+  it('infected while one device is still infected; devices never infected play no part', () => {
+    expect(malwareFloor([inf('2024-01-10', null)])).toStrictEqual({ infected: true, floorOn: null, floorAt: null });
+    expect(malwareFloor([inf(null, null), inf('2024-01-08', '2024-01-09', '2024-01-09T08:00:00.000Z')]))
+      .toStrictEqual({ infected: false, floorOn: '2024-01-09', floorAt: '2024-01-09T08:00:00.000Z' });
+    expect(malwareFloor([inf('2024-01-08', '2024-01-09'), inf('2024-01-10', null)])).toStrictEqual({ infected: true, floorOn: '2024-01-09', floorAt: null });
+  });
+
+  it('the latest remediation day and, separately, the latest recording time, whatever the order', () => {
+    const devices = [
+      inf('2024-01-10', '2024-01-15', '2024-01-15T10:00:00.000Z'),
+      // Remediated earlier but entered later (backdated): its recording time is the floor.
+      inf('2024-01-05', '2024-01-12', '2024-01-20T08:00:00.000Z'),
+      inf('2024-01-02', '2024-01-03', null),
+      inf('2024-01-02', '2024-01-04'),
+    ];
+    const want = { infected: false, floorOn: '2024-01-15', floorAt: '2024-01-20T08:00:00.000Z' };
+    expect(malwareFloor(devices)).toStrictEqual(want);
+    expect(malwareFloor([...devices].reverse())).toStrictEqual(want);
+    expect(malwareFloor([inf('2024-01-02', '2024-01-03', null)])).toStrictEqual({ infected: false, floorOn: '2024-01-03', floorAt: null });
+  });
+});
+
+describe('countsAfterMalware: one confirmation against the floor', () => {
+  const floor = (floorOn: string | null, floorAt: string | null = null, infected = false): MalwareFloor => ({ infected, floorOn, floorAt });
+
+  it('a voided confirmation never counts; without malware every valid one counts', () => {
+    expect(countsAfterMalware({ changedOn: '2024-01-01' }, null)).toBe(true);
+    expect(countsAfterMalware({ changedOn: '2024-01-01', voided: true }, null)).toBe(false);
+    expect(countsAfterMalware({ changedOn: '2024-01-20', voided: true }, floor('2024-01-15'))).toBe(false);
+  });
+
+  it('nothing counts while a device is infected, even after another device\'s remediation', () => {
+    expect(countsAfterMalware({ changedOn: '2024-01-20' }, floor('2024-01-15', null, true))).toBe(false);
+    expect(countsAfterMalware({ changedOn: '2024-01-20' }, floor(null, null, true))).toBe(false);
+  });
+
+  it('dated on or after the remediation day: the day itself counts, the day before does not', () => {
+    expect(countsAfterMalware({ changedOn: '2024-01-14' }, floor('2024-01-15'))).toBe(false);
+    expect(countsAfterMalware({ changedOn: '2024-01-15' }, floor('2024-01-15'))).toBe(true);
+    expect(countsAfterMalware({ changedOn: '2024-01-16', recordedAt: '2024-01-16T08:00:00.000Z' }, floor('2024-01-15'))).toBe(true);
+  });
+
+  it('recorded at or after the remediation was; a confirmation without a recording time is not constrained', () => {
+    const f = floor('2024-01-15', '2024-01-16T08:00:00.000Z');
+    expect(countsAfterMalware({ changedOn: '2024-01-15', recordedAt: '2024-01-16T07:59:59.999Z' }, f)).toBe(false);
+    expect(countsAfterMalware({ changedOn: '2024-01-15', recordedAt: '2024-01-16T08:00:00.000Z' }, f)).toBe(true);
+    expect(countsAfterMalware({ changedOn: '2024-01-15' }, f)).toBe(true);
+    expect(countsAfterMalware({ changedOn: '2024-01-15', recordedAt: null }, f)).toBe(true);
+    expect(countsAfterMalware({ changedOn: '2024-01-14', recordedAt: '2024-01-17T08:00:00.000Z' }, f)).toBe(false);
+  });
+});
+
+describe('forcedDevice: which device a forced account names', () => {
+  const dev = (id: number, infectedOn: string | null, remediatedOn: string | null): OwnerDevice => ({ id, assetTag: `MT-${id}`, infectedOn, remediatedOn });
+  const both = <T,>(list: T[]) => [list, [...list].reverse()];
+
+  it('none when no device had malware', () => {
+    expect(forcedDevice([])).toBeNull();
+    expect(forcedDevice([dev(1, null, null)])).toBeNull();
+    expect(forcedDevice([dev(1, null, null), dev(2, '2024-01-05', '2024-01-06')])).toStrictEqual({ reason: 'remediated', since: '2024-01-06', deviceId: 2, assetTag: 'MT-2' });
+  });
+
+  it('an infected device beats any remediated one; the latest infection wins, then the lowest id', () => {
+    for (const list of both([dev(7, '2024-01-02', null), dev(4, '2024-01-10', null), dev(9, '2024-01-11', '2024-01-19')])) {
+      expect(forcedDevice(list)).toStrictEqual({ reason: 'infected', since: '2024-01-10', deviceId: 4, assetTag: 'MT-4' });
+    }
+    for (const list of both([dev(5, '2024-01-10', null), dev(3, '2024-01-10', null), dev(8, '2024-01-10', null)])) {
+      expect(forcedDevice(list)).toStrictEqual({ reason: 'infected', since: '2024-01-10', deviceId: 3, assetTag: 'MT-3' });
+    }
+  });
+
+  it('otherwise the latest remediation wins, then the lowest id', () => {
+    for (const list of both([dev(2, '2024-01-01', '2024-01-12'), dev(6, '2023-12-01', '2023-12-05')])) {
+      expect(forcedDevice(list)).toStrictEqual({ reason: 'remediated', since: '2024-01-12', deviceId: 2, assetTag: 'MT-2' });
+    }
+    for (const list of both([dev(5, '2024-01-01', '2024-01-12'), dev(3, '2024-01-02', '2024-01-12'), dev(8, '2024-01-03', '2024-01-12')])) {
+      expect(forcedDevice(list)).toStrictEqual({ reason: 'remediated', since: '2024-01-12', deviceId: 3, assetTag: 'MT-3' });
+    }
+  });
+});
+
+describe('one check, each condition on its own', () => {
+  const check = (extra: Partial<CheckFacts> = {}): CheckFacts & { avProduct: string } => ({
+    checkedOn: '2024-01-10', avInstalled: true, avProduct: 'BKAV Pro', avLicensed: true, licenceExpiresOn: '2024-06-30', definitionsCurrent: true,
+    malwareFound: false, malwareKind: '', credentialStealing: false, cleaned: false, osReinstalled: false, remediatedOn: null, ...extra,
+  });
+
+  it('no antivirus is the only antivirus problem, whatever the licence fields say', () => {
+    expect(checkProblems(check({ avInstalled: false, avLicensed: false, licenceExpiresOn: null, definitionsCurrent: false }), true)).toEqual(['no_antivirus']);
+    expect(checkProblems(check({ avInstalled: false, avLicensed: false, licenceExpiresOn: '2024-01-01' }), false)).toEqual(['no_antivirus']);
+  });
+
+  it('expired only for a licensed product with a date before the check, on a device that needs it', () => {
+    expect(checkProblems(check({ licenceExpiresOn: '2024-01-09' }), false)).toEqual([]);
+    expect(checkProblems(check({ avLicensed: false, licenceExpiresOn: '2024-01-09' }), true)).toEqual(['unlicensed']);
+    expect(checkProblems(check({ licenceExpiresOn: null }), true)).toEqual([]);
+    expect(checkProblems(check({ licenceExpiresOn: '2024-01-09', definitionsCurrent: false }), true)).toEqual(['expired', 'definitions_outdated']);
+  });
+
+  it('malware found is remediated by cleaned AND reinstalled on or after the check day (the day itself counts)', () => {
+    expect(checkProblems(check({ malwareFound: true, cleaned: true, osReinstalled: true, remediatedOn: '2024-01-10' }), true)).toEqual([]);
+    expect(checkProblems(check({ malwareFound: true, cleaned: true, osReinstalled: true, remediatedOn: '2024-01-09' }), true)).toEqual(['malware_not_remediated']);
+    expect(checkProblems(check({ malwareFound: true, osReinstalled: true, remediatedOn: '2024-01-10' }), true)).toEqual(['malware_not_remediated']);
+    expect(checkProblems(check({ malwareFound: true, cleaned: true, osReinstalled: true, remediatedOn: null }), true)).toEqual(['malware_not_remediated']);
+    // An open infection: a remediation on its day counts.
+    expect(checkProblems(check({ cleaned: true, osReinstalled: true, remediatedOn: '2024-01-05' }), true, '2024-01-05')).toEqual([]);
+    expect(checkProblems(check({ cleaned: true, remediatedOn: '2024-01-06' }), true, '2024-01-05')).toEqual(['malware_not_remediated']);
+  });
+
+  it('consistency: each rule on its own, with the exact field and reason', () => {
+    // No antivirus and nothing about one: consistent.
+    expect(checkIssue({ ...check({ avInstalled: false, avLicensed: false, licenceExpiresOn: null }), avProduct: '' })).toBeNull();
+    expect(checkIssue({ ...check({ avInstalled: false, avLicensed: false, licenceExpiresOn: null }), avProduct: 'X' })).toStrictEqual({ path: 'avProduct', issue: 'needs_antivirus' });
+    // Malware found with its kind and credential stealing: consistent.
+    expect(checkIssue(check({ malwareFound: true, credentialStealing: true, malwareKind: 'Trojan' }))).toBeNull();
+    expect(checkIssue(check({ malwareFound: true, malwareKind: 'Trojan', cleaned: true, osReinstalled: true, remediatedOn: '2024-01-10' }))).toBeNull();
+    expect(checkIssue(check({ osReinstalled: true }))).toStrictEqual({ path: 'remediatedOn', issue: 'remediation_date_missing' });
+    expect(checkIssue(check({ malwareFound: true, cleaned: true, remediatedOn: '2024-01-09' }))).toStrictEqual({ path: 'remediatedOn', issue: 'remediation_before_check' });
+    expect(checkIssue(check({ malwareFound: true, remediatedOn: '2024-01-09' }))).toStrictEqual({ path: 'remediatedOn', issue: 'remediation_date_without_action' });
+  });
+
+  it('licence expiring soon needs antivirus installed and licensed', () => {
+    const c = { checkedOn: '2024-01-05', avInstalled: true, avLicensed: true, licenceExpiresOn: '2024-02-01' };
+    expect(licenceExpiringSoon(c, '2024-01-20')).toBe(true);
+    expect(licenceExpiringSoon({ ...c, avInstalled: false }, '2024-01-20')).toBe(false);
+    expect(licenceExpiringSoon({ ...c, avLicensed: false }, '2024-01-20')).toBe(false);
+    expect(licenceExpiringSoon(c, '2024-01-20', 11)).toBe(false);
+    expect(licenceExpiringSoon(c, '2024-01-20', 12)).toBe(true);
   });
 });
