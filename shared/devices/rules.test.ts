@@ -334,6 +334,10 @@ describe('forcedDevice: which device a forced account names', () => {
     for (const list of both([dev(7, '2024-01-02', null), dev(4, '2024-01-10', null), dev(9, '2024-01-11', '2024-01-19')])) {
       expect(forcedDevice(list)).toStrictEqual({ reason: 'infected', since: '2024-01-10', deviceId: 4, assetTag: 'MT-4' });
     }
+    // The lowest id only breaks a tie of dates: a later infection on a higher id still wins.
+    for (const list of both([dev(8, '2024-01-10', null), dev(3, '2024-01-02', null)])) {
+      expect(forcedDevice(list)).toMatchObject({ since: '2024-01-10', deviceId: 8 });
+    }
     for (const list of both([dev(5, '2024-01-10', null), dev(3, '2024-01-10', null), dev(8, '2024-01-10', null)])) {
       expect(forcedDevice(list)).toStrictEqual({ reason: 'infected', since: '2024-01-10', deviceId: 3, assetTag: 'MT-3' });
     }
@@ -342,6 +346,9 @@ describe('forcedDevice: which device a forced account names', () => {
   it('otherwise the latest remediation wins, then the lowest id', () => {
     for (const list of both([dev(2, '2024-01-01', '2024-01-12'), dev(6, '2023-12-01', '2023-12-05')])) {
       expect(forcedDevice(list)).toStrictEqual({ reason: 'remediated', since: '2024-01-12', deviceId: 2, assetTag: 'MT-2' });
+    }
+    for (const list of both([dev(8, '2024-01-01', '2024-01-12'), dev(3, '2024-01-02', '2024-01-05')])) {
+      expect(forcedDevice(list)).toMatchObject({ since: '2024-01-12', deviceId: 8 });
     }
     for (const list of both([dev(5, '2024-01-01', '2024-01-12'), dev(3, '2024-01-02', '2024-01-12'), dev(8, '2024-01-03', '2024-01-12')])) {
       expect(forcedDevice(list)).toStrictEqual({ reason: 'remediated', since: '2024-01-12', deviceId: 3, assetTag: 'MT-3' });

@@ -112,8 +112,11 @@ describe('devices.create / update: asset tags, owners, retiring', () => {
       ok: false, error: { code: 'NOT_FOUND', path: ['ownerId'], message: 'Không tìm thấy người sử dụng (mã 999).' },
     });
     expect(await t.raw('devices.create', { deviceKind: 'desktop', os: 'windows', ownerId: an.id, systemIds: [kntc, dgxl, 77] })).toMatchObject({
-      ok: false, error: { code: 'NOT_FOUND', path: ['systemIds', 2] },
+      ok: false, error: { code: 'NOT_FOUND', path: ['systemIds', 2], message: 'Không tìm thấy hệ thống (mã 77).' },
     });
+    // The unit filter: each unit's devices.
+    expect((await t.call('devices.list', { unitId: other })).rows.map((d) => [d.assetTag, d.ownerName])).toEqual([['MT-01', 'Lê Thị Cúc']]);
+    expect((await t.call('devices.list', { unitId: an.unitId })).total).toBe(3);
     expect(await t.raw('devices.get', { id: 4242 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', path: ['id'], message: 'Không tìm thấy thiết bị (mã 4242).' } });
   });
 
@@ -130,7 +133,7 @@ describe('devices.create / update: asset tags, owners, retiring', () => {
     expect(snapshot(t.core)).toEqual(before);
     await t.call('devices.recordCheck', fixed(d.id, '2024-01-12'));
     const retired = await t.call('devices.update', { id: d.id, deviceKind: 'laptop', os: 'windows', assetTag: 'XT-9', ownerId: an.id, deviceStatus: 'retired', systemIds: [] });
-    expect([retired.deviceStatus, retired.state, retired.assetTag]).toEqual(['retired', 'not_in_use', 'XT-9']);
+    expect([retired.deviceStatus, retired.state, retired.assetTag, retired.systemIds]).toEqual(['retired', 'not_in_use', 'XT-9', []]);
 
     expect((await auditRows('create')).map(([s, data]) => [s, data.systemIds, data.deviceKind])).toEqual([
       ['Thêm thiết bị Máy tính xách tay (Nguyễn Văn An)', [kntc], 'laptop'],
@@ -190,5 +193,26 @@ describe('devices.recordCheck / voidCheck', () => {
     expect(await t.raw('devices.voidCheck', { id: 999, reason: 'x' })).toMatchObject({
       ok: false, error: { code: 'NOT_FOUND', path: ['id'], message: 'Không tìm thấy kết quả kiểm tra (mã 999).' },
     });
+  });
+});
+
+describe('dashboard device to-dos', () => {
+  it('counts accounts still to change only on infected devices\' rows', async () => {
+    const an = await person('Nguyễn Văn An');
+    await t.call('accounts.create', { systemId: kntc, personId: an.id, loginName: 'annv', status: 'active' });
+    await t.call('accounts.create', { systemId: dgxl, personId: an.id, loginName: 'annv', status: 'active' });
+    // Remediated (An's 2 accounts still forced), then found without antivirus: a to-do, but not "infected".
+    const d = await device(an.id, 'MT-01');
+    await t.call('devices.recordCheck', found(d.id, '2024-01-10'));
+    await t.call('devices.recordCheck', fixed(d.id, '2024-01-12'));
+    await t.call('devices.recordCheck', routine(d.id, '2024-01-15', { avInstalled: false, avProduct: '', avLicensed: false, licenceExpiresOn: null }));
+    const e = await device(an.id, 'MT-02');
+    await t.call('devices.recordCheck', found(e.id, '2024-01-16'));
+    expect((await t.call('devices.get', { id: d.id })).pendingAccounts).toBe(2);
+    const todos = (await t.call('dashboard.summary', {})).devices.todos;
+    expect(todos.map((x) => [x.kind, x.assetTag, x.date, x.pendingAccounts])).toEqual([
+      ['infected', 'MT-02', '2024-01-16', 2],
+      ['no_antivirus', 'MT-01', '2024-01-15', 0],
+    ]);
   });
 });
