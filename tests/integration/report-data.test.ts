@@ -129,6 +129,9 @@ describe('reading a report of a campaign that does not exist, or before the unit
       const c = await t.call('campaigns.create', { directiveNumber: '9/UBND', subject: 'Rà soát', systemIds: [1], startDate: '2024-02-01', deadline: '2024-02-15' });
       const e = await t.raw('reports.data', { campaignId: c.id });
       expect(e).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Chưa khai báo thông tin đơn vị. Hãy hoàn tất bước thiết lập ban đầu.' } });
+      // The sign sheet of the same campaign says the same, not the generic "unexpected error".
+      const sheet = await t.raw('reports.signSheet', { campaignId: c.id });
+      expect(sheet).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Chưa khai báo thông tin đơn vị. Hãy hoàn tất bước thiết lập ban đầu.' } });
     } finally {
       t.close();
     }

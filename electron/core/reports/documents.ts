@@ -48,7 +48,7 @@ export function readReportData(db: Db, env: { file: string }, campaignId: number
  */
 export function readSignSheetData(db: Db, campaignId: number, today: string, unitId?: number): SignSheetData {
   const unit = getHomeUnit(db);
-  if (!unit) throw new Error('no home unit');
+  if (!unit) throw new AttkError('VALIDATION', vi.errors.noHomeUnit);
   const campaign = getCampaign(db, campaignId, ['campaignId']);
   const rows = db
     .prepare(
