@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -416,7 +416,7 @@ describe('what a reader sees: sheets, rows, columns, drawings', () => {
   it('names a hidden sheet (its name decoded) and a print area that cuts a sheet', async () => {
     let p = parts();
     const wb = text(p, 'xl/workbook.xml')
-      .replace('</sheets>', '<sheet name="Ghi chú &amp; số thật" sheetId="8" state="hidden" r:id="rId9"/></sheets>')
+      .replace('</sheets>', '<sheet name="Ghi chú &amp; &lt;số thật&gt; &quot;57&quot; &apos;TK&apos;" sheetId="8" state="hidden" r:id="rId9"/></sheets>')
       .replace('</definedNames>', '<definedName name="_xlnm.Print_Area" localSheetId="1">\'Tài khoản\'!$A$1:$K$6</definedName></definedNames>');
     p = new Map(p);
     p.set('xl/workbook.xml', Buffer.from(wb));
@@ -424,7 +424,7 @@ describe('what a reader sees: sheets, rows, columns, drawings', () => {
     p.set('xl/worksheets/sheet8.xml', Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>57 tài khoản chưa đổi</t></is></c></row></sheetData></worksheet>'));
     expect((await verifyReportParts(p)).problems).toEqual([
       CELLS,
-      'Tệp có trang tính bị ẩn "Ghi chú & số thật" (ngoài phần dữ liệu đã ký).',
+      'Tệp có trang tính bị ẩn "Ghi chú & <số thật> "57" \'TK\'" (ngoài phần dữ liệu đã ký).',
       "Tệp đặt vùng in ('Tài khoản'!$A$1:$K$6) làm một phần nội dung không được in ra.",
     ]);
   });
@@ -505,5 +505,59 @@ describe('a file another program wrote', () => {
     p.set('xl/workbook.xml', Buffer.from(text(p, 'xl/workbook.xml').replace('sheetId="1" r:id="rId1"', 'sheetId="7" r:id="rId1"').replace('sheetId="7" state="veryHidden" r:id="rId7"', 'sheetId="1" state="veryHidden" r:id="rId7"')));
     expect(text(p, 'xl/workbook.xml')).toContain('<sheet name="Tổng hợp" sheetId="7" r:id="rId1"/>');
     expect(await verifyReportParts(p)).toMatchObject({ ok: false, problems: [NOT_ATTK] });
+  });
+
+  it('ignores what only the payload sheet carries (it is never shown), and an empty cell past the last column', async () => {
+    const header = editSheet(parts(), 7, (x) => x.replace('</sheetData>', '</sheetData><headerFooter><oddHeader>&amp;CBẢN NHÁP</oddHeader></headerFooter>'));
+    expect(await verifyReportParts(header)).toMatchObject({ ok: true, problems: [] });
+    // "Tài khoản" writes A–K: an empty text cell in P (nothing shows) and column P hidden hide nothing.
+    const empty = editSheet(parts(), 2, (x) => withCols('<col min="16" max="16" width="12" hidden="1" customWidth="1"/>')(x.replace(/(<row r="5"[^>]*>[\s\S]*?)<\/row>/, '$1<c r="P5" t="inlineStr"><is><t></t></is></c></row>')));
+    expect(await verifyReportParts(empty)).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('counts the cells of a sheet part the workbook does not list (the cell count no longer matches)', async () => {
+    const p = new Map(parts());
+    p.set('xl/worksheets/sheet9.xml', Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>thêm</t></is></c></row></sheetData></worksheet>'));
+    expect((await verifyReportParts(p)).problems).toEqual([CELLS]);
+  });
+
+  it('reads workbook relationships that lack an id or a target without failing', async () => {
+    const p = new Map(parts());
+    p.set('xl/_rels/workbook.xml.rels', Buffer.from(text(p, 'xl/_rels/workbook.xml.rels').replace('</Relationships>', '<Relationship Id="rIdE" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" TargetMode="External"/><Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/></Relationships>')));
+    expect(await verifyReportParts(p)).toMatchObject({ ok: true, problems: [], fingerprint: exported.fingerprint });
+  });
+
+  it('names a drawing it cannot resolve as a drawing: no relationship of that id, or one without a target', async () => {
+    const shape = 'Trang "Tài khoản" có hình vẽ, hộp chữ hoặc hình nền che lên nội dung.';
+    const noRel = editSheet(parts(), 2, (x) => x.replace('</worksheet>', '<drawing r:id="rId5"/></worksheet>'));
+    expect((await verifyReportParts(noRel)).problems).toEqual([shape]);
+    const noTarget = editSheet(parts(), 2, (x) => x.replace('</worksheet>', '<drawing r:id="rId5"/></worksheet>'));
+    noTarget.set('xl/worksheets/_rels/sheet2.xml.rels', Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing"/></Relationships>'));
+    expect((await verifyReportParts(noTarget)).problems).toEqual([shape]);
+  });
+
+  it('leaves no temporary file behind', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'attk-verify-tmp-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      expect(tmpdir()).toBe(tmp);
+      expect(await verifyReportParts(parts())).toMatchObject({ ok: true });
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('verifies a workbook written with a namespace prefix on every element', async () => {
+    const p = new Map(parts());
+    const prefixed = text(p, 'xl/workbook.xml')
+      .replace(/<(\/?)([a-zA-Z]+)([\s>/])/g, (m, slash: string, name: string, end: string) => (name === 'xml' ? m : `<${slash}main:${name}${end}`))
+      .replace('<main:workbook xmlns=', '<main:workbook xmlns:main=');
+    expect(prefixed).toContain('<main:sheet name="_attk" sheetId="7" state="veryHidden" r:id="rId7"/>');
+    p.set('xl/workbook.xml', Buffer.from(prefixed));
+    expect(await verifyReportParts(p)).toMatchObject({ ok: true, problems: [], fingerprint: exported.fingerprint });
   });
 });
