@@ -16,7 +16,8 @@ import { exportsDir, readRecordedExport, type ReportEnv } from '../reports/servi
 import { publishOutput } from '../output/publish';
 import { getHomeUnit } from '../unit/service';
 import { districtBoard, submissionHistory } from './board';
-import { exportCampaignFile, importCampaignFile, parseCampaignFile, previewCampaignFile } from './campaign-file';
+import { exportCampaignFile, importCampaignFile, previewCampaignFile } from './campaign-file';
+import { parseCampaignFileOffThread } from './campaign-file-worker';
 import { getRegisterUnit, listRegister, readDistrictSettings, upsertRegisterUnit } from './register';
 import { importSubmissions } from './submissions';
 import { changeUnitKey } from './key-trust';
@@ -223,8 +224,13 @@ export function districtHandlers(db: Db, env: ReportEnv): HandlersFor<'district'
 
     'campaignFile.export': ({ campaignId }, ctx) => exportCampaignFile(db, env.file, ctx, campaignId),
 
-    'campaignFile.preview': ({ fileName, dataBase64 }) => previewCampaignFile(db, parseCampaignFile(fileName, dataBase64)),
+    // Parsed and verified in the file worker; the import's write is then one transaction here (a
+    // `bulk` method: the dispatcher holds other writes while the file is parsed).
+    'campaignFile.preview': async ({ fileName, dataBase64 }) => previewCampaignFile(db, await parseCampaignFileOffThread(fileName, dataBase64)),
 
-    'campaignFile.import': ({ fileName, dataBase64, unitCode, confirmUnitCode }, ctx) => importCampaignFile(db, ctx, parseCampaignFile(fileName, dataBase64), unitCode, confirmUnitCode),
+    'campaignFile.import': async ({ fileName, dataBase64, unitCode, confirmUnitCode }, ctx) => {
+      const parsed = await parseCampaignFileOffThread(fileName, dataBase64);
+      return db.transaction(() => importCampaignFile(db, ctx, parsed, unitCode, confirmUnitCode)).immediate();
+    },
   };
 }

@@ -6,6 +6,7 @@ import { verifyReportParts } from '../reports/verify';
 import { checkBackupCopy } from '../backup/check-copy';
 import { writeReportFile, type WriteReportTask, type WrittenReport } from '../reports/write-task';
 import type { ErrorCode } from '../../../shared/errors';
+import { parseCampaignFile, type ParsedCampaignFile } from '../district/campaign-file';
 import type { ImportCommitResult, ImportKind } from '../../../shared/import/schema';
 import { runCommitTask, runPlanTask, stageSheet, type CommitImportTask, type PlanImportTask, type PlannedPage, type StagedSheet } from './commit-task';
 
@@ -20,6 +21,8 @@ export type FileTask =
   | PlanImportTask
   /** The import's commit: plan + write + audit in one transaction of the worker's own connection (import/commit-task.ts). */
   | CommitImportTask
+  /** A campaign file from the office: decoded, signature checked, payload validated (district/campaign-file-worker.ts). */
+  | { type: 'parseCampaignFile'; fileName: string; dataBase64: string }
   | { type: 'verifyReport'; bytes: Uint8Array }
   /** A backup's temporary copy: single-file journal, then quick_check (backup/write.ts). */
   | { type: 'checkBackupCopy'; path: string; nativeBinding?: string | undefined }
@@ -31,7 +34,7 @@ export interface StagedWorkbook {
   staged: StagedSheet[];
 }
 
-export type TaskResult = RawWorkbook | StagedWorkbook | VerifyResult | WrittenReport | PlannedPage | ImportCommitResult | string;
+export type TaskResult = RawWorkbook | StagedWorkbook | VerifyResult | WrittenReport | PlannedPage | ImportCommitResult | ParsedCampaignFile | string;
 
 /** The buffers a result can give up to the receiving thread instead of being cloned. */
 export function transferablesOf(result: TaskResult): ArrayBuffer[] {
@@ -69,6 +72,8 @@ export async function runTask(task: FileTask, onProgress?: ProgressFn): Promise<
       return runPlanTask(task);
     case 'commitImport':
       return runCommitTask(task, onProgress);
+    case 'parseCampaignFile':
+      return parseCampaignFile(task.fileName, task.dataBase64);
     case 'verifyReport':
       return verifyReportParts(prescanXlsx(task.bytes));
     case 'checkBackupCopy':

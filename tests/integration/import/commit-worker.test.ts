@@ -5,12 +5,14 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, dispatch } from '../../../electron/core';
+import { generateDemo } from '../../../electron/core/demo/generate';
+import { parseCampaignFile, previewCampaignFile } from '../../../electron/core/district/campaign-file';
 import { committedImport, planPage } from '../../../electron/core/import/commit-task';
 import { stopFileWorkers, useFileWorker } from '../../../electron/core/import/run-reader';
 import { vi } from '../../../shared/i18n/vi';
 import { viImportCommit } from '../../../shared/i18n/vi-import-commit';
 import type { ImportPreview } from '../../../shared/import/schema';
-import { HOME_UNIT, snapshot, type TestCore } from '../harness-core';
+import { HOME_UNIT, makeTestCore, snapshot, type TestCore } from '../harness-core';
 import { b64, staffRows, workbook } from './corpus';
 import { importCore, stage } from './helpers';
 
@@ -217,6 +219,34 @@ describe('the import commit in the file worker', () => {
       expect(below.rows.map((r) => r.values.fullName)).toEqual(['Lê Thị Dưới', 'Phạm Văn Cuối']);
       expect(await t.call('import.commit', { stageId: p.stageId, headerRow: 323, mapping: below.mapping })).toMatchObject({ created: 2 });
       expect(count(t, "SELECT count(*) AS n FROM people WHERE department = 'Tài chính'")).toBe(2);
+    } finally {
+      t.close();
+    }
+  }, 60_000);
+
+  it('a campaign file is parsed and verified in the worker: the same preview as inline; a tampered one refused in the same words', async () => {
+    const t = makeTestCore('2024-01-20');
+    try {
+      generateDemo(t.core.db, 'unit', { today: '2024-01-20' });
+      const campaignId = (await t.call('campaigns.list', {})).find((c) => c.status === 'in_progress')!.id;
+      const exported = await t.call('campaignFile.export', { campaignId });
+      const file = { fileName: exported.fileName, dataBase64: exported.dataBase64 };
+      const viaWorker = await t.call('campaignFile.preview', file);
+      expect(viaWorker).toEqual(previewCampaignFile(t.core.db, parseCampaignFile(file.fileName, file.dataBase64)));
+      expect(viaWorker.reference).toBe(exported.reference);
+      const envelope = JSON.parse(Buffer.from(exported.dataBase64, 'base64').toString('utf8')) as { payload: string };
+      envelope.payload = envelope.payload.replace(exported.reference, `${exported.reference}X`);
+      const tampered = { fileName: file.fileName, dataBase64: Buffer.from(JSON.stringify(envelope)).toString('base64') };
+      const inlineError = (() => {
+        try {
+          parseCampaignFile(tampered.fileName, tampered.dataBase64);
+        } catch (e) {
+          return (e as Error).message;
+        }
+        return null;
+      })();
+      expect(inlineError).toBe(vi.district.campaignFile.badSignature(tampered.fileName));
+      expect(await t.raw('campaignFile.preview', tampered)).toEqual({ ok: false, error: { code: 'VALIDATION', message: inlineError, path: ['dataBase64'] } });
     } finally {
       t.close();
     }
