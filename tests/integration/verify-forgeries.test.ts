@@ -505,6 +505,11 @@ describe('a file another program wrote', () => {
     p.set('xl/workbook.xml', Buffer.from(text(p, 'xl/workbook.xml').replace('sheetId="1" r:id="rId1"', 'sheetId="7" r:id="rId1"').replace('sheetId="7" state="veryHidden" r:id="rId7"', 'sheetId="1" state="veryHidden" r:id="rId7"')));
     expect(text(p, 'xl/workbook.xml')).toContain('<sheet name="Tổng hợp" sheetId="7" r:id="rId1"/>');
     expect(await verifyReportParts(p)).toMatchObject({ ok: false, problems: [NOT_ATTK] });
+    // The same forgery zipped with the relationships before the sheets (as most programs write a
+    // package): the real relationships must not reach the reader either.
+    const relsFirst = new Map([...p].sort(([a], [b]) => Number(a.startsWith('xl/worksheets/')) - Number(b.startsWith('xl/worksheets/'))));
+    expect([...relsFirst.keys()].indexOf('xl/_rels/workbook.xml.rels')).toBeLessThan([...relsFirst.keys()].indexOf('xl/worksheets/sheet1.xml'));
+    expect(await verifyReportParts(relsFirst)).toMatchObject({ ok: false, problems: [NOT_ATTK] });
   });
 
   it('ignores what only the payload sheet carries (it is never shown), and an empty cell past the last column', async () => {
@@ -558,6 +563,12 @@ describe('a file another program wrote', () => {
       .replace('<main:workbook xmlns=', '<main:workbook xmlns:main=');
     expect(prefixed).toContain('<main:sheet name="_attk" sheetId="7" state="veryHidden" r:id="rId7"/>');
     p.set('xl/workbook.xml', Buffer.from(prefixed));
+    expect(await verifyReportParts(p)).toMatchObject({ ok: true, problems: [], fingerprint: exported.fingerprint });
+  });
+
+  it('skips a sheet entry with no relationship, or no relationship id, without failing', async () => {
+    const p = new Map(parts());
+    p.set('xl/workbook.xml', Buffer.from(text(p, 'xl/workbook.xml').replace('</sheets>', '<sheet name="Trống" sheetId="9" r:id="rId99"/><sheet name="Trống 2" sheetId="10"/></sheets>')));
     expect(await verifyReportParts(p)).toMatchObject({ ok: true, problems: [], fingerprint: exported.fingerprint });
   });
 });
