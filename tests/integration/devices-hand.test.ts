@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore, dispatch } from '../../electron/core';
 import type { DeviceCheckInput, DeviceFilter } from '../../shared/devices/schema';
 import { HOME_UNIT, makeTestCore, snapshot, type TestCore } from './harness-core';
 
@@ -214,5 +218,113 @@ describe('dashboard device to-dos', () => {
       ['infected', 'MT-02', '2024-01-16', 2],
       ['no_antivirus', 'MT-01', '2024-01-15', 0],
     ]);
+  });
+});
+
+describe('Rule 5 in SQL (forced.ts) on hand-built histories with a moving clock', () => {
+  // Its own core: the recording times must differ (the shared harness has a fixed clock).
+  let clock = '2024-01-20T09:00:00.000Z';
+  let c: TestCore;
+  beforeEach(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attk-it-'));
+    const core = createCore({ file: join(dir, 'attk.sqlite'), shell: 'cli', appVersion: 'test', actor: 'tester', now: () => new Date(clock) });
+    c = {
+      core, file: join(dir, 'attk.sqlite'),
+      call: async (method, input) => {
+        const e = await dispatch(core, method, input);
+        if (!e.ok) throw new Error(`${method} failed: ${e.error.code} ${e.error.message}`);
+        return e.result as never;
+      },
+      raw: (method, input) => dispatch(core, method, input),
+      close: () => { core.db.close(); rmSync(dir, { recursive: true, force: true }); },
+    };
+    await c.call('unit.save', HOME_UNIT);
+  });
+  afterEach(() => c.close());
+  const at = (iso: string) => { clock = iso; };
+  const forcedOf = async (id: number) => (await c.call('accounts.get', { id })).forced;
+
+  it('the floor is the LATEST remediation day of the owner\'s devices: a change between two remediations does not count', async () => {
+    const [sys] = (await c.call('systems.list', {})).map((s) => s.id) as [number];
+    const an = await c.call('people.create', { fullName: 'Nguyễn Văn An', department: 'Văn phòng' });
+    const acc = (await c.call('accounts.create', { systemId: sys, personId: an.id, loginName: 'annv', status: 'active' })).id;
+    const d1 = (await c.call('devices.create', { deviceKind: 'desktop', os: 'windows', assetTag: 'MT-1', ownerId: an.id, systemIds: [] })).id;
+    const d2 = (await c.call('devices.create', { deviceKind: 'laptop', os: 'windows', assetTag: 'LT-2', ownerId: an.id, systemIds: [] })).id;
+    at('2024-01-10T08:00:00.000Z');
+    await c.call('devices.recordCheck', found(d1, '2024-01-10'));
+    await c.call('devices.recordCheck', found(d2, '2024-01-10'));
+    at('2024-01-12T08:00:00.000Z');
+    await c.call('devices.recordCheck', fixed(d1, '2024-01-12'));
+    at('2024-01-15T08:00:00.000Z');
+    await c.call('devices.recordCheck', fixed(d2, '2024-01-15'));
+    // Dated 13/01 (after MT-1's remediation, before LT-2's), recorded on 16/01: does not count.
+    at('2024-01-16T08:00:00.000Z');
+    await c.call('confirmations.create', { accountId: acc, changedOn: '2024-01-13' });
+    expect(await forcedOf(acc)).toEqual({ reason: 'remediated', since: '2024-01-15', deviceId: d2, assetTag: 'LT-2' });
+    await c.call('confirmations.create', { accountId: acc, changedOn: '2024-01-15' });
+    expect(await forcedOf(acc)).toBeNull();
+  });
+
+  it('the remediation\'s recording time is that of the earliest VALID record of cleaned AND reinstalled with that date', async () => {
+    const [sys] = (await c.call('systems.list', {})).map((s) => s.id) as [number];
+    const an = await c.call('people.create', { fullName: 'Nguyễn Văn An', department: 'Văn phòng' });
+    const acc = (await c.call('accounts.create', { systemId: sys, personId: an.id, loginName: 'annv', status: 'active' })).id;
+    const d = (await c.call('devices.create', { deviceKind: 'desktop', os: 'windows', assetTag: 'MT-1', ownerId: an.id, systemIds: [] })).id;
+    at('2024-01-10T08:00:00.000Z');
+    await c.call('devices.recordCheck', found(d, '2024-01-10'));
+    // 11/01: a record of cleaning only (not a remediation): it ends nothing.
+    at('2024-01-11T08:00:00.000Z');
+    await c.call('devices.recordCheck', routine(d, '2024-01-11', { cleaned: true, remediatedOn: '2024-01-11' }));
+    // 12/01 08:00: a remediation record dated 12/01, voided at once (wrong device); re-entered at 14:00.
+    at('2024-01-12T08:00:00.000Z');
+    const wrong = await c.call('devices.recordCheck', fixed(d, '2024-01-12'));
+    await c.call('devices.voidCheck', { id: wrong.id, reason: 'Nhầm thiết bị' });
+    // A change dated 12/01 recorded at 10:00, while the device was still infected on record: never counts.
+    at('2024-01-12T10:00:00.000Z');
+    await c.call('confirmations.create', { accountId: acc, changedOn: '2024-01-12' });
+    expect((await forcedOf(acc))?.reason).toBe('infected');
+    at('2024-01-12T14:00:00.000Z');
+    await c.call('devices.recordCheck', fixed(d, '2024-01-12'));
+    expect(await forcedOf(acc)).toEqual({ reason: 'remediated', since: '2024-01-12', deviceId: d, assetTag: 'MT-1' });
+    // Recorded at the remediation's own time: counts.
+    await c.call('confirmations.create', { accountId: acc, changedOn: '2024-01-12' });
+    expect(await forcedOf(acc)).toBeNull();
+  });
+
+  it('a cleaning-only or reinstall-only record dated like the remediation does not move the recording time earlier', async () => {
+    const [sys] = (await c.call('systems.list', {})).map((s) => s.id) as [number];
+    for (const [i, half] of [{ cleaned: true }, { osReinstalled: true }].entries()) {
+      const p = await c.call('people.create', { fullName: `Nguyễn Văn An ${i}`, department: 'Văn phòng' });
+      const acc = (await c.call('accounts.create', { systemId: sys, personId: p.id, loginName: `an${i}`, status: 'active' })).id;
+      const d = (await c.call('devices.create', { deviceKind: 'desktop', os: 'windows', assetTag: `MT-${i}`, ownerId: p.id, systemIds: [] })).id;
+      at('2024-01-10T08:00:00.000Z');
+      await c.call('devices.recordCheck', found(d, '2024-01-10'));
+      at('2024-01-12T08:00:00.000Z');
+      await c.call('devices.recordCheck', routine(d, '2024-01-12', { ...half, remediatedOn: '2024-01-12' }));
+      at('2024-01-12T10:00:00.000Z');
+      await c.call('confirmations.create', { accountId: acc, changedOn: '2024-01-12' });
+      at('2024-01-12T14:00:00.000Z');
+      await c.call('devices.recordCheck', fixed(d, '2024-01-12'));
+      expect(await forcedOf(acc), JSON.stringify(half)).toEqual({ reason: 'remediated', since: '2024-01-12', deviceId: d, assetTag: `MT-${i}` });
+    }
+  });
+
+  it('the remediation of an earlier infection of the same device does not lend its recording time', async () => {
+    const [sys] = (await c.call('systems.list', {})).map((s) => s.id) as [number];
+    const an = await c.call('people.create', { fullName: 'Nguyễn Văn An', department: 'Văn phòng' });
+    const acc = (await c.call('accounts.create', { systemId: sys, personId: an.id, loginName: 'annv', status: 'active' })).id;
+    const d = (await c.call('devices.create', { deviceKind: 'desktop', os: 'windows', assetTag: 'MT-1', ownerId: an.id, systemIds: [] })).id;
+    at('2024-01-02T08:00:00.000Z');
+    await c.call('devices.recordCheck', found(d, '2024-01-02'));
+    at('2024-01-03T08:00:00.000Z');
+    await c.call('devices.recordCheck', fixed(d, '2024-01-03'));
+    at('2024-01-10T08:00:00.000Z');
+    await c.call('devices.recordCheck', found(d, '2024-01-10'));
+    // Recorded while the second infection was open: never counts.
+    at('2024-01-12T10:00:00.000Z');
+    await c.call('confirmations.create', { accountId: acc, changedOn: '2024-01-12' });
+    at('2024-01-12T14:00:00.000Z');
+    await c.call('devices.recordCheck', fixed(d, '2024-01-12'));
+    expect(await forcedOf(acc)).toEqual({ reason: 'remediated', since: '2024-01-12', deviceId: d, assetTag: 'MT-1' });
   });
 });
