@@ -60,8 +60,9 @@ const write = <I extends z.ZodType>(input: I) => def('write', input);
 /**
  * A write whose heavy part runs off the main thread, all or nothing in one IMMEDIATE transaction of
  * its own: the import's commit (plan and write on the file worker's connection: 10,000 rows held
- * the main thread ~1 s) and the campaign file's import (parsed and verified in the worker, then
- * written here). The dispatcher takes the safety backup first, opens no transaction of its own, and
+ * the main thread ~1 s), the campaign file's import (parsed and verified in the worker, then
+ * written here) and a backup's restore (verified and the current data copied off the main thread,
+ * then swapped in). The dispatcher takes the safety backup first, opens no transaction of its own, and
  * holds every other write, job and admin call until it ends; reads keep answering (the state before).
  */
 const bulk = <I extends z.ZodType>(input: I) => def('bulk', input);
@@ -188,7 +189,7 @@ export const contract = {
   // Backups and restore (electron/core/backup). Restore closes the database, swaps the file, reopens it.
   'backup.list': read(empty).returns<BackupList>(),
   'backup.create': admin(empty).returns<BackupCreated>(),
-  'backup.restore': admin(BackupRestoreInput).returns<RestoreResult>(),
+  'backup.restore': bulk(BackupRestoreInput).returns<RestoreResult>(),
 
   // The app lock (electron/core/lock): while locked, the dispatcher refuses everything but these and app.info.
   'lock.status': admin(empty).returns<LockStatus>(),

@@ -4,6 +4,7 @@ import { readWorkbook, type ProgressFn, type RawWorkbook, type ReadLimits } from
 import { prescanXlsx } from './zip-prescan';
 import { verifyReportParts } from '../reports/verify';
 import { checkBackupCopy } from '../backup/check-copy';
+import { verifyBackupFile } from '../backup/restore';
 import { writeReportFile, type WriteReportTask, type WrittenReport } from '../reports/write-task';
 import type { ErrorCode } from '../../../shared/errors';
 import { parseCampaignFile, type ParsedCampaignFile } from '../district/campaign-file';
@@ -21,6 +22,8 @@ export type FileTask =
   | PlanImportTask
   /** The import's commit: plan + write + audit in one transaction of the worker's own connection (import/commit-task.ts). */
   | CommitImportTask
+  /** A backup about to be restored: integrity_check, schema version, ATTK tables (backup/restore.ts). */
+  | { type: 'verifyBackupFile'; path: string; nativeBinding?: string | undefined }
   /** A campaign file from the office: decoded, signature checked, payload validated (district/campaign-file-worker.ts). */
   | { type: 'parseCampaignFile'; fileName: string; dataBase64: string }
   | { type: 'verifyReport'; bytes: Uint8Array }
@@ -34,7 +37,7 @@ export interface StagedWorkbook {
   staged: StagedSheet[];
 }
 
-export type TaskResult = RawWorkbook | StagedWorkbook | VerifyResult | WrittenReport | PlannedPage | ImportCommitResult | ParsedCampaignFile | string;
+export type TaskResult = RawWorkbook | StagedWorkbook | VerifyResult | WrittenReport | PlannedPage | ImportCommitResult | ParsedCampaignFile | { schemaVersion: number } | string;
 
 /** The buffers a result can give up to the receiving thread instead of being cloned. */
 export function transferablesOf(result: TaskResult): ArrayBuffer[] {
@@ -72,6 +75,8 @@ export async function runTask(task: FileTask, onProgress?: ProgressFn): Promise<
       return runPlanTask(task);
     case 'commitImport':
       return runCommitTask(task, onProgress);
+    case 'verifyBackupFile':
+      return verifyBackupFile(task.path, task.nativeBinding ? { nativeBinding: task.nativeBinding } : {});
     case 'parseCampaignFile':
       return parseCampaignFile(task.fileName, task.dataBase64);
     case 'verifyReport':

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
@@ -247,6 +247,28 @@ describe('the import commit in the file worker', () => {
       })();
       expect(inlineError).toBe(vi.district.campaignFile.badSignature(tampered.fileName));
       expect(await t.raw('campaignFile.preview', tampered)).toEqual({ ok: false, error: { code: 'VALIDATION', message: inlineError, path: ['dataBase64'] } });
+    } finally {
+      t.close();
+    }
+  }, 60_000);
+
+  it('a restore verifies the backup and copies the current data off the main thread: restored, or a damaged copy refused with nothing changed', async () => {
+    const t = await importCore();
+    try {
+      await t.call('people.create', { fullName: 'Nguyễn Văn Trước' });
+      const good = await t.call('backup.create', {});
+      await t.call('people.create', { fullName: 'Nguyễn Văn Sau' });
+      const bad = await t.call('backup.create', {});
+      const bytes = readFileSync(bad.path);
+      bytes.fill(0x41, 4096 * 3, 4096 * 3 + 64);
+      writeFileSync(bad.path, bytes);
+      const before = snapshot(t.core);
+      expect(await t.raw('backup.restore', { name: bad.entry.name })).toMatchObject({ ok: false, error: { code: 'DATABASE', message: expect.stringContaining('Bản sao lưu không dùng được') } });
+      expect(snapshot(t.core)).toEqual(before);
+      const restored = await t.call('backup.restore', { name: good.entry.name });
+      expect(restored.restored.name).toBe(good.entry.name);
+      expect((await t.call('people.list', { limit: 10 })).rows.map((p) => p.fullName)).toEqual(['Nguyễn Văn Trước']);
+      expect(restored.preRestore).toMatch(/-restore\.sqlite$/);
     } finally {
       t.close();
     }
