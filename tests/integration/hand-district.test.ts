@@ -54,13 +54,13 @@ const importOn = async (day: string, code: string, name = code) => {
  * (the units' own exports, which the office run does not mutate, stay in beforeAll).
  */
 async function freshOffice(
-  opts: { receive?: boolean; register?: [string, string][]; deadline?: string } = {},
+  opts: { receive?: boolean; register?: [string, string][]; deadline?: string; homeCode?: string } = {},
 ): Promise<{ pvm: SubmissionImportResult; phb: SubmissionImportResult } | null> {
   office?.db.close();
   officeNo++;
   today = '2024-02-10';
   office = createCore({ file: join(dir, `office-${officeNo}.sqlite`), shell: 'cli', appVersion: 'test', actor: 'van-thu', now: () => new Date(`${today}T15:00:00`) });
-  await call('unit.save', { ...HAND_HOME, name: 'PHÒNG NỘI VỤ QUẬN ĐỐNG ĐA', code: 'PNV-DD', signAuthority: '', reportSymbol: 'BC-PNV', recipientName: 'UBND quận Đống Đa' });
+  await call('unit.save', { ...HAND_HOME, name: 'PHÒNG NỘI VỤ QUẬN ĐỐNG ĐA', code: opts.homeCode ?? 'PNV-DD', signAuthority: '', reportSymbol: 'BC-PNV', recipientName: 'UBND quận Đống Đa' });
   await call('district.saveSettings', { receivingMode: true, officeLevel: 'district', officeAddress: '90 Hoàng Cầu, Đống Đa' });
   const register = opts.register ?? [['PVM', 'UBND PHƯỜNG VĂN MIẾU'], ['PHB', 'UBND PHƯỜNG HÀNG BỘT'], ['PKT', 'UBND PHƯỜNG KHÂM THIÊN']];
   for (const [code, name] of register) await call('district.saveUnit', { code, name, kind: 'ward' });
@@ -105,6 +105,8 @@ describe('the receiving office with hand-built units: receipt days and every con
     const { pvm, phb } = (await freshOffice())!;
     expect(pvm.results.map((r) => [r.unitCode, r.status, r.receivedOn, r.late])).toEqual([['PVM', 'accepted', '2024-02-15', false]]);
     const pinned = (code: string) => ` Đã lưu mã xác thực ${files[code]!.fingerprint} của đơn vị (đã đối chiếu với báo cáo giấy).`;
+    // The result carries the file's own overall figures (the board checks them per system).
+    expect([pvm.results[0]!.figures?.total, pvm.results[0]!.figures?.missing, phb.results[0]!.figures?.total]).toEqual([13, 3, 10]);
     expect(pvm.results.map((r) => [r.message, r.keyPinned, r.replaced])).toEqual([[`Đã nhận tệp của UBND PHƯỜNG VĂN MIẾU (đúng hạn).${pinned('PVM')}`, true, false]]);
     expect(phb.results.map((r) => [r.unitCode, r.status, r.receivedOn, r.late])).toEqual([['PHB', 'accepted', '2024-02-16', true]]);
     expect(phb.results.map((r) => [r.message, r.keyPinned, r.replaced])).toEqual([[`Đã nhận tệp của UBND PHƯỜNG HÀNG BỘT (muộn 1 ngày).${pinned('PHB')}`, true, false]]);
@@ -257,10 +259,16 @@ describe('the receiving office with hand-built units: each file refused for its 
     ]);
     const again = await importOn('2024-02-17', 'PVM');
     expect(outcome(again)).toEqual([['PVM.xlsx', 'refused', 'duplicate', 'Tệp này đã được nhận ngày 15/02/2024 (UBND PHƯỜNG VĂN MIẾU) — trùng hoàn toàn, không nhận lại.']]);
-    const batch = await job<SubmissionImportResult>(call('district.importFiles', { campaignId, files: [upload('PVM2', 'a.xlsx'), upload('PVM2', 'b.xlsx')], confirmedKeys: [keyOf('PVM', 'PVM2')] }));
-    expect(outcome(batch).map((r) => r.slice(0, 3))).toEqual([['a.xlsx', 'accepted', null], ['b.xlsx', 'refused', 'duplicate']]);
-    expect(batch.results[1]!.message).toBe('Tệp trùng hoàn toàn với tệp "a.xlsx" trong lần nhận này.');
-    expect([batch.accepted, batch.refused]).toEqual([1, 1]);
+    const started = performance.now();
+    const batch = await job<SubmissionImportResult>(call('district.importFiles', {
+      campaignId, files: [upload('PVM2', 'a.xlsx'), upload('PVM2', 'b.xlsx'), upload('PVM2', 'c.xlsx')], confirmedKeys: [keyOf('PVM', 'PVM2')],
+    }));
+    const elapsed = performance.now() - started;
+    expect(outcome(batch).map((r) => r.slice(0, 3))).toEqual([['a.xlsx', 'accepted', null], ['b.xlsx', 'refused', 'duplicate'], ['c.xlsx', 'refused', 'duplicate']]);
+    // Each later copy names the first one.
+    expect(batch.results.slice(1).map((r) => r.message)).toEqual(['b', 'c'].map(() => 'Tệp trùng hoàn toàn với tệp "a.xlsx" trong lần nhận này.'));
+    expect([batch.accepted, batch.refused]).toEqual([1, 2]);
+    expect(Number.isInteger(batch.ms) && batch.ms >= 0 && batch.ms <= elapsed + 1).toBe(true);
     expect(stored()).toEqual({ n: 3 });
   });
 
@@ -295,6 +303,9 @@ describe('the receiving office with hand-built units: each file refused for its 
     // Confirmed for another code: still refused; for this code (typed in lower case): accepted, the note says so.
     const confirm = (unitCode: string) => job<SubmissionImportResult>(call('district.importFiles', { campaignId, files: [upload('PVM')], confirmedKeys: [keyOf('PVM')], confirmedUnits: [{ unitCode, unitName: '' }] }));
     expect((await confirm('PHB')).results.map((r) => r.reason)).toEqual(['identity']);
+    // Confirmed for this code but naming another unit: still refused.
+    const named = (unitName: string) => job<SubmissionImportResult>(call('district.importFiles', { campaignId, files: [upload('PVM')], confirmedKeys: [keyOf('PVM')], confirmedUnits: [{ unitCode: 'PVM', unitName }] }));
+    expect((await named('UBND PHƯỜNG HÀNG BỘT')).results.map((r) => r.reason)).toEqual(['identity']);
     const ok = await confirm('pvm');
     expect(ok.results.map((r) => [r.status, r.unitName])).toEqual([['accepted', 'UBND phường Văn Miếu - Quốc Tử Giám']]);
     expect(ok.results[0]!.message).toBe(
@@ -302,6 +313,12 @@ describe('the receiving office with hand-built units: each file refused for its 
       + ' Đã xác nhận tệp ghi "UBND PHƯỜNG VĂN MIẾU" là UBND phường Văn Miếu - Quốc Tử Giám.',
     );
     expect(stored()).toEqual({ n: 1 });
+  });
+
+  it('a file carrying the office\'s own code is not the office\'s: refused as a unit not in the register', async () => {
+    await freshOffice({ receive: false, register: [['PVM', 'UBND PHƯỜNG VĂN MIẾU']], homeCode: 'PHB' });
+    expect((await importOn('2024-02-15', 'PHB')).results.map((r) => [r.status, r.reason])).toEqual([['refused', 'unknownUnit']]);
+    expect(stored()).toEqual({ n: 0 });
   });
 
   it('a file of another campaign is refused for the chosen one, matched without a choice; none matching: said so', async () => {
@@ -340,7 +357,7 @@ describe('the receiving office with hand-built units: each file refused for its 
     today = '2024-02-15';
     const fp = files.PHB!.fingerprint;
     const none = await job<SubmissionImportResult>(call('district.importFiles', { campaignId, files: [upload('PHB')] }));
-    expect(none.results.map((r) => [r.status, r.reason])).toEqual([['refused', 'needsKey']]);
+    expect(none.results.map((r) => [r.status, r.reason, r.campaignId, r.fingerprint, typeof r.publicKey, 'pinnedFingerprint' in r])).toEqual([['refused', 'needsKey', campaignId, fp, 'string', false]]);
     expect(stored()).toEqual({ n: 0 });
     const trusted = await job<SubmissionImportResult>(call('district.importFiles', { campaignId, files: [upload('PHB')], trustNewKeys: true }));
     expect(trusted.results.map((r) => [r.status, r.keyPinned, r.message])).toEqual([[
