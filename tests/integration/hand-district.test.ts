@@ -286,7 +286,7 @@ describe('the receiving office with hand-built units: each file refused for its 
     await freshOffice({ receive: false });
     expect(outcome(await importOn('2024-02-14', 'PVM', 'PVM2')).map((r) => r.slice(0, 3))).toEqual([['PVM2.xlsx', 'accepted', null]]);
     const old = await importOn('2024-02-15', 'PVM');
-    expect(outcome(old).map((r) => r.slice(0, 3))).toEqual([['PVM.xlsx', 'refused', 'older']]);
+    expect(old.results.map((r) => [r.fileName, r.status, r.reason, r.campaignId])).toEqual([['PVM.xlsx', 'refused', 'older', campaignId]]);
     expect(old.results[0]!.message).toMatch(/^Đơn vị đã gửi một tệp mới hơn \(xuất lúc \d\d\/\d\d\/2024 \d\d:\d\d\); tệp này xuất lúc \d\d\/\d\d\/2024 \d\d:\d\d nên không thay thế tệp mới hơn\.$/);
     const board = await call('district.board', { campaignId });
     expect(board.units.filter((u) => u.files > 0).map((u) => [u.code, u.files, u.fileName, u.firstReceivedOn])).toEqual([['PVM', 1, 'PVM2.xlsx', '2024-02-14']]);
@@ -335,6 +335,9 @@ describe('the receiving office with hand-built units: each file refused for its 
     await freshOffice({ receive: false, deadline: '2024-02-16' });
     const none = await job<SubmissionImportResult>(call('district.importFiles', { files: [upload('PVM')], confirmedKeys: [keyOf('PVM')] }));
     expect(outcome(none)).toEqual([['PVM.xlsx', 'refused', 'noCampaign', 'Tệp báo cáo cho đợt rà soát theo văn bản 123/UBND-NV (hạn 15/02/2024) — không có đợt này trong các đợt rà soát của cơ quan.']]);
+    // The same file with a campaign chosen: it belongs to another campaign (none here).
+    const chosen = await job<SubmissionImportResult>(call('district.importFiles', { campaignId, files: [upload('PVM')], confirmedKeys: [keyOf('PVM')] }));
+    expect(outcome(chosen)).toEqual([['PVM.xlsx', 'refused', 'otherCampaign', 'Tệp thuộc đợt rà soát khác (văn bản 123/UBND-NV, hạn 15/02/2024), không phải đợt đang chọn.']]);
     expect(stored()).toEqual({ n: 0 });
   });
 
