@@ -3,7 +3,7 @@ import type { MethodName } from '../../shared/api/contract';
 import { AttkError } from '../../shared/errors';
 import { vi } from '../../shared/i18n/vi';
 import { createHandlers } from './api/handlers';
-import type { Core } from './api/dispatch';
+import { writeAside, type Core } from './api/dispatch';
 import type { CallContext, Handlers } from './api/types';
 import { BackupService, backupHandlers } from './backup/service';
 import { openDatabase, type Db, type OpenOptions } from './db/open';
@@ -73,6 +73,8 @@ export function createCore(options: CoreOptions): AppCore {
     jobs: new JobRunner(),
     printPdf: options.printPdf,
     printView: options.printView,
+    // A received unit file is stored by the file worker; writes on this connection wait meanwhile.
+    writeAside: <T>(work: () => Promise<T>): Promise<T> => writeAside(core as unknown as Core, work),
   };
   if (options.pkcs11Binding) useBinding(options.pkcs11Binding);
   const open = () => openDatabase(options.file, options);

@@ -4,7 +4,7 @@ import { describe, expect, it, vi as vitest } from 'vitest';
 import { AttkError } from '../../../shared/errors';
 import { vi } from '../../../shared/i18n/vi';
 import type { Db } from '../db/open';
-import { dispatch, toApiError, zodToApiError, type Core } from './dispatch';
+import { dispatch, toApiError, writeAside, zodToApiError, type Core } from './dispatch';
 import type { Handlers } from './types';
 
 // The dispatcher's own contract (issue 22: the mutants of dispatch.ts), on a real SQLite
@@ -294,5 +294,41 @@ describe('a bulk write (the import commit) and the write gate', () => {
     jobs = false;
     expect(await bulk).toEqual({ ok: true, result: 'ok' });
     expect(order).toEqual(['bulk']);
+  });
+
+  it('a job writing aside (a received file stored by the worker): writes wait for it, reads do not', async () => {
+    const release = deferred<string>();
+    const order: string[] = [];
+    const core = makeCore({
+      'people.create': () => (order.push('write'), core.db.prepare('INSERT INTO t VALUES (1)').run(), 'w'),
+      'people.list': () => (order.push('read'), 'r'),
+    });
+    const aside = writeAside(core, async () => (order.push('aside start'), await release.promise, order.push('aside end'), 'stored'));
+    const write = dispatch(core, 'people.create', { fullName: 'An' });
+    expect(await dispatch(core, 'people.list', {})).toEqual({ ok: true, result: 'r' });
+    expect(await settled(write)).toBe(false);
+    expect(rows(core)).toBe(0);
+    release.resolve('x');
+    expect(await aside).toBe('stored');
+    expect(await write).toEqual({ ok: true, result: 'w' });
+    expect(order).toEqual(['aside start', 'read', 'aside end', 'write']);
+    // A failed aside write releases the writes too.
+    const failing = writeAside(core, async () => Promise.reject(new Error('disk')));
+    const second = dispatch(core, 'people.create', { fullName: 'Bình' });
+    await expect(failing).rejects.toThrow('disk');
+    expect(await second).toEqual({ ok: true, result: 'w' });
+  });
+
+  it('a job writing aside never waits for a bulk write queued behind that job (no deadlock)', async () => {
+    let jobs = true;
+    const order: string[] = [];
+    const core = makeCore({ 'import.commit': async () => (order.push('bulk'), 'ok') }, { jobsRunning: () => jobs });
+    const bulk = dispatch(core, 'import.commit', COMMIT);
+    await new Promise((r) => setTimeout(r, 30));
+    // The running job stores its next file while the bulk write waits for the job.
+    expect(await writeAside(core, async () => (order.push('aside'), 'stored'))).toBe('stored');
+    jobs = false;
+    expect(await bulk).toEqual({ ok: true, result: 'ok' });
+    expect(order).toEqual(['aside', 'bulk']);
   });
 });

@@ -36,6 +36,8 @@ export interface Core {
 class WriteGate {
   private tail: Promise<unknown> = Promise.resolve();
   private pending = 0;
+  private aside = 0;
+  private drained: (() => void)[] = [];
 
   /** Run `work` after every bulk write queued before it; others wait until it ends. */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -45,9 +47,28 @@ class WriteGate {
     return run;
   }
 
-  /** Resolves once no bulk write is running or queued (at once, usually). */
+  /**
+   * A running job's write on another connection (a received unit file stored by the file worker):
+   * writes on the main connection wait until it ends. It does not queue behind a bulk write — a
+   * bulk write waits for running jobs, so waiting for it here would deadlock, and none runs while
+   * a job does.
+   */
+  async writeAside<T>(work: () => Promise<T>): Promise<T> {
+    this.aside++;
+    try {
+      return await work();
+    } finally {
+      if (--this.aside === 0) for (const wake of this.drained.splice(0)) wake();
+    }
+  }
+
+  /** Resolves once no bulk write is running or queued and no job writes aside (at once, usually). */
   async idle(): Promise<void> {
-    while (this.pending > 0) await this.tail;
+    for (;;) {
+      if (this.pending > 0) await this.tail;
+      else if (this.aside > 0) await new Promise<void>((wake) => this.drained.push(wake));
+      else return;
+    }
   }
 }
 
@@ -56,6 +77,11 @@ function gateOf(core: Core): WriteGate {
   let gate = gates.get(core);
   if (!gate) gates.set(core, (gate = new WriteGate()));
   return gate;
+}
+
+/** For a job: run `work` (a write on another connection) while writes on the main connection wait (WriteGate.writeAside). */
+export function writeAside<T>(core: Core, work: () => Promise<T>): Promise<T> {
+  return gateOf(core).writeAside(work);
 }
 
 /** A bulk write first waits for running jobs: they write on the main connection. */

@@ -20,6 +20,7 @@ import { exportCampaignFile, importCampaignFile, previewCampaignFile } from './c
 import { parseCampaignFileOffThread } from './campaign-file-worker';
 import { getRegisterUnit, listRegister, readDistrictSettings, upsertRegisterUnit } from './register';
 import { importSubmissions } from './submissions';
+import { fileWorkerUrl } from '../import/run-reader';
 import { changeUnitKey } from './key-trust';
 import { ListError, readUnitList } from './unit-list';
 import { writeDistrictWorkbook } from './xlsx-district';
@@ -142,7 +143,10 @@ export function districtHandlers(db: Db, env: ReportEnv): HandlersFor<'district'
 
     'district.importFiles': (input, ctx) => {
       if (input.campaignId) getCampaign(db, input.campaignId, ['campaignId']);
-      const jobId = env.jobs.start('district.importFiles', (progress) => importSubmissions(db, ctx, input, progress), toJobError);
+      // Each file is stored by the file worker on its own connection (issue 16 §4), when there is one.
+      const workerUrl = db.memory ? null : fileWorkerUrl();
+      const off = workerUrl && env.writeAside ? { workerUrl, dbFile: db.name, nativeBinding: env.nativeBinding, aside: env.writeAside } : undefined;
+      const jobId = env.jobs.start('district.importFiles', (progress) => importSubmissions(db, ctx, input, progress, off), toJobError);
       return { jobId };
     },
 

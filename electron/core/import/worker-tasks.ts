@@ -9,6 +9,7 @@ import { writeReportFile, type WriteReportTask, type WrittenReport } from '../re
 import type { ErrorCode } from '../../../shared/errors';
 import { parseCampaignFile, type ParsedCampaignFile } from '../district/campaign-file';
 import type { ImportCommitResult, ImportKind } from '../../../shared/import/schema';
+import { storeSubmissionTask, type StoreSubmissionTask, type StoredSubmission } from '../district/store-submission';
 import { runCommitTask, runPlanTask, stageSheet, type CommitImportTask, type PlanImportTask, type PlannedPage, type StagedSheet } from './commit-task';
 
 // The work the file worker does (worker.ts runs it in a worker thread; run-reader.ts runs it inline
@@ -22,6 +23,8 @@ export type FileTask =
   | PlanImportTask
   /** The import's commit: plan + write + audit in one transaction of the worker's own connection (import/commit-task.ts). */
   | CommitImportTask
+  /** A received unit file stored: its checks and writes in one transaction of the worker's own connection (district/store-submission.ts). */
+  | StoreSubmissionTask
   /** A backup about to be restored: integrity_check, schema version, ATTK tables (backup/restore.ts). */
   | { type: 'verifyBackupFile'; path: string; nativeBinding?: string | undefined }
   /** A campaign file from the office: decoded, signature checked, payload validated (district/campaign-file-worker.ts). */
@@ -37,7 +40,7 @@ export interface StagedWorkbook {
   staged: StagedSheet[];
 }
 
-export type TaskResult = RawWorkbook | StagedWorkbook | VerifyResult | WrittenReport | PlannedPage | ImportCommitResult | ParsedCampaignFile | { schemaVersion: number } | string;
+export type TaskResult = StoredSubmission | RawWorkbook | StagedWorkbook | VerifyResult | WrittenReport | PlannedPage | ImportCommitResult | ParsedCampaignFile | { schemaVersion: number } | string;
 
 /** The buffers a result can give up to the receiving thread instead of being cloned. */
 export function transferablesOf(result: TaskResult): ArrayBuffer[] {
@@ -75,6 +78,8 @@ export async function runTask(task: FileTask, onProgress?: ProgressFn): Promise<
       return runPlanTask(task);
     case 'commitImport':
       return runCommitTask(task, onProgress);
+    case 'storeSubmission':
+      return storeSubmissionTask(task);
     case 'verifyBackupFile':
       return verifyBackupFile(task.path, task.nativeBinding ? { nativeBinding: task.nativeBinding } : {});
     case 'parseCampaignFile':

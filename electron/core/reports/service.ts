@@ -30,6 +30,8 @@ export interface ReportEnv {
   nativeBinding?: string | undefined;
   /** The desktop shell prints a renderer route to PDF (Electron's printToPDF); absent in the harness and CLI. */
   printPdf?: ((route: string) => Promise<Buffer>) | undefined;
+  /** A job's write on the file worker's own connection: the dispatcher holds main-connection writes meanwhile (api/dispatch.ts). */
+  writeAside?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** A province-size export may take minutes; the watchdog is for a worker that hangs. */
