@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi as vitest } from 'vitest';
 import type { InputOf, MethodName, ResultOf } from '../../shared/api/contract';
 import type { SubmissionImportResult } from '../../shared/district/schema';
@@ -9,6 +8,7 @@ import type { ExportResult } from '../../shared/reports/schema';
 import { createCore, dispatch, type Core } from '../../electron/core';
 import { useFileWorker } from '../../electron/core/import/run-reader';
 import { buildHandUnit, HAND_HOME, type HandUnit } from '../oracle/hand-unit';
+import { bundleFileWorker } from './bundled-worker';
 
 // Issue 16 §4: receiving unit files at the office never holds the main thread. Each file's
 // checks-and-writes transaction (district/store-submission.ts) runs in the file worker on its own
@@ -20,25 +20,14 @@ import { buildHandUnit, HAND_HOME, type HandUnit } from '../oracle/hand-unit';
 
 let dir: string;
 let workerUrl: URL;
+let worker: Awaited<ReturnType<typeof bundleFileWorker>>;
 const units: HandUnit[] = [];
 const files: Record<string, ExportResult> = {};
 
 beforeAll(async () => {
-  const cache = resolve(__dirname, '../../node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  dir = mkdtempSync(join(cache, 'attk-receive-worker-'));
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      ssr: resolve(__dirname, '../../electron/core/import/worker.ts'),
-      outDir: join(dir, 'worker'),
-      emptyOutDir: true,
-      minify: false,
-      rollupOptions: { output: { format: 'esm', entryFileNames: 'import-worker.js' } },
-    },
-  });
-  workerUrl = pathToFileURL(join(dir, 'worker', 'import-worker.js'));
+  dir = mkdtempSync(join(tmpdir(), 'attk-receive-worker-'));
+  worker = await bundleFileWorker('attk-receive-worker-');
+  workerUrl = worker.url;
   for (const [code, name, drop] of [['PVM', 'UBND PHƯỜNG VĂN MIẾU', []], ['PHB', 'UBND PHƯỜNG HÀNG BỘT', ['binh.qt', 'binh.nd', 'binh.huy']]] as const) {
     const u = await buildHandUnit({ code, name, dir, drop: [...drop] });
     units.push(u);
@@ -49,6 +38,7 @@ afterAll(() => {
   useFileWorker(undefined);
   for (const u of units) u.close();
   rmSync(dir, { recursive: true, force: true });
+  worker?.remove();
 });
 
 let officeNo = 0;

@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ExportResult } from '../../shared/reports/schema';
 import { generateDemo } from '../../electron/core/demo/generate';
@@ -12,6 +11,7 @@ import { AttkError } from '../../shared/errors';
 import { writeReportFile } from '../../electron/core/reports/write-task';
 import { verifyReportFile } from '../../electron/core/reports/verify';
 import { makeTestCore, type TestCore } from './harness-core';
+import { bundleFileWorker } from './bundled-worker';
 
 // Issue 16 §4: a report export reads the database and writes its workbook in the file worker, so
 // the main thread only publishes and records it. The worker is bundled from the sources the way
@@ -40,20 +40,7 @@ async function exportReport(kind: 'report' | 'cancellations', showLogins = false
 }
 
 beforeAll(async () => {
-  const cache = resolve(__dirname, '../../node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  dir = mkdtempSync(join(cache, 'attk-report-worker-'));
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      ssr: resolve(__dirname, '../../electron/core/import/worker.ts'),
-      outDir: dir,
-      emptyOutDir: true,
-      minify: false,
-      rollupOptions: { output: { format: 'esm', entryFileNames: 'import-worker.js' } },
-    },
-  });
+  dir = (await bundleFileWorker('attk-report-worker-')).dir;
   t = makeTestCore('2024-01-20');
   generateDemo(t.core.db, 'unit', { today: '2024-01-20' });
   campaignId = (await t.call('campaigns.list', {})).find((c) => c.status === 'in_progress')!.id;

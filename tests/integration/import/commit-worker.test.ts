@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, dispatch } from '../../../electron/core';
 import { generateDemo } from '../../../electron/core/demo/generate';
@@ -15,6 +14,7 @@ import type { ImportPreview } from '../../../shared/import/schema';
 import { HOME_UNIT, makeTestCore, snapshot, type TestCore } from '../harness-core';
 import { b64, staffRows, workbook } from './corpus';
 import { importCore, stage } from './helpers';
+import { bundleFileWorker } from '../bundled-worker';
 
 // Issue 16 §4: while a 10,000-row import commits, the main thread keeps answering. The commit's
 // plan and write run in the file worker on its own connection, in one IMMEDIATE transaction; the
@@ -30,20 +30,7 @@ const NAMES = (n: number, tag = '') => Array.from({ length: n }, (_, i) => [`Ngu
 let dir: string;
 let file10k: Buffer;
 beforeAll(async () => {
-  const cache = resolve(__dirname, '../../../node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  dir = mkdtempSync(join(cache, 'attk-commit-worker-'));
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      ssr: resolve(__dirname, '../../../electron/core/import/worker.ts'),
-      outDir: dir,
-      emptyOutDir: true,
-      minify: false,
-      rollupOptions: { output: { format: 'esm', entryFileNames: 'import-worker.js' } },
-    },
-  });
+  dir = (await bundleFileWorker('attk-commit-worker-')).dir;
   useFileWorker(pathToFileURL(join(dir, 'import-worker.js')));
   file10k = await workbook({ name: 'Danh sách', rows: staffRows(NAMES(10_000)) });
 }, 120_000);

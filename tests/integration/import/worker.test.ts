@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileProblemError, ImportFileError } from '../../../electron/core/import/problems';
 import Database from 'better-sqlite3';
 import { builtWorkerUrl, readWorkbookSafely, runFileTask } from '../../../electron/core/import/run-reader';
 import { staffRows, unzip, workbook, zip } from './corpus';
+import { bundleFileWorker } from '../bundled-worker';
 
 // The worker path, tested from a real bundle: worker.ts is built the way electron-vite builds the
 // app (an ESM entry, exceljs external) into a temporary folder and run as a worker_threads Worker
@@ -16,22 +16,9 @@ import { staffRows, unzip, workbook, zip } from './corpus';
 let dir: string;
 let workerUrl: URL;
 beforeAll(async () => {
-  // Inside the project, so the bundle resolves exceljs from node_modules like out/main does.
-  const cache = resolve(__dirname, '../../../node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  dir = mkdtempSync(join(cache, 'attk-worker-'));
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      ssr: resolve(__dirname, '../../../electron/core/import/worker.ts'),
-      outDir: dir,
-      emptyOutDir: true,
-      minify: false,
-      rollupOptions: { output: { format: 'esm', entryFileNames: 'import-worker.js' } },
-    },
-  });
-  workerUrl = pathToFileURL(join(dir, 'import-worker.js'));
+  const bundled = await bundleFileWorker();
+  dir = bundled.dir;
+  workerUrl = bundled.url;
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

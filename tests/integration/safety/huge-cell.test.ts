@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SubmissionImportResult } from '../../../shared/district/schema';
 import { dispatch } from '../../../electron/core';
 import { main } from '../../../electron/cli/main';
 import { useFileWorker } from '../../../electron/core/import/run-reader';
 import { call, openCore, seededDatabase, tempFixture, type Fixture } from '../reliability/helpers';
+import { bundleFileWorker } from '../bundled-worker';
 
 // Issue 16 §4: one huge cell must not freeze the app. A 19 MB file (under the 20 MB cap) holding one
 // 25-million-character cell took 36–43 s and 1.3–1.8 GB, and the harness answered no call for 30 s.
@@ -26,20 +26,7 @@ beforeAll(async () => {
     files[mode] = join(fx.dir, `danh-sach-${mode}.xlsx`);
     execFileSync('/usr/bin/python3', [resolve(__dirname, 'huge-cell.py'), files[mode], '25000000', mode]);
   }
-  const cache = resolve(__dirname, '../../../node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  workerDir = mkdtempSync(join(cache, 'attk-worker-'));
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      ssr: resolve(__dirname, '../../../electron/core/import/worker.ts'),
-      outDir: workerDir,
-      emptyOutDir: true,
-      minify: false,
-      rollupOptions: { output: { format: 'esm', entryFileNames: 'import-worker.js' } },
-    },
-  });
+  workerDir = (await bundleFileWorker()).dir;
   useFileWorker(pathToFileURL(join(workerDir, 'import-worker.js')));
   seededDatabase(fx.file);
 }, 120_000);
